@@ -1,0 +1,71 @@
+package io.cinegraph.api;
+
+import io.cinegraph.catalog.NotFoundException;
+import io.cinegraph.graph.GraphUnavailableException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/** Every error the API returns is problem+json; none carries a stack trace. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a client should wait before retrying when the database is unreachable. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    @Context
+    UriInfo uri;
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return problem(Response.Status.NOT_FOUND, "about:blank#not-found", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unavailable(GraphUnavailableException e) {
+        LOG.warn(e.getMessage());
+        return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, "about:blank#graph-unavailable",
+                "The graph database is not reachable right now; retry shortly.", null))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return problem(Response.Status.BAD_REQUEST, "about:blank#invalid-parameters",
+                "Some parameters are invalid.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return problem(status, "about:blank", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("Unexpected error on " + (uri != null ? uri.getPath() : "?"), e);
+        return problem(Response.Status.INTERNAL_SERVER_ERROR, "about:blank#internal-error",
+                "Something went wrong on our side; it has been logged.", null);
+    }
+
+    /** "recommendations.limit" → "limit". */
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
+    }
+
+    private Response problem(Response.StatusType status, String type, String detail, List<Problem.FieldError> errors) {
+        Problem body = new Problem(type, status.getReasonPhrase(), status.getStatusCode(), detail,
+                uri != null ? uri.getPath() : null, errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+}

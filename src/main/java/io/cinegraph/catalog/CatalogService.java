@@ -1,0 +1,31 @@
+package io.cinegraph.catalog;
+
+import io.cinegraph.graph.CatalogRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Look-ups of single movies and users, and graph-wide counts. */
+@ApplicationScoped
+public class CatalogService {
+
+    private final CatalogRepository repository;
+
+    public CatalogService(CatalogRepository repository) {
+        this.repository = repository;
+    }
+
+    public Movie movie(long movieId) {
+        return repository.movie(movieId).orElseThrow(() -> new NotFoundException("movie", movieId));
+    }
+
+    public User user(long userId) {
+        return repository.user(userId).orElseThrow(() -> new NotFoundException("user", userId));
+    }
+
+    public GraphCounts counts() {
+        return repository.counts();
+    }
+
+    public java.util.Optional<DatasetInfo> dataset() {
+        return repository.dataset();
+    }
+}

@@ -1,0 +1,75 @@
+package io.cinegraph.cli;
+
+import io.cinegraph.graph.Graph;
+import io.cinegraph.ingest.DatasetDownloader;
+import io.cinegraph.ingest.ImportConfig;
+import io.cinegraph.ingest.ImportOptions;
+import io.cinegraph.ingest.ImportSummary;
+import io.cinegraph.ingest.Importer;
+import io.cinegraph.support.ServiceState;
+import io.quarkus.runtime.Quarkus;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Run the REST service and Neo4j Browser (the default command).",
+                "With --path or --dataset the dataset is imported first; a restart with the same copy skips the import."})
+public class ServeCommand implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(ServeCommand.class);
+
+    @Mixin
+    DatasetSource source;
+
+    @Option(names = "--reimport", description = "Import even if the graph already holds this exact copy.")
+    boolean reimport;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Graph graph;
+    private final Importer importer;
+    private final DatasetDownloader downloader;
+    private final ImportConfig config;
+    private final ServiceState state;
+    private final int httpPort;
+
+    public ServeCommand(Graph graph, Importer importer, DatasetDownloader downloader, ImportConfig config,
+                        ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+        this.graph = graph;
+        this.importer = importer;
+        this.downloader = downloader;
+        this.config = config;
+        this.state = state;
+        this.httpPort = httpPort;
+    }
+
+    @Override
+    public Integer call() {
+        var bolt = graph.boltUri();
+        var dir = source.resolve(downloader, config.path(), config.dataset());
+        if (dir.isPresent()) {
+            state.importing(dir.get());
+            try {
+                ImportSummary summary = importer.run(dir.get(), new ImportOptions(config.batchSize(),
+                        ImportOptions.OnError.SKIP, Path.of("data", "rejects", dir.get().getFileName() + ".txt"), !reimport));
+                spec.commandLine().getOut().println(summary.describe());
+            } finally {
+                state.ready();
+            }
+        }
+        String base = "http://localhost:" + httpPort;
+        spec.commandLine().getOut().printf("CineGraph is serving on %s  (API %s/api, Swagger UI %s/q/swagger-ui%s)%n",
+                base, base, base, graph.isEmbedded() ? ", Neo4j Browser " + base + "/browser/ on " + bolt : "");
+        LOG.info("Ready");
+        Quarkus.waitForExit();
+        return 0;
+    }
+}

@@ -1,0 +1,65 @@
+package io.cinegraph.graph;
+
+import io.cinegraph.catalog.DatasetInfo;
+import io.cinegraph.catalog.GraphCounts;
+import io.cinegraph.catalog.Movie;
+import io.cinegraph.catalog.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.neo4j.driver.Value;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads movies, users, counts and the dataset record. */
+@ApplicationScoped
+public class CatalogRepository {
+
+    private final Graph graph;
+
+    public CatalogRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    public Optional<Movie> movie(long movieId) {
+        return graph.readOne(CypherQuery.MOVIE_GET, Map.of("movieId", movieId), r -> new Movie(
+                r.get("movieId").asLong(), r.get("title").asString(), intOrNull(r.get("year")),
+                r.get("genres").asList(Value::asString), stringOrNull(r.get("imdbId")), longOrNull(r.get("tmdbId")),
+                r.get("ratingCount").asLong(), doubleOrNull(r.get("meanRating"))));
+    }
+
+    public Optional<User> user(long userId) {
+        return graph.readOne(CypherQuery.USER_GET, Map.of("userId", userId), r -> new User(
+                r.get("userId").asLong(), intOrNull(r.get("age")), stringOrNull(r.get("gender")),
+                stringOrNull(r.get("occupation")), stringOrNull(r.get("zip")),
+                r.get("ratingCount").asLong(), doubleOrNull(r.get("meanRating"))));
+    }
+
+    public GraphCounts counts() {
+        return graph.readOne(CypherQuery.STATS_COUNTS, Map.of(), r -> new GraphCounts(r.get("users").asLong(),
+                r.get("movies").asLong(), r.get("genres").asLong(), r.get("ratings").asLong(), r.get("tags").asLong()))
+                .orElseThrow();
+    }
+
+    public Optional<DatasetInfo> dataset() {
+        return graph.readOne(CypherQuery.INGEST_GET_DATASET, Map.of(), r -> new DatasetInfo(
+                stringOrNull(r.get("name")), stringOrNull(r.get("format")), stringOrNull(r.get("path")),
+                stringOrNull(r.get("fingerprint")), r.get("complete").asBoolean(false), longOrNull(r.get("importedAt")),
+                doubleOrNull(r.get("ratingMin")), doubleOrNull(r.get("ratingMax")), doubleOrNull(r.get("ratingStep"))));
+    }
+
+    static Integer intOrNull(Value v) {
+        return v.isNull() ? null : v.asInt();
+    }
+
+    static Long longOrNull(Value v) {
+        return v.isNull() ? null : v.asLong();
+    }
+
+    static Double doubleOrNull(Value v) {
+        return v.isNull() ? null : v.asDouble();
+    }
+
+    static String stringOrNull(Value v) {
+        return v.isNull() ? null : v.asString();
+    }
+}

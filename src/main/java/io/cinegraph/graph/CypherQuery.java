@@ -1,0 +1,52 @@
+package io.cinegraph.graph;
+
+/**
+ * Every Cypher statement the application runs, named after its file under {@code cypher/}. The files are read
+ * once, at start-up, by {@link CypherQueries}; a missing file fails the start, not the first request.
+ */
+public enum CypherQuery {
+    PING("graph/ping"),
+    GRAPH_CLEAR("graph/clear_graph"),
+    SCHEMA_RECORD_MIGRATION("graph/record_schema_migration"),
+    SCHEMA_V001_CONSTRAINTS("schema/V001__constraints"),
+    SCHEMA_V002_INDEXES("schema/V002__indexes"),
+
+    INGEST_MERGE_GENRES("ingest/merge_genres"),
+    INGEST_MERGE_USERS("ingest/merge_users"),
+    INGEST_MERGE_MOVIES("ingest/merge_movies"),
+    INGEST_MERGE_USER_IDS("ingest/merge_user_ids"),
+    INGEST_MERGE_RATINGS("ingest/merge_ratings"),
+    INGEST_CREATE_RATINGS("ingest/create_ratings"),
+    INGEST_MERGE_TAGS("ingest/merge_tags"),
+    INGEST_RECORD_DATASET("ingest/record_dataset"),
+    INGEST_GET_DATASET("ingest/get_dataset"),
+
+    EXPORT_MOVIES("ingest/export_movies"),
+    EXPORT_USERS("ingest/export_users"),
+    EXPORT_RATINGS("ingest/export_ratings"),
+    EXPORT_TAGS("ingest/export_tags"),
+
+    STATS_COUNTS("stats/counts"),
+    MOVIE_GET("movie/get_movie"),
+    USER_GET("user/get_user");
+
+    /** Schema migrations in the order they are applied. Versioned files are never edited once landed. */
+    static final CypherQuery[] SCHEMA = {SCHEMA_V001_CONSTRAINTS, SCHEMA_V002_INDEXES};
+
+    private final String name;
+
+    CypherQuery(String name) {
+        this.name = name;
+    }
+
+    /** Path below {@code cypher/}, without the {@code .cypher} suffix. */
+    public String fileName() {
+        return name;
+    }
+
+    /** The version tag of a schema migration, e.g. {@code V001}. */
+    String schemaVersion() {
+        String file = name.substring(name.lastIndexOf('/') + 1);
+        return file.substring(0, file.indexOf("__"));
+    }
+}

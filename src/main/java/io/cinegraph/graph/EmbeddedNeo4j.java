@@ -1,0 +1,122 @@
+package io.cinegraph.graph;
+
+import org.jboss.logging.Logger;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An in-process Neo4j 5 whose only door is Bolt on a loopback address. Nothing in the application uses the
+ * embedded API beyond starting and stopping it: queries go through the driver, exactly as with an external
+ * server.
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedNeo4j.class);
+    private static final String DEFAULT_DATABASE = "neo4j";
+    private static final String CONFIG_FILE = "cinegraph-neo4j.conf";
+
+    private final DatabaseManagementService service;
+    private final URI boltUri;
+    private final Path dataDir;
+
+    private EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, Path dataDir) {
+        this.service = service;
+        this.boltUri = boltUri;
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Starts (or reopens) the database under {@code dataDir}.
+     *
+     * @throws GraphUnavailableException when the directory is locked by another process or cannot be used
+     */
+    public static EmbeddedNeo4j start(Path dataDir, String boltHost, int boltPort, String pageCache, Path importDir) {
+        Path home = dataDir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(home);
+            Files.createDirectories(importDir);
+        } catch (IOException e) {
+            throw new GraphUnavailableException("Cannot create the database directory " + home + ": " + e.getMessage(), e);
+        }
+        long started = System.nanoTime();
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("server.bolt.enabled", "true");
+        settings.put("server.bolt.listen_address", boltHost + ":" + boltPort);
+        settings.put("server.bolt.advertised_address", boltHost + ":" + boltPort);
+        settings.put("server.bolt.tls_level", "DISABLED");
+        settings.put("server.http.enabled", "false");
+        settings.put("server.https.enabled", "false");
+        settings.put("dbms.security.auth_enabled", "false");
+        settings.put("dbms.usage_report.enabled", "false");
+        settings.put("server.memory.pagecache.size", pageCache);
+        settings.put("server.directories.import", importDir.toAbsolutePath().toString());
+        settings.put("dbms.security.allow_csv_import_from_file_urls", "true");
+        // Bolt's event loops otherwise wait ~10 s on shutdown
+        settings.put("internal.dbms.bolt.netty_server_shutdown_quiet_period", "0");
+        DatabaseManagementService service;
+        try {
+            // the embedded builder takes raw settings only from a file: written afresh on every start
+            Path conf = home.resolve(CONFIG_FILE);
+            StringBuilder text = new StringBuilder("# Written by CineGraph at every start; edits are overwritten.\n");
+            settings.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            Files.writeString(conf, text);
+            service = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
+        } catch (IOException e) {
+            throw new GraphUnavailableException("Cannot write the database settings in " + home + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new GraphUnavailableException(describeStartFailure(home, e), e);
+        }
+        GraphDatabaseAPI db = (GraphDatabaseAPI) service.database(DEFAULT_DATABASE);
+        var address = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                .getLocalAddress(ConnectorType.BOLT);
+        URI uri = URI.create("bolt://" + address.getHost() + ":" + address.getPort());
+        LOG.infof("Embedded Neo4j started in %d ms: data in %s, Bolt on %s",
+                (System.nanoTime() - started) / 1_000_000, home, uri);
+        return new EmbeddedNeo4j(service, uri, home);
+    }
+
+    private static String describeStartFailure(Path home, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.contains("FileLock") || String.valueOf(t.getMessage()).contains("lock")) {
+                return "The database in " + home + " is in use by another process (is the CineGraph service running?). "
+                        + "Stop it, or point this command at another directory with -Dcinegraph.neo4j.embedded.data-dir=DIR.";
+            }
+            if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+                return "The Bolt port is already in use (another Neo4j?). Choose another one with "
+                        + "-Dcinegraph.neo4j.embedded.bolt-port=PORT.";
+            }
+        }
+        return "Embedded Neo4j could not start in " + home + ": " + e.getMessage();
+    }
+
+    public URI boltUri() {
+        return boltUri;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        long started = System.nanoTime();
+        try {
+            service.shutdown();
+            LOG.infof("Embedded Neo4j stopped in %d ms", (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("Embedded Neo4j did not shut down cleanly", e));
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.cinegraph.graph;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.exceptions.SessionExpiredException;
+import org.neo4j.driver.summary.SummaryCounters;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The one door to Neo4j. Opens the embedded database or connects to the external one, applies the schema,
+ * and runs named statements in managed transactions. Records are mapped to Java values inside the
+ * transaction, so no driver type leaves the {@code graph} package.
+ *
+ * <p>The connection is opened on first use, so CLI commands that never touch the graph never lock it.
+ */
+@ApplicationScoped
+public class Graph implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Graph.class);
+
+    private final Neo4jConfig config;
+    private final CypherQueries queries;
+    private volatile Connection connection;
+
+    @Inject
+    public Graph(Neo4jConfig config, CypherQueries queries) {
+        this.config = config;
+        this.queries = queries;
+    }
+
+    private record Connection(Driver driver, EmbeddedNeo4j embedded, URI boltUri) {
+    }
+
+    private Connection connection() {
+        Connection current = connection;
+        if (current == null) {
+            synchronized (this) {
+                current = connection;
+                if (current == null) {
+                    current = open();
+                    connection = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Connection open() {
+        Config driverConfig = Config.builder()
+                .withConnectionTimeout(config.connectionTimeoutSeconds(), TimeUnit.SECONDS)
+                .withoutEncryption()
+                .withLogging(org.neo4j.driver.Logging.none())
+                .build();
+        if (config.uri().isPresent()) {
+            URI uri = config.uri().get();
+            AuthToken auth = config.password().map(p -> AuthTokens.basic(config.user(), p)).orElse(AuthTokens.none());
+            Driver driver = GraphDatabase.driver(uri, auth, driverConfig);
+            try {
+                driver.verifyConnectivity();
+            } catch (RuntimeException e) {
+                driver.close();
+                throw new GraphUnavailableException("Neo4j at " + uri + " is not reachable: " + e.getMessage(), e);
+            }
+            LOG.infof("Connected to external Neo4j at %s", uri);
+            Connection opened = new Connection(driver, null, uri);
+            applySchema(opened.driver());
+            return opened;
+        }
+        Neo4jConfig.Embedded embedded = config.embedded();
+        Path importDir = embedded.importDir().orElse(embedded.dataDir().resolve("import"));
+        EmbeddedNeo4j db = EmbeddedNeo4j.start(embedded.dataDir(), embedded.boltHost(), embedded.boltPort(),
+                embedded.pageCache(), importDir);
+        Driver driver = GraphDatabase.driver(db.boltUri(), AuthTokens.none(), driverConfig);
+        Connection opened = new Connection(driver, db, db.boltUri());
+        try {
+            applySchema(driver);
+        } catch (RuntimeException e) {
+            driver.close();
+            db.close();
+            throw e;
+        }
+        return opened;
+    }
+
+    /** Applies every versioned schema file; each is idempotent ({@code IF NOT EXISTS}), so a rerun changes nothing. */
+    private void applySchema(Driver driver) {
+        try (Session session = driver.session()) {
+            for (CypherQuery migration : CypherQuery.SCHEMA) {
+                for (String statement : queries.statements(migration)) {
+                    session.run(statement).consume();
+                }
+                session.executeWrite(tx -> tx.run(queries.text(CypherQuery.SCHEMA_RECORD_MIGRATION),
+                        Map.of("version", migration.schemaVersion(), "file", migration.fileName(),
+                                "appliedAt", Instant.now().getEpochSecond())).consume());
+            }
+            session.run("CALL db.awaitIndexes(300)").consume();
+        }
+    }
+
+    /** Bolt address of the database (the embedded one's real port, or the configured external URI). */
+    public URI boltUri() {
+        return connection().boltUri();
+    }
+
+    /** Whether the service runs its own embedded database (as opposed to an external server). */
+    public boolean isEmbedded() {
+        return config.uri().isEmpty();
+    }
+
+    /** Runs a read query and maps every record. */
+    public <T> List<T> readList(CypherQuery query, Map<String, Object> params, Function<Record, T> mapper) {
+        return call(() -> {
+            try (Session session = connection().driver().session()) {
+                return session.executeRead(tx -> tx.run(queries.text(query), params).list(mapper::apply));
+            }
+        });
+    }
+
+    /** Runs a read query that yields at most one record. */
+    public <T> Optional<T> readOne(CypherQuery query, Map<String, Object> params, Function<Record, T> mapper) {
+        List<T> rows = readList(query, params, mapper);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Runs a write query in one managed transaction and maps the records it returns. */
+    public <T> List<T> writeList(CypherQuery query, Map<String, Object> params, Function<Record, T> mapper) {
+        return call(() -> {
+            try (Session session = connection().driver().session()) {
+                return session.executeWrite(tx -> tx.run(queries.text(query), params).list(mapper::apply));
+            }
+        });
+    }
+
+    /** Runs a write query in one managed transaction and reports what it changed. */
+    public WriteCounts write(CypherQuery query, Map<String, Object> params) {
+        return call(() -> {
+            try (Session session = connection().driver().session()) {
+                return session.executeWrite(tx -> {
+                    SummaryCounters c = tx.run(queries.text(query), params).consume().counters();
+                    return new WriteCounts(c.nodesCreated(), c.relationshipsCreated(), c.relationshipsDeleted(),
+                            c.propertiesSet());
+                });
+            }
+        });
+    }
+
+    /** Streams a read query's records to a consumer inside one transaction (exports). */
+    public long stream(CypherQuery query, Map<String, Object> params, java.util.function.Consumer<Record> consumer) {
+        return call(() -> {
+            try (Session session = connection().driver().session()) {
+                return session.executeRead(tx -> {
+                    var result = tx.run(queries.text(query), params);
+                    long n = 0;
+                    while (result.hasNext()) {
+                        consumer.accept(result.next());
+                        n++;
+                    }
+                    return n;
+                });
+            }
+        });
+    }
+
+    /** Checks that the database answers (readiness). */
+    public void ping() {
+        readOne(CypherQuery.PING, Map.of(), r -> r.get("ok").asLong());
+    }
+
+    private <T> T call(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (ServiceUnavailableException | SessionExpiredException e) {
+            throw new GraphUnavailableException("Neo4j is not reachable: " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        Connection current = connection;
+        connection = null;
+        if (current != null) {
+            current.driver().close();
+            if (current.embedded() != null) {
+                current.embedded().close();
+            }
+        }
+    }
+
+    /** What a write changed, without the driver's types. */
+    public record WriteCounts(int nodesCreated, int relationshipsCreated, int relationshipsDeleted, int propertiesSet) {
+    }
+}

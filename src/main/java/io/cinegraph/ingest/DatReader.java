@@ -1,0 +1,184 @@
+package io.cinegraph.ingest;
+
+import io.cinegraph.ingest.Rows.MovieRow;
+import io.cinegraph.ingest.Rows.RatingRow;
+import io.cinegraph.ingest.Rows.TagRow;
+import io.cinegraph.ingest.Rows.UserRow;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
+
+/**
+ * MovieLens 1M and 10M, as their READMEs describe them: {@code ::}-separated, ISO-8859-1.
+ * {@code movies.dat} MovieID::Title::Genres (pipe-separated), {@code ratings.dat} UserID::MovieID::Rating::Timestamp,
+ * {@code users.dat} UserID::Gender::Age::Occupation::Zip-code (ml-1m only; age and occupation are codes),
+ * {@code tags.dat} UserID::MovieID::Tag::Timestamp (ml-10m only). Ratings are whole stars in ml-1m (which has
+ * users) and half stars in ml-10m.
+ */
+final class DatReader extends DatasetReader {
+
+    static final String RATINGS = "ratings.dat";
+    static final String MOVIES = "movies.dat";
+    static final String USERS = "users.dat";
+    static final String TAGS = "tags.dat";
+    private static final Pattern SEP = Pattern.compile("::");
+    private static final Pattern PIPE = Pattern.compile("\\|");
+
+    /** ml-1m README: occupation codes 0–20. */
+    static final List<String> OCCUPATIONS = List.of("other", "academic/educator", "artist", "clerical/admin",
+            "college/grad student", "customer service", "doctor/health care", "executive/managerial", "farmer",
+            "homemaker", "K-12 student", "lawyer", "programmer", "retired", "sales/marketing", "scientist",
+            "self-employed", "technician/engineer", "tradesman/craftsman", "unemployed", "writer");
+    /** ml-1m README: age codes, each the lower bound of its band (1 = under 18, 56 = 56+). */
+    static final List<Integer> AGE_CODES = List.of(1, 18, 25, 35, 45, 50, 56);
+
+    DatReader(Path dir) {
+        super(dir);
+    }
+
+    @Override
+    public DatasetFormat format() {
+        return DatasetFormat.ML_DAT;
+    }
+
+    @Override
+    public RatingScale scale() {
+        return hasUsers() ? RatingScale.WHOLE_STARS : RatingScale.HALF_STARS;
+    }
+
+    @Override
+    public boolean hasUsers() {
+        return Files.isRegularFile(directory().resolve(USERS));
+    }
+
+    @Override
+    public List<String> declaredGenres() {
+        return List.of();
+    }
+
+    @Override
+    public List<String> files() {
+        List<String> files = new ArrayList<>();
+        if (hasUsers()) {
+            files.add(USERS);
+        }
+        files.add(MOVIES);
+        files.add(RATINGS);
+        if (tagsFile() != null) {
+            files.add(TAGS);
+        }
+        return files;
+    }
+
+    @Override
+    public String usersFile() {
+        return hasUsers() ? USERS : null;
+    }
+
+    @Override
+    public String moviesFile() {
+        return MOVIES;
+    }
+
+    @Override
+    public String ratingsFile() {
+        return RATINGS;
+    }
+
+    @Override
+    public String tagsFile() {
+        return Files.isRegularFile(directory().resolve(TAGS)) ? TAGS : null;
+    }
+
+    @Override
+    public void users(RowSink<UserRow> sink, LongConsumer bytes) throws IOException {
+        if (!hasUsers()) {
+            return;
+        }
+        readLines(USERS, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
+            String[] f = SEP.split(text, -1);
+            requireFields(f, 5, "UserID::Gender::Age::Occupation::Zip-code");
+            long id = Fields.id(f[0], "UserID");
+            String gender = Fields.optionalText(f[1]);
+            if (gender != null && !gender.equals("M") && !gender.equals("F")) {
+                throw new InvalidRowException("Gender must be M or F, got '" + gender + "'");
+            }
+            Integer age = Fields.optionalInt(f[2], "Age");
+            if (age != null && !AGE_CODES.contains(age)) {
+                throw new InvalidRowException("Age must be one of the codes " + AGE_CODES + ", got " + age);
+            }
+            Integer occupation = Fields.optionalInt(f[3], "Occupation");
+            if (occupation != null && (occupation < 0 || occupation >= OCCUPATIONS.size())) {
+                throw new InvalidRowException("Occupation must be a code 0-" + (OCCUPATIONS.size() - 1) + ", got " + occupation);
+            }
+            return new UserRow(id, age, gender, occupation == null ? null : OCCUPATIONS.get(occupation),
+                    Fields.optionalText(f[4]));
+        }, sink, bytes);
+    }
+
+    @Override
+    public void movies(RowSink<MovieRow> sink, LongConsumer bytes) throws IOException {
+        readLines(MOVIES, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
+            String[] f = SEP.split(text, -1);
+            if (f.length < 3) {
+                throw new InvalidRowException("expected 3 fields (MovieID::Title::Genres), found " + f.length);
+            }
+            long id = Fields.id(f[0], "MovieID");
+            // a title that itself contains '::' keeps it: the genres are always the last field
+            String title = String.join("::", Arrays.asList(f).subList(1, f.length - 1));
+            Fields.TitleYear ty = Fields.titleAndYear(title);
+            return new MovieRow(id, ty.title(), ty.year(), genres(f[f.length - 1]), null, null);
+        }, sink, bytes);
+    }
+
+    static List<String> genres(String field) {
+        String v = field.strip();
+        if (v.isEmpty() || v.equals("(no genres listed)")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(3);
+        for (String g : PIPE.split(v)) {
+            String name = g.strip();
+            if (!name.isEmpty() && !name.equals("(no genres listed)") && !out.contains(name)) {
+                out.add(name);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public void ratings(RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
+        RatingScale scale = scale();
+        readLines(RATINGS, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
+            String[] f = SEP.split(text, -1);
+            requireFields(f, 4, "UserID::MovieID::Rating::Timestamp");
+            return new RatingRow(Fields.id(f[0], "UserID"), Fields.id(f[1], "MovieID"),
+                    Fields.rating(f[2], scale), Fields.timestamp(f[3], "Timestamp"));
+        }, sink, bytes);
+    }
+
+    @Override
+    public void tags(RowSink<TagRow> sink, LongConsumer bytes) throws IOException {
+        if (tagsFile() == null) {
+            return;
+        }
+        readLines(TAGS, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
+            String[] f = SEP.split(text, -1);
+            if (f.length < 4) {
+                throw new InvalidRowException("expected 4 fields (UserID::MovieID::Tag::Timestamp), found " + f.length);
+            }
+            String tag = String.join("::", Arrays.asList(f).subList(2, f.length - 1)).strip();
+            if (tag.isEmpty()) {
+                throw new InvalidRowException("Tag is empty");
+            }
+            return new TagRow(Fields.id(f[0], "UserID"), Fields.id(f[1], "MovieID"), tag,
+                    Fields.timestamp(f[f.length - 1], "Timestamp"));
+        }, sink, bytes);
+    }
+}

@@ -1,0 +1,135 @@
+package io.cinegraph.ingest;
+
+import io.cinegraph.ingest.Rows.MovieRow;
+import io.cinegraph.ingest.Rows.RatingRow;
+import io.cinegraph.ingest.Rows.TagRow;
+import io.cinegraph.ingest.Rows.UserRow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Streams one MovieLens dataset as rows, in constant memory. Syntax errors become rejections with their
+ * {@code file:line}; whether ids refer to known users and movies is the importer's business.
+ */
+public abstract class DatasetReader {
+
+    /** How many lines pass between two progress reports. */
+    private static final int PROGRESS_EVERY = 4096;
+
+    private final Path dir;
+
+    protected DatasetReader(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    public abstract DatasetFormat format();
+
+    public abstract RatingScale scale();
+
+    /** The genres the dataset declares up front (ml-100k's {@code u.genre}); empty when genres come with movies. */
+    public abstract List<String> declaredGenres() throws IOException;
+
+    /** Whether the dataset has a users file: then ratings of unknown users are errors. */
+    public abstract boolean hasUsers();
+
+    public abstract void users(RowSink<UserRow> sink, LongConsumer bytes) throws IOException;
+
+    public abstract void movies(RowSink<MovieRow> sink, LongConsumer bytes) throws IOException;
+
+    public abstract void ratings(RowSink<RatingRow> sink, LongConsumer bytes) throws IOException;
+
+    public abstract void tags(RowSink<TagRow> sink, LongConsumer bytes) throws IOException;
+
+    /** The files read, in reading order, for progress totals and the dataset fingerprint. */
+    public abstract List<String> files();
+
+    public String usersFile() {
+        return null;
+    }
+
+    public abstract String moviesFile();
+
+    public abstract String ratingsFile();
+
+    public String tagsFile() {
+        return null;
+    }
+
+    /** Size in bytes of a file of this dataset; 0 when absent. */
+    public long size(String file) {
+        try {
+            return file == null || !Files.exists(dir.resolve(file)) ? 0 : Files.size(dir.resolve(file));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Turns one line of text into a row, or says why it cannot. */
+    @FunctionalInterface
+    protected interface LineParser<T> {
+        T parse(String text) throws InvalidRowException;
+    }
+
+    /** Reads every non-blank line of {@code file} (after {@code headerLines}) through {@code parser} into {@code sink}. */
+    protected <T> void readLines(String file, TextEncoding encoding, int headerLines, LineParser<T> parser,
+                                 RowSink<T> sink, LongConsumer bytes) throws IOException {
+        try (LineReader lines = open(file, encoding)) {
+            LineReader.Line line;
+            while ((line = lines.next()) != null) {
+                if (line.number() % PROGRESS_EVERY == 0) {
+                    bytes.accept(lines.bytesRead());
+                }
+                if (line.number() <= headerLines || (line.ok() && line.text().isBlank())) {
+                    continue;
+                }
+                SourcePosition at = new SourcePosition(file, line.number());
+                if (!line.ok()) {
+                    sink.reject(at, line.decodeError(), line.text());
+                    continue;
+                }
+                try {
+                    sink.accept(parser.parse(line.text()), at, line.text());
+                } catch (InvalidRowException e) {
+                    sink.reject(at, e.getMessage(), line.text());
+                }
+            }
+            bytes.accept(lines.bytesRead());
+        }
+    }
+
+    protected LineReader open(String file, TextEncoding encoding) throws IOException {
+        try {
+            InputStream in = Files.newInputStream(dir.resolve(file));
+            return new LineReader(in, encoding);
+        } catch (NoSuchFileException e) {
+            throw new DatasetException(dir + " has no " + file + ", which " + format().label() + " needs.");
+        }
+    }
+
+    /** Reads the first line of a CSV file and checks it names the documented columns. */
+    protected void requireHeader(String file, String expected) throws IOException {
+        try (LineReader lines = open(file, TextEncoding.UTF8_STRICT)) {
+            LineReader.Line first = lines.next();
+            String found = first == null ? "" : first.text().strip();
+            if (!found.equals(expected)) {
+                throw new DatasetException(file + ":1: expected the header '" + expected + "', found '" + found + "'.");
+            }
+        }
+    }
+
+    protected static void requireFields(String[] fields, int expected, String what) throws InvalidRowException {
+        if (fields.length != expected) {
+            throw new InvalidRowException("expected " + expected + " fields (" + what + "), found " + fields.length);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.cinegraph.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** How datasets are found, fetched and written into the graph. */
+@ConfigMapping(prefix = "cinegraph.import")
+public interface ImportConfig {
+
+    /** Rows per write transaction. */
+    @WithDefault("10000")
+    int batchSize();
+
+    /** A local MovieLens copy to import when the service starts (skipped when the graph already holds it). */
+    Optional<Path> path();
+
+    /** A MovieLens release to download and import when the service starts (e.g. ml-latest-small). */
+    Optional<String> dataset();
+
+    /** Where downloaded zips and their extracted files are kept. */
+    @WithDefault("data/datasets")
+    Path cacheDir();
+
+    /** Where GroupLens publishes the zips and their .md5 files. */
+    @WithDefault("https://files.grouplens.org/datasets/movielens/")
+    URI downloadBase();
+
+    /** Seconds to wait for the download server to answer. */
+    @WithDefault("20")
+    int downloadTimeoutSeconds();
+}

@@ -1,0 +1,373 @@
+package io.cinegraph.ingest;
+
+import io.cinegraph.support.Progress;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a MovieLens-shaped dataset with the structure real ones have, in constant memory whatever the rating
+ * count (movies and users are held as arrays; ratings are written as they are drawn):
+ * <ul>
+ *   <li>long-tail popularity: movie weights follow a Zipf law over a random ranking;</li>
+ *   <li>power-law activity: per-user rating counts from a Pareto law (at least {@value #MIN_RATINGS_PER_USER});</li>
+ *   <li>genre-clustered tastes: every user belongs to one of {@value #TASTE_CLUSTERS} taste clusters, each of which
+ *       loves two genres and dislikes one; which movies a user picks and how they rate them follow the taste;</li>
+ *   <li>demographics that correlate with genres: the cluster is drawn from a distribution that depends on
+ *       gender and age band, so cohorts differ in what they watch;</li>
+ *   <li>timestamps: each user is active over a span of days; their ratings are in time order within it.</li>
+ * </ul>
+ * The same parameters and seed give the same bytes.
+ */
+public final class SyntheticGenerator {
+
+    /** Output layouts: ml-100k's files (with demographics) or ml-latest's CSV (half stars, tags, links). */
+    public enum Layout { ML_100K, CSV }
+
+    public record Params(int users, int movies, long ratings, long seed, Path out, Layout layout) {
+        public Params {
+            if (users < 1 || movies < 2 || ratings < 1) {
+                throw new IllegalArgumentException("users, movies and ratings must be positive (movies at least 2)");
+            }
+            if (ratings > (long) users * (movies / 2)) {
+                throw new IllegalArgumentException("at most users x movies/2 = " + (long) users * (movies / 2)
+                        + " ratings fit; asked for " + ratings);
+            }
+        }
+    }
+
+    /** What was written. */
+    public record Result(Path out, int users, int movies, long ratings, long tags, double seconds) {
+    }
+
+    static final String[] GENRES = {"unknown", "Action", "Adventure", "Animation", "Children's", "Comedy", "Crime",
+            "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi",
+            "Thriller", "War", "Western"};
+    /** How often each genre is given to a movie (index-aligned with {@link #GENRES}; "unknown" never). */
+    private static final double[] GENRE_FREQUENCY = {0, 10, 5, 2, 3, 20, 6, 2, 28, 2, 1, 4, 2, 3, 9, 4, 9, 3, 1};
+    static final String[] OCCUPATIONS = {"administrator", "artist", "doctor", "educator", "engineer", "entertainment",
+            "executive", "healthcare", "homemaker", "lawyer", "librarian", "marketing", "none", "other", "programmer",
+            "retired", "salesman", "scientist", "student", "technician", "writer"};
+    static final int TASTE_CLUSTERS = 8;
+    /** Two loved genres and one disliked genre per taste cluster (indexes into {@link #GENRES}). */
+    private static final int[][] CLUSTER_LOVES = {{1, 16}, {15, 2}, {14, 8}, {5, 4}, {10, 6}, {11, 16}, {7, 17}, {3, 12}};
+    private static final int[] CLUSTER_HATES = {14, 14, 11, 11, 5, 4, 1, 11};
+    /** Cluster weights by gender (0 = M, 1 = F) and age band (0: <25, 1: 25-44, 2: 45+). */
+    private static final double[][][] CLUSTER_PRIOR = {
+            {{4, 4, 1, 2, 1, 3, 1, 2}, {3, 3, 1, 2, 3, 2, 2, 1}, {2, 1, 1, 2, 4, 1, 4, 1}},
+            {{1, 1, 4, 4, 1, 1, 1, 3}, {1, 1, 5, 3, 2, 1, 2, 2}, {1, 1, 5, 2, 3, 1, 3, 1}}};
+    static final int MIN_RATINGS_PER_USER = 20;
+    private static final double ZIPF_EXPONENT = 0.9;
+    private static final double PARETO_ALPHA = 1.3;
+    private static final double LOVE = 1.0;
+    private static final double HATE = -1.2;
+    private static final double RATING_NOISE = 0.7;
+    private static final long FIRST_TIMESTAMP = 883_000_000L; // 1997-12
+    private static final long LAST_TIMESTAMP = 1_700_000_000L; // 2023-11
+    private static final long DAY = 86_400L;
+    private static final String[] TAG_WORDS = {"classic", "atmospheric", "funny", "dark", "twist ending",
+            "visually appealing", "quirky", "thought-provoking", "based on a book", "overrated", "slow", "cult film"};
+    private static final double TAG_RATE = 0.02;
+
+    private final Params p;
+    private final SplittableRandom random;
+    private int[][] movieGenres;
+    private double[] movieQuality;
+    private int[] movieYear;
+    private double[] popularityCdf;
+
+    public SyntheticGenerator(Params params) {
+        this.p = params;
+        this.random = new SplittableRandom(params.seed());
+    }
+
+    public Result write() {
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(p.out());
+            drawMovies();
+            if (p.layout() == Layout.ML_100K) {
+                writeGenres100k();
+                writeOccupations100k();
+                writeMovies100k();
+            } else {
+                writeMoviesCsv();
+                writeLinksCsv();
+            }
+            long[] tags = {0};
+            writeUsersAndRatings(tags);
+            return new Result(p.out(), p.users(), p.movies(), p.ratings(), tags[0], (System.nanoTime() - started) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the synthetic dataset to " + p.out(), e);
+        }
+    }
+
+    private void drawMovies() {
+        int m = p.movies();
+        movieGenres = new int[m][];
+        movieQuality = new double[m];
+        movieYear = new int[m];
+        double[] weight = new double[m];
+        int[] rank = permutation(m);
+        double total = Arrays.stream(GENRE_FREQUENCY).sum();
+        for (int i = 0; i < m; i++) {
+            int count = 1 + (random.nextDouble() < 0.45 ? 1 : 0) + (random.nextDouble() < 0.15 ? 1 : 0);
+            Set<Integer> genres = new HashSet<>();
+            while (genres.size() < count) {
+                genres.add(pick(GENRE_FREQUENCY, total));
+            }
+            movieGenres[i] = genres.stream().mapToInt(Integer::intValue).sorted().toArray();
+            movieQuality[i] = gaussian() * 0.45;
+            movieYear[i] = 1930 + (int) Math.round(90 * Math.pow(random.nextDouble(), 0.35));
+            weight[i] = Math.pow(rank[i] + 1, -ZIPF_EXPONENT) * Math.exp(0.6 * movieQuality[i]);
+        }
+        popularityCdf = cumulative(weight);
+    }
+
+    private void writeGenres100k() throws IOException {
+        try (BufferedWriter w = writer("u.genre")) {
+            for (int g = 0; g < GENRES.length; g++) {
+                w.write(GENRES[g] + "|" + g + "\n");
+            }
+        }
+    }
+
+    private void writeOccupations100k() throws IOException {
+        try (BufferedWriter w = writer("u.occupation")) {
+            for (String o : OCCUPATIONS) {
+                w.write(o + "\n");
+            }
+        }
+    }
+
+    private String title(int i) {
+        return "Synthetic Movie " + (i + 1) + " (" + movieYear[i] + ")";
+    }
+
+    private void writeMovies100k() throws IOException {
+        try (BufferedWriter w = writer("u.item")) {
+            for (int i = 0; i < p.movies(); i++) {
+                StringBuilder line = new StringBuilder();
+                line.append(i + 1).append('|').append(title(i)).append("|01-Jan-").append(movieYear[i]).append("||")
+                        .append("http://example.invalid/movie/").append(i + 1);
+                for (int g = 0; g < GENRES.length; g++) {
+                    line.append('|').append(Arrays.binarySearch(movieGenres[i], g) >= 0 ? '1' : '0');
+                }
+                w.write(line.append('\n').toString());
+            }
+        }
+    }
+
+    private void writeMoviesCsv() throws IOException {
+        try (BufferedWriter w = writer("movies.csv")) {
+            w.write(CsvReader.MOVIES_HEADER + "\n");
+            for (int i = 0; i < p.movies(); i++) {
+                StringBuilder genres = new StringBuilder();
+                for (int g : movieGenres[i]) {
+                    genres.append(genres.length() == 0 ? "" : "|").append(GENRES[g]);
+                }
+                // every third title carries a comma, so the CSV must quote it
+                String title = i % 3 == 0 ? "\"" + "Synthetic Movie " + (i + 1) + ", The (" + movieYear[i] + ")\"" : title(i);
+                w.write((i + 1) + "," + title + "," + genres + "\n");
+            }
+        }
+    }
+
+    private void writeLinksCsv() throws IOException {
+        try (BufferedWriter w = writer("links.csv")) {
+            w.write(CsvReader.LINKS_HEADER + "\n");
+            for (int i = 0; i < p.movies(); i++) {
+                w.write((i + 1) + "," + String.format(Locale.ROOT, "%07d", 100_000 + i) + "," + (10_000 + i) + "\n");
+            }
+        }
+    }
+
+    private void writeUsersAndRatings(long[] tagCount) throws IOException {
+        long[] counts = activity();
+        boolean csv = p.layout() == Layout.CSV;
+        try (BufferedWriter users = csv ? null : writer("u.user");
+             BufferedWriter ratings = writer(csv ? "ratings.csv" : "u.data");
+             BufferedWriter tags = csv ? writer("tags.csv") : null;
+             Progress progress = Progress.items("Generating ratings", p.ratings(), " ratings")) {
+            if (csv) {
+                ratings.write(CsvReader.RATINGS_HEADER + "\n");
+                tags.write(CsvReader.TAGS_HEADER + "\n");
+            }
+            long written = 0;
+            for (int u = 0; u < p.users(); u++) {
+                int gender = random.nextDouble() < 0.71 ? 0 : 1;
+                int age = 7 + (int) Math.round(Math.abs(gaussian() * 12 + 25));
+                int band = age < 25 ? 0 : age < 45 ? 1 : 2;
+                int cluster = pick(CLUSTER_PRIOR[gender][band], Arrays.stream(CLUSTER_PRIOR[gender][band]).sum());
+                double[] affinity = affinity(cluster);
+                double bias = gaussian() * 0.35;
+                if (users != null) {
+                    users.write((u + 1) + "|" + age + "|" + (gender == 0 ? "M" : "F") + "|"
+                            + OCCUPATIONS[(cluster * 3 + random.nextInt(OCCUPATIONS.length)) % OCCUPATIONS.length] + "|"
+                            + String.format(Locale.ROOT, "%05d", random.nextInt(100_000)) + "\n");
+                }
+                int n = (int) counts[u];
+                long start = FIRST_TIMESTAMP + (long) (random.nextDouble() * (LAST_TIMESTAMP - FIRST_TIMESTAMP - 400 * DAY));
+                long span = DAY + (long) (random.nextDouble() * 365 * DAY);
+                Set<Integer> seen = new HashSet<>(n * 2);
+                StringBuilder out = new StringBuilder(n * 24);
+                for (int k = 0; k < n; k++) {
+                    int movie = drawMovie(affinity, seen);
+                    double score = 3.55 + movieQuality[movie] + bias + taste(affinity, movie) + gaussian() * RATING_NOISE;
+                    long time = start + span * k / Math.max(1, n);
+                    if (csv) {
+                        double stars = Math.min(5.0, Math.max(0.5, Math.round(score * 2) / 2.0));
+                        out.append(u + 1).append(',').append(movie + 1).append(',').append(stars).append(',').append(time).append('\n');
+                        if (random.nextDouble() < TAG_RATE) {
+                            String tag = TAG_WORDS[random.nextInt(TAG_WORDS.length)];
+                            tags.write((u + 1) + "," + (movie + 1) + "," + (tag.contains(" ") ? "\"" + tag + "\"" : tag) + "," + time + "\n");
+                            tagCount[0]++;
+                        }
+                    } else {
+                        int stars = (int) Math.min(5, Math.max(1, Math.round(score)));
+                        out.append(u + 1).append('\t').append(movie + 1).append('\t').append(stars).append('\t').append(time).append('\n');
+                    }
+                }
+                ratings.write(out.toString());
+                written += n;
+                progress.stepTo(written);
+            }
+        }
+    }
+
+    /** Per-user rating counts: Pareto-distributed, at least the minimum, summing exactly to the requested total. */
+    private long[] activity() {
+        int users = p.users();
+        long cap = p.movies() / 2;
+        long floor = Math.min(MIN_RATINGS_PER_USER, Math.max(1, p.ratings() / users));
+        double[] raw = new double[users];
+        double sum = 0;
+        for (int u = 0; u < users; u++) {
+            raw[u] = Math.pow(1 - random.nextDouble(), -1 / PARETO_ALPHA);
+            sum += raw[u];
+        }
+        long[] counts = new long[users];
+        long assigned = 0;
+        long spare = p.ratings() - floor * users;
+        for (int u = 0; u < users; u++) {
+            counts[u] = Math.min(cap, floor + (long) Math.floor(spare * raw[u] / sum));
+            assigned += counts[u];
+        }
+        // hand out what rounding and the cap left over, one at a time round the users that have room
+        int u = 0;
+        while (assigned < p.ratings()) {
+            if (counts[u] < cap) {
+                counts[u]++;
+                assigned++;
+            }
+            u = (u + 1) % users;
+        }
+        while (assigned > p.ratings()) {
+            if (counts[u] > 1) {
+                counts[u]--;
+                assigned--;
+            }
+            u = (u + 1) % users;
+        }
+        return counts;
+    }
+
+    private double[] affinity(int cluster) {
+        double[] a = new double[GENRES.length];
+        for (int g = 0; g < a.length; g++) {
+            a[g] = gaussian() * 0.25;
+        }
+        a[CLUSTER_LOVES[cluster][0]] += LOVE;
+        a[CLUSTER_LOVES[cluster][1]] += LOVE;
+        a[CLUSTER_HATES[cluster]] += HATE;
+        return a;
+    }
+
+    private double taste(double[] affinity, int movie) {
+        double best = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        for (int g : movieGenres[movie]) {
+            best = Math.max(best, affinity[g]);
+            sum += affinity[g];
+        }
+        return 0.5 * best + 0.5 * sum / movieGenres[movie].length;
+    }
+
+    /** A movie the user has not rated: popularity proposes, taste accepts (rejection sampling). */
+    private int drawMovie(double[] affinity, Set<Integer> seen) {
+        while (true) {
+            int movie = Arrays.binarySearch(popularityCdf, random.nextDouble() * popularityCdf[popularityCdf.length - 1]);
+            movie = movie >= 0 ? movie : Math.min(-movie - 1, popularityCdf.length - 1);
+            if (seen.contains(movie)) {
+                continue;
+            }
+            double accept = Math.exp(1.5 * (taste(affinity, movie) - (LOVE + 0.5)));
+            if (random.nextDouble() < accept) {
+                seen.add(movie);
+                return movie;
+            }
+        }
+    }
+
+    private int[] permutation(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        return a;
+    }
+
+    private static double[] cumulative(double[] weights) {
+        double[] cdf = new double[weights.length];
+        double running = 0;
+        for (int i = 0; i < weights.length; i++) {
+            running += weights[i];
+            cdf[i] = running;
+        }
+        return cdf;
+    }
+
+    private int pick(double[] weights, double total) {
+        double x = random.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            x -= weights[i];
+            if (x < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    private double gaussian() {
+        // Box-Muller from the seeded stream, so output depends only on the seed
+        double u1 = 1 - random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    private BufferedWriter writer(String file) throws IOException {
+        return Files.newBufferedWriter(p.out().resolve(file), StandardCharsets.UTF_8);
+    }
+
+    /** Genre names in the generated datasets, in ml-100k's order. */
+    public static List<String> genres() {
+        return new ArrayList<>(Arrays.asList(GENRES));
+    }
+}
