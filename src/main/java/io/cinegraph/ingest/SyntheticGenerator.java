@@ -65,14 +65,16 @@ public final class SyntheticGenerator {
     private static final int[] CLUSTER_HATES = {14, 14, 11, 11, 5, 4, 1, 11};
     /** Cluster weights by gender (0 = M, 1 = F) and age band (0: <25, 1: 25-44, 2: 45+). */
     private static final double[][][] CLUSTER_PRIOR = {
-            {{4, 4, 1, 2, 1, 3, 1, 2}, {3, 3, 1, 2, 3, 2, 2, 1}, {2, 1, 1, 2, 4, 1, 4, 1}},
-            {{1, 1, 4, 4, 1, 1, 1, 3}, {1, 1, 5, 3, 2, 1, 2, 2}, {1, 1, 5, 2, 3, 1, 3, 1}}};
+            {{4, 4, 0.5, 2, 1, 3, 1, 2}, {3, 3, 0.5, 2, 3, 2, 2, 1}, {2, 1, 0.5, 2, 4, 1, 4, 1}},
+            {{1, 1, 8, 4, 1, 1, 1, 3}, {1, 1, 9, 3, 2, 1, 2, 2}, {1, 1, 9, 2, 3, 1, 3, 1}}};
     static final int MIN_RATINGS_PER_USER = 20;
-    private static final double ZIPF_EXPONENT = 0.9;
+    private static final double ZIPF_EXPONENT = 1.3;
     private static final double PARETO_ALPHA = 1.3;
     private static final double LOVE = 1.0;
     private static final double HATE = -1.2;
     private static final double RATING_NOISE = 0.7;
+    /** How strongly taste decides what a user watches (log-odds per unit of affinity). */
+    private static final double TASTE_SELECTIVITY = 3.5;
     private static final long FIRST_TIMESTAMP = 883_000_000L; // 1997-12
     private static final long LAST_TIMESTAMP = 1_700_000_000L; // 2023-11
     private static final long DAY = 86_400L;
@@ -312,7 +314,7 @@ public final class SyntheticGenerator {
             if (seen.contains(movie)) {
                 continue;
             }
-            double accept = Math.exp(1.5 * (taste(affinity, movie) - (LOVE + 0.5)));
+            double accept = Math.exp(TASTE_SELECTIVITY * (taste(affinity, movie) - (LOVE + 0.25)));
             if (random.nextDouble() < accept) {
                 seen.add(movie);
                 return movie;

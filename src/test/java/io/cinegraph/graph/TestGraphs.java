@@ -39,6 +39,12 @@ public final class TestGraphs {
         return shared;
     }
 
+    /** The directory LOAD CSV reads file:/// URLs from in the shared database. */
+    public static Path importDir() {
+        shared();
+        return sharedDir.resolve("import");
+    }
+
     /** Removes every user, movie, genre and dataset node (the schema stays). */
     public static void clear(Graph graph) {
         new IngestRepository(graph).clearGraph();

@@ -1,0 +1,120 @@
+package io.cinegraph.api;
+
+import io.cinegraph.graph.Graph;
+import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.ingest.Fixtures;
+import io.cinegraph.ingest.ImportOptions;
+import io.cinegraph.ingest.Importer;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The first REST surface over HTTP, on the service's own embedded graph filled from a fixture. */
+@QuarkusTest
+class ApiTest {
+
+    @Inject
+    Importer importer;
+
+    @Inject
+    IngestRepository ingest;
+
+    @Inject
+    Graph graph;
+
+    @BeforeEach
+    void fixtureGraph() throws Exception {
+        ingest.clearGraph();
+        Path dir = Fixtures.csv(Files.createTempDirectory("cinegraph-api"));
+        importer.run(dir, new ImportOptions(100, ImportOptions.OnError.FAIL, null, false));
+    }
+
+    @Test
+    void aMovieHasItsTitleYearGenresAndRatings() {
+        given().get("/api/movies/1").then().statusCode(200)
+                .body("title", equalTo("Toy Story"))
+                .body("year", equalTo(1995))
+                .body("genres", contains("Adventure", "Animation", "Children", "Comedy", "Fantasy"))
+                .body("ratingCount", equalTo(2))
+                .body("meanRating", equalTo(4.5f))
+                .body("imdbId", equalTo("0114709"));
+    }
+
+    @Test
+    void anUnknownMovieIsAProblemWith404() {
+        given().get("/api/movies/999").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"))
+                .body("detail", equalTo("No movie with id 999 in the graph."))
+                .body("instance", equalTo("/api/movies/999"));
+    }
+
+    @Test
+    void aUserHasDemographicsAndRatingActivity() {
+        given().get("/api/users/2").then().statusCode(200)
+                .body("userId", equalTo(2))
+                .body("ratingCount", equalTo(2))
+                .body("meanRating", equalTo(2.25f));
+        given().get("/api/users/77").then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("No user with id 77 in the graph."));
+    }
+
+    @Test
+    void aNegativeIdIsABadRequestNamingTheParameter() {
+        given().get("/api/movies/-3").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("id"));
+    }
+
+    @Test
+    void statsCountTheGraphAndNameTheDataset() {
+        given().get("/api/stats").then().statusCode(200)
+                .body("counts.users", equalTo(3))
+                .body("counts.movies", equalTo(4))
+                .body("counts.genres", equalTo(8))
+                .body("counts.ratings", equalTo(5))
+                .body("counts.tags", equalTo(2))
+                .body("dataset.format", equalTo("ml-latest/ml-25m/ml-32m"))
+                .body("dataset.complete", equalTo(true))
+                .body("dataset.ratingStep", equalTo(0.5f));
+    }
+
+    @Test
+    void readinessIncludesNeo4j() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks[0].name", equalTo("neo4j"))
+                .body("checks[0].data.mode", equalTo("embedded"));
+    }
+
+    @Test
+    void openApiDescribesTheEndpointsAndSwaggerUiIsServed() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/movies/{id}'", notNullValue())
+                .body("paths.'/api/users/{id}'", notNullValue())
+                .body("paths.'/api/stats'", notNullValue());
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void neo4jBrowserIsServedAndPointedAtTheServicesBoltPort() {
+        int port = graph.boltUri().getPort();
+        given().redirects().follow(false).get("/browser/").then().statusCode(303)
+                .header("Location", containsString("connectURL=bolt%3A%2F%2Flocalhost%3A" + port))
+                .header("Location", containsString("preselectAuthMethod=NO_AUTH"));
+        given().get("/browser/?connectURL=bolt://localhost:" + port).then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("Neo4j Browser"));
+        given().get("/browser/../application.properties").then().statusCode(404);
+    }
+}

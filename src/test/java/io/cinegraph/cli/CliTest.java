@@ -1,0 +1,115 @@
+package io.cinegraph.cli;
+
+import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.ingest.Fixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The subcommands, run in-process against the service's embedded graph, as the jar runs them. */
+@QuarkusTest
+class CliTest {
+
+    @Inject
+    CommandLine.IFactory factory;
+
+    @Inject
+    IngestRepository ingest;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void emptyGraph() {
+        ingest.clearGraph();
+    }
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        CommandLine cli = CineGraphCommand.commandLine(factory);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("serve", "import", "generate", "export-csv", "stats");
+        assertThat(run("import", "--help")).isZero();
+        assertThat(out.toString()).contains("--path", "--dataset", "--on-error", "--batch-size", "--rejects");
+    }
+
+    @Test
+    void importPrintsASummaryAndStatsShowTheCounts() throws Exception {
+        Path dir = Fixtures.ml100k(Files.createTempDirectory("cli-ml100k"));
+        assertThat(run("import", "--path", dir.toString())).isZero();
+        assertThat(out.toString()).contains("Imported", "3 users, 4 movies, 4 genres, 5 ratings, 0 tags");
+
+        assertThat(run("stats")).isZero();
+        assertThat(out.toString()).containsPattern("ratings\\s+5").contains("ml-100k");
+    }
+
+    @Test
+    void aMissingDirectoryIsOneSentenceAndExitCodeOne() {
+        assertThat(run("import", "--path", "/nowhere/ml-100k")).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("error: No such directory: /nowhere/ml-100k.");
+    }
+
+    @Test
+    void failModeExitsNonZeroWithFileAndLineAndSkipModeWritesRejects() throws Exception {
+        Path dir = Fixtures.csv(Files.createTempDirectory("cli-bad"));
+        Fixtures.write(dir, "ratings.csv", "userId,movieId,rating,timestamp\n1,1,5.0,1\n1,2,nine,2\n2,1,4.0,3\n");
+
+        assertThat(run("import", "--path", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("ratings.csv:3: rating is not a number: 'nine'");
+
+        Path rejects = dir.resolve("rejects.txt");
+        assertThat(run("import", "--path", dir.toString(), "--on-error=skip", "--rejects", rejects.toString())).isZero();
+        assertThat(out.toString()).contains("2 ratings").contains("1 rejected row");
+        assertThat(Files.readAllLines(rejects)).containsExactly("ratings.csv:3: rating is not a number: 'nine'", "\t1,2,nine,2");
+    }
+
+    @Test
+    void aBadOptionValueIsAUsageError() {
+        assertThat(run("import", "--path", "x", "--on-error=maybe")).isEqualTo(2);
+        assertThat(err.toString()).contains("expected fail or skip");
+    }
+
+    @Test
+    void generatedDataImportsWithTheRequestedCounts() throws Exception {
+        Path out1 = Files.createTempDirectory("cli-gen");
+        assertThat(run("generate", "--users", "50", "--movies", "120", "--ratings", "2000", "--seed", "5",
+                "--out", out1.toString())).isZero();
+        assertThat(run("import", "--path", out1.toString())).isZero();
+        assertThat(out.toString()).contains("50 users, 120 movies, 19 genres, 2,000 ratings");
+    }
+
+    @Test
+    void exportCsvWritesFilesTheCsvImporterReadsBackToTheSameCounts() throws Exception {
+        Path dir = Fixtures.ml1m(Files.createTempDirectory("cli-ml1m"));
+        run("import", "--path", dir.toString());
+        String imported = out.toString();
+        Path exported = Files.createTempDirectory("cli-export");
+        assertThat(run("export-csv", "--out", exported.toString())).isZero();
+        assertThat(out.toString()).contains("4 movies, 3 users, 5 ratings, 0 tags");
+        assertThat(Files.list(exported).map(p -> p.getFileName().toString()).sorted().toList())
+                .isEqualTo(List.of("links.csv", "movies.csv", "ratings.csv", "tags.csv", "users.csv"));
+
+        ingest.clearGraph();
+        assertThat(run("import", "--path", exported.toString())).isZero();
+        assertThat(out.toString()).contains("3 users, 4 movies, 8 genres, 5 ratings");
+        assertThat(imported).contains("3 users, 4 movies, 8 genres, 5 ratings");
+    }
+}

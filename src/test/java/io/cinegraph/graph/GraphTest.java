@@ -1,0 +1,95 @@
+package io.cinegraph.graph;
+
+import io.cinegraph.catalog.GraphCounts;
+import io.cinegraph.ingest.Fixtures;
+import io.cinegraph.ingest.ImportOptions;
+import io.cinegraph.ingest.Importer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.harness.Neo4j;
+import org.neo4j.harness.Neo4jBuilders;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Embedded and external databases through the one driver code path; schema and statement files. */
+class GraphTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyCypherFileIsRegisteredAndEveryRegisteredStatementLoads() throws IOException {
+        CypherQueries queries = CypherQueries.load();
+        List<String> registered = Stream.of(CypherQuery.values()).map(q -> q.fileName() + ".cypher").toList();
+        try (Stream<Path> files = Files.walk(Path.of("cypher"))) {
+            List<String> onDisk = files.filter(p -> p.toString().endsWith(".cypher"))
+                    .map(p -> Path.of("cypher").relativize(p).toString())
+                    .filter(p -> !p.startsWith("explore/"))
+                    .toList();
+            assertThat(registered).containsExactlyInAnyOrderElementsOf(onDisk);
+        }
+        for (CypherQuery q : CypherQuery.values()) {
+            assertThat(queries.text(q)).isNotBlank().doesNotStartWith("//");
+        }
+        assertThat(queries.statements(CypherQuery.SCHEMA_V001_CONSTRAINTS)).hasSize(5);
+    }
+
+    @Test
+    void anEmbeddedDatabaseReopensWithItsDataAndReappliesTheSchemaWithoutChange() {
+        Path dir = tmp.resolve("db");
+        List<String> schemaBefore;
+        try (Graph graph = new Graph(TestGraphs.embedded(dir), CypherQueries.load())) {
+            new Importer(new IngestRepository(graph), new CatalogRepository(graph))
+                    .run(Fixtures.ml100k(tmp.resolve("ml")), new ImportOptions(10, ImportOptions.OnError.FAIL, null, false));
+            schemaBefore = new SchemaRepository(graph).schemaObjects();
+        }
+        try (Graph reopened = new Graph(TestGraphs.embedded(dir), CypherQueries.load())) {
+            assertThat(new CatalogRepository(reopened).counts()).isEqualTo(new GraphCounts(3, 4, 4, 5, 0));
+            assertThat(new SchemaRepository(reopened).schemaObjects()).isEqualTo(schemaBefore)
+                    .contains("user_id", "movie_id", "genre_name", "movie_year");
+        }
+    }
+
+    @Test
+    void aSecondProcessOnTheSameDirectoryGetsOneClearSentence() {
+        Path dir = tmp.resolve("locked");
+        try (Graph first = new Graph(TestGraphs.embedded(dir), CypherQueries.load())) {
+            first.ping();
+            try (Graph second = new Graph(TestGraphs.embedded(dir), CypherQueries.load())) {
+                assertThatThrownBy(second::ping).isInstanceOf(GraphUnavailableException.class)
+                        .hasMessageContaining("in use by another process");
+            }
+        }
+    }
+
+    @Test
+    void anExternalServerIsUsedThroughTheSameCodePath() {
+        try (Neo4j server = Neo4jBuilders.newInProcessBuilder(tmp.resolve("harness"))
+                .withDisabledServer()
+                .withConfig(org.neo4j.configuration.GraphDatabaseSettings.pagecache_memory, 32L << 20)
+                .build();
+             Graph graph = new Graph(TestGraphs.external(server.boltURI(), null), CypherQueries.load())) {
+            assertThat(graph.isEmbedded()).isFalse();
+            new Importer(new IngestRepository(graph), new CatalogRepository(graph))
+                    .run(Fixtures.csv(tmp.resolve("csv")), new ImportOptions(2, ImportOptions.OnError.FAIL, null, false));
+            assertThat(new CatalogRepository(graph).counts()).isEqualTo(new GraphCounts(3, 4, 8, 5, 2));
+            assertThat(new CatalogRepository(graph).movie(1).orElseThrow().title()).isEqualTo("Toy Story");
+        }
+    }
+
+    @Test
+    void anUnreachableExternalServerIsReportedAsUnavailable() {
+        try (Graph graph = new Graph(TestGraphs.external(java.net.URI.create("bolt://127.0.0.1:1"), "secret"),
+                CypherQueries.load())) {
+            assertThatThrownBy(graph::ping).isInstanceOf(GraphUnavailableException.class)
+                    .hasMessageContaining("bolt://127.0.0.1:1 is not reachable");
+        }
+    }
+}
