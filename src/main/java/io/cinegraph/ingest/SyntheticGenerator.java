@@ -75,6 +75,10 @@ public final class SyntheticGenerator {
     private static final double RATING_NOISE = 0.7;
     /** How strongly taste decides what a user watches (log-odds per unit of affinity). */
     private static final double TASTE_SELECTIVITY = 3.5;
+    /** Standard deviation of a user's personal taste around their cluster's, per genre. */
+    private static final double PERSONAL_TASTE_SD = 0.25;
+    /** Personal deviations above this are accepted always (about 2 standard deviations). */
+    private static final double ACCEPT_BOUND = 0.5;
     private static final long FIRST_TIMESTAMP = 883_000_000L; // 1997-12
     private static final long LAST_TIMESTAMP = 1_700_000_000L; // 2023-11
     private static final long DAY = 86_400L;
@@ -87,7 +91,10 @@ public final class SyntheticGenerator {
     private int[][] movieGenres;
     private double[] movieQuality;
     private int[] movieYear;
-    private double[] popularityCdf;
+    /** Per taste cluster: cumulative popularity x exp(selectivity x the cluster's taste), the proposal law. */
+    private double[][] clusterCdf;
+    /** Per taste cluster and movie: the cluster's base taste for the movie. */
+    private double[][] clusterTaste;
 
     public SyntheticGenerator(Params params) {
         this.p = params;
@@ -134,7 +141,17 @@ public final class SyntheticGenerator {
             movieYear[i] = 1930 + (int) Math.round(90 * Math.pow(random.nextDouble(), 0.35));
             weight[i] = Math.pow(rank[i] + 1, -ZIPF_EXPONENT) * Math.exp(0.6 * movieQuality[i]);
         }
-        popularityCdf = cumulative(weight);
+        clusterCdf = new double[TASTE_CLUSTERS][];
+        clusterTaste = new double[TASTE_CLUSTERS][m];
+        for (int c = 0; c < TASTE_CLUSTERS; c++) {
+            double[] base = baseAffinity(c);
+            double[] w = new double[m];
+            for (int i = 0; i < m; i++) {
+                clusterTaste[c][i] = taste(base, i);
+                w[i] = weight[i] * Math.exp(TASTE_SELECTIVITY * clusterTaste[c][i]);
+            }
+            clusterCdf[c] = cumulative(w);
+        }
     }
 
     private void writeGenres100k() throws IOException {
@@ -213,6 +230,8 @@ public final class SyntheticGenerator {
                 int band = age < 25 ? 0 : age < 45 ? 1 : 2;
                 int cluster = pick(CLUSTER_PRIOR[gender][band], Arrays.stream(CLUSTER_PRIOR[gender][band]).sum());
                 double[] affinity = affinity(cluster);
+                double[] cdf = clusterCdf[cluster];
+                double[] base = clusterTaste[cluster];
                 double bias = gaussian() * 0.35;
                 if (users != null) {
                     users.write((u + 1) + "|" + age + "|" + (gender == 0 ? "M" : "F") + "|"
@@ -225,7 +244,7 @@ public final class SyntheticGenerator {
                 Set<Integer> seen = new HashSet<>(n * 2);
                 StringBuilder out = new StringBuilder(n * 24);
                 for (int k = 0; k < n; k++) {
-                    int movie = drawMovie(affinity, seen);
+                    int movie = drawMovie(cdf, base, affinity, seen);
                     double score = 3.55 + movieQuality[movie] + bias + taste(affinity, movie) + gaussian() * RATING_NOISE;
                     long time = start + span * k / Math.max(1, n);
                     if (csv) {
@@ -285,14 +304,21 @@ public final class SyntheticGenerator {
         return counts;
     }
 
-    private double[] affinity(int cluster) {
+    /** The taste shared by a cluster: two loved genres, one disliked. */
+    private static double[] baseAffinity(int cluster) {
         double[] a = new double[GENRES.length];
-        for (int g = 0; g < a.length; g++) {
-            a[g] = gaussian() * 0.25;
-        }
         a[CLUSTER_LOVES[cluster][0]] += LOVE;
         a[CLUSTER_LOVES[cluster][1]] += LOVE;
         a[CLUSTER_HATES[cluster]] += HATE;
+        return a;
+    }
+
+    /** A user's taste: the cluster's plus personal noise on every genre. */
+    private double[] affinity(int cluster) {
+        double[] a = baseAffinity(cluster);
+        for (int g = 0; g < a.length; g++) {
+            a[g] += gaussian() * PERSONAL_TASTE_SD;
+        }
         return a;
     }
 
@@ -306,15 +332,19 @@ public final class SyntheticGenerator {
         return 0.5 * best + 0.5 * sum / movieGenres[movie].length;
     }
 
-    /** A movie the user has not rated: popularity proposes, taste accepts (rejection sampling). */
-    private int drawMovie(double[] affinity, Set<Integer> seen) {
+    /**
+     * A movie the user has not rated: the cluster's law (popularity x cluster taste) proposes, and the user's
+     * personal deviation from the cluster's taste accepts or not (rejection sampling), so that the draw
+     * follows popularity x exp(selectivity x personal taste).
+     */
+    private int drawMovie(double[] cdf, double[] base, double[] affinity, Set<Integer> seen) {
         while (true) {
-            int movie = Arrays.binarySearch(popularityCdf, random.nextDouble() * popularityCdf[popularityCdf.length - 1]);
-            movie = movie >= 0 ? movie : Math.min(-movie - 1, popularityCdf.length - 1);
+            int movie = Arrays.binarySearch(cdf, random.nextDouble() * cdf[cdf.length - 1]);
+            movie = movie >= 0 ? movie : Math.min(-movie - 1, cdf.length - 1);
             if (seen.contains(movie)) {
                 continue;
             }
-            double accept = Math.exp(TASTE_SELECTIVITY * (taste(affinity, movie) - (LOVE + 0.25)));
+            double accept = Math.exp(TASTE_SELECTIVITY * (taste(affinity, movie) - base[movie] - ACCEPT_BOUND));
             if (random.nextDouble() < accept) {
                 seen.add(movie);
                 return movie;
