@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cinegraph", mixinStandardHelpOptions = true, version = "CineGraph 0.1.0",
         description = "Graph-native movie recommendations on Neo4j. With no command, runs the service.",
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, ExportCsvCommand.class,
-                StatsCommand.class, CommandLine.HelpCommand.class})
+                StatsCommand.class, SignalsCommand.class, RecommendCommand.class, SimilarCommand.class,
+                CommandLine.HelpCommand.class})
 public class CineGraphCommand implements Runnable {
 
     /** Exit code of a run that met bad data or an unreachable database (as opposed to a usage error, 2). */

@@ -27,6 +27,24 @@ public enum CypherQuery {
     EXPORT_RATINGS("ingest/export_ratings"),
     EXPORT_TAGS("ingest/export_tags"),
 
+    SIGNALS_ALL_USER_IDS("signals/all_user_ids"),
+    SIGNALS_ALL_MOVIE_IDS("signals/all_movie_ids"),
+    SIGNALS_GLOBAL_STATS("signals/global_stats"),
+    SIGNALS_USER_STATS("signals/user_stats"),
+    SIGNALS_MOVIE_POPULARITY("signals/movie_popularity"),
+    SIGNALS_GENRE_PRIOR("signals/genre_prior"),
+    SIGNALS_GENRE_AFFINITY("signals/genre_affinity"),
+    SIGNALS_USER_NEIGHBOURS("signals/user_neighbours"),
+    SIGNALS_ITEM_SIMILARITY("signals/item_similarity"),
+    SIGNALS_CONTENT_SIMILARITY("signals/content_similarity"),
+
+    CANDIDATES_USER_KNN("candidates/user_knn"),
+    CANDIDATES_ITEM_KNN("candidates/item_knn"),
+    CANDIDATES_GENRE("candidates/genre"),
+    CANDIDATES_COHORT("candidates/cohort"),
+    CANDIDATES_POPULAR("candidates/popular"),
+    MOVIE_SIMILAR("movie/similar_movies"),
+
     STATS_COUNTS("stats/counts"),
     MOVIE_GET("movie/get_movie"),
     USER_GET("user/get_user");

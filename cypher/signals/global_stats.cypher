@@ -1,0 +1,3 @@
+// Graph-wide figures the other signals are shrunk toward: mean rating and the latest rating time.
+MATCH (:User)-[r:RATED]->(:Movie)
+RETURN avg(r.rating) AS globalMean, max(r.ratedAt) AS latestRatedAt, count(r) AS ratings

@@ -1,0 +1,33 @@
+// Item-item similarity for a batch of movies, materialized as (:Movie)-[:SIMILAR {score, overlap, kind}]->(:Movie)
+// with kind 'rating'. Adjusted cosine over the co-raters U (|U| = overlap ≥ $minOverlap):
+//   sim(i,j) = Σ_U (r_ui − μ_u)(r_uj − μ_u) / (sqrt(Σ_U (r_ui − μ_u)²) · sqrt(Σ_U (r_uj − μ_u)²))
+//   score    = sim · overlap / (overlap + $shrinkage)
+// The $k best positive scores are kept. Degree cap: at most $degreeCap raters of i, and at most $degreeCap
+// ratings of each of them, are considered. Replaces the movies' previous rating-based SIMILAR.
+UNWIND $movieIds AS movieId
+MATCH (i:Movie {movieId: movieId})
+CALL (i) {
+  OPTIONAL MATCH (i)-[old:SIMILAR {kind: 'rating'}]->(:Movie)
+  DELETE old
+}
+WITH i
+CALL (i) {
+  MATCH (i)<-[r1:RATED]-(u:User)
+  WITH u, r1
+  LIMIT $degreeCap
+  CALL (u) {
+    MATCH (u)-[r2:RATED]->(j:Movie)
+    RETURN j, r2
+    LIMIT $degreeCap
+  }
+  WITH i, j, r1.rating - u.meanRating AS di, r2.rating - u.meanRating AS dj
+  WHERE j <> i
+  WITH j, count(*) AS overlap, sum(di * dj) AS num, sum(di * di) AS si, sum(dj * dj) AS sj
+  WHERE overlap >= $minOverlap AND si > 0 AND sj > 0
+  WITH j, overlap, num / sqrt(si * sj) * overlap / (overlap + $shrinkage) AS score
+  WHERE score > 0
+  RETURN j, overlap, score
+  ORDER BY score DESC, j.movieId
+  LIMIT $k
+}
+CREATE (i)-[:SIMILAR {score: score, overlap: overlap, kind: 'rating'}]->(j)

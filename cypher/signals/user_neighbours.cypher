@@ -1,0 +1,32 @@
+// User-user neighbours for a batch of users, materialized as (:User)-[:NEIGHBOUR {score, overlap}]->(:User).
+// Over the co-rated movies I (|I| = overlap ≥ $minOverlap):
+//   sim(u,v) = Σ_I (r_ui − μ_u)(r_vi − μ_v) / (sqrt(Σ_I (r_ui − μ_u)²) · sqrt(Σ_I (r_vi − μ_v)²))
+//   score    = sim · overlap / (overlap + $shrinkage)            (significance shrinkage)
+// The $k best positive scores are kept. Degree cap: for each movie of u at most $degreeCap raters are
+// considered, so very popular movies cannot explode the query. Replaces the users' previous NEIGHBOUR.
+UNWIND $userIds AS userId
+MATCH (u:User {userId: userId})
+CALL (u) {
+  OPTIONAL MATCH (u)-[old:NEIGHBOUR]->(:User)
+  DELETE old
+}
+WITH u
+CALL (u) {
+  MATCH (u)-[r1:RATED]->(m:Movie)
+  CALL (m) {
+    MATCH (m)<-[r2:RATED]-(v:User)
+    RETURN v, r2
+    LIMIT $degreeCap
+  }
+  WITH u, v, r1, r2
+  WHERE v <> u
+  WITH v, r1.rating - u.meanRating AS du, r2.rating - v.meanRating AS dv
+  WITH v, count(*) AS overlap, sum(du * dv) AS num, sum(du * du) AS su, sum(dv * dv) AS sv
+  WHERE overlap >= $minOverlap AND su > 0 AND sv > 0
+  WITH v, overlap, num / sqrt(su * sv) * overlap / (overlap + $shrinkage) AS score
+  WHERE score > 0
+  RETURN v, overlap, score
+  ORDER BY score DESC, v.userId
+  LIMIT $k
+}
+CREATE (u)-[:NEIGHBOUR {score: score, overlap: overlap}]->(v)

@@ -1,0 +1,47 @@
+package io.cinegraph.cli;
+
+import io.cinegraph.catalog.CatalogService;
+import io.cinegraph.catalog.Movie;
+import io.cinegraph.graph.CandidateRepository;
+import io.cinegraph.signals.Candidate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "similar", mixinStandardHelpOptions = true,
+        description = "Print the movies most similar to one movie (materialized SIMILAR; run `signals` first).")
+public class SimilarCommand implements Callable<Integer> {
+
+    @Option(names = "--movie", required = true, paramLabel = "ID", description = "The movie.")
+    long movieId;
+
+    @Option(names = "--limit", defaultValue = "10", description = "How many movies (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CandidateRepository candidates;
+    private final CatalogService catalog;
+
+    public SimilarCommand(CandidateRepository candidates, CatalogService catalog) {
+        this.candidates = candidates;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Integer call() {
+        Movie movie = catalog.movie(movieId);
+        var out = spec.commandLine().getOut();
+        out.printf("Most similar to %s (%s):%n", movie.title(), movie.year());
+        int rank = 1;
+        for (Candidate c : candidates.similarMovies(movieId, limit)) {
+            out.printf(Locale.ROOT, "%3d. %-60s similarity %.3f  %s%n", rank++,
+                    c.title() + (c.year() == null ? "" : " (" + c.year() + ")"), c.score(), c.explanation().sentence());
+        }
+        return 0;
+    }
+}

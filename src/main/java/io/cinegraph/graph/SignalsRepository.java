@@ -1,0 +1,68 @@
+package io.cinegraph.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+
+/** Materializes the graph signals, a batch of users or movies per transaction. */
+@ApplicationScoped
+public class SignalsRepository {
+
+    private final Graph graph;
+
+    public SignalsRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** Mean rating over the graph, latest rating time (epoch seconds) and rating count. */
+    public record GlobalStats(double globalMean, long latestRatedAt, long ratings) {
+    }
+
+    public List<Long> userIds() {
+        return graph.readList(CypherQuery.SIGNALS_ALL_USER_IDS, Map.of(), r -> r.get("id").asLong());
+    }
+
+    public List<Long> movieIds() {
+        return graph.readList(CypherQuery.SIGNALS_ALL_MOVIE_IDS, Map.of(), r -> r.get("id").asLong());
+    }
+
+    public GlobalStats globalStats() {
+        return graph.readOne(CypherQuery.SIGNALS_GLOBAL_STATS, Map.of(), r -> new GlobalStats(
+                r.get("globalMean").isNull() ? 0 : r.get("globalMean").asDouble(),
+                r.get("latestRatedAt").isNull() ? 0 : r.get("latestRatedAt").asLong(),
+                r.get("ratings").asLong())).orElseThrow();
+    }
+
+    public void userStats(List<Long> userIds) {
+        graph.write(CypherQuery.SIGNALS_USER_STATS, Map.of("userIds", userIds));
+    }
+
+    public void moviePopularity(List<Long> movieIds, GlobalStats global, double priorWeight, double halfLifeSeconds) {
+        graph.write(CypherQuery.SIGNALS_MOVIE_POPULARITY, Map.of("movieIds", movieIds, "globalMean", global.globalMean(),
+                "latestRatedAt", global.latestRatedAt(), "priorWeight", priorWeight, "halfLifeSeconds", halfLifeSeconds));
+    }
+
+    public void genrePriors() {
+        graph.write(CypherQuery.SIGNALS_GENRE_PRIOR, Map.of());
+    }
+
+    public void genreAffinity(List<Long> userIds, double shrinkage) {
+        graph.write(CypherQuery.SIGNALS_GENRE_AFFINITY, Map.of("userIds", userIds, "shrinkage", shrinkage));
+    }
+
+    public void userNeighbours(List<Long> userIds, int k, int minOverlap, double shrinkage, int degreeCap) {
+        graph.write(CypherQuery.SIGNALS_USER_NEIGHBOURS, Map.of("userIds", userIds, "k", k, "minOverlap", minOverlap,
+                "shrinkage", shrinkage, "degreeCap", degreeCap));
+    }
+
+    public void itemSimilarity(List<Long> movieIds, int k, int minOverlap, double shrinkage, int degreeCap) {
+        graph.write(CypherQuery.SIGNALS_ITEM_SIMILARITY, Map.of("movieIds", movieIds, "k", k, "minOverlap", minOverlap,
+                "shrinkage", shrinkage, "degreeCap", degreeCap));
+    }
+
+    public void contentSimilarity(List<Long> movieIds, int k, int minRatings, double yearScale) {
+        graph.write(CypherQuery.SIGNALS_CONTENT_SIMILARITY, Map.of("movieIds", movieIds, "k", k,
+                "minRatings", minRatings, "yearScale", yearScale));
+    }
+}

@@ -1,0 +1,5 @@
+package io.cinegraph.signals;
+
+/** A movie proposed for a user by one source, with its score (higher is better) and why. */
+public record Candidate(long movieId, String title, Integer year, double score, Explanation explanation) {
+}

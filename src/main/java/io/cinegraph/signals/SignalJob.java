@@ -1,0 +1,132 @@
+package io.cinegraph.signals;
+
+import io.cinegraph.graph.SignalsRepository;
+import io.cinegraph.support.Progress;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Recomputes every materialized signal, in dependency order, a batch per transaction: user statistics →
+ * movie popularity → genre priors → genre affinities (PREFERS) → user neighbours (NEIGHBOUR) → item
+ * similarity (SIMILAR, by ratings, then by content for sparsely rated movies). Also refreshes one user's
+ * signals after they rate something.
+ */
+@ApplicationScoped
+public class SignalJob {
+
+    private static final Logger LOG = Logger.getLogger(SignalJob.class);
+    private static final double SECONDS_PER_DAY = 86_400;
+
+    private final SignalsRepository repository;
+    private final SignalsConfig config;
+
+    public SignalJob(SignalsRepository repository, SignalsConfig config) {
+        this.repository = repository;
+        this.config = config;
+    }
+
+    /** Seconds each step took, in order. */
+    public record Timings(Map<String, Double> steps) {
+        public double total() {
+            return steps.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        public String describe() {
+            StringBuilder s = new StringBuilder(String.format("Signals recomputed in %.1f s (", total()));
+            steps.forEach((k, v) -> s.append(String.format("%s %.1f s, ", k, v)));
+            s.setLength(s.length() - 2);
+            return s.append(')').toString();
+        }
+    }
+
+    public synchronized Timings recomputeAll() {
+        Map<String, Double> steps = new LinkedHashMap<>();
+        List<Long> users = repository.userIds();
+        List<Long> movies = repository.movieIds();
+        timed(steps, "user stats", () -> batches("User statistics", users, " users", repository::userStats));
+        SignalsRepository.GlobalStats global = repository.globalStats();
+        timed(steps, "popularity", () -> batches("Movie popularity", movies, " movies",
+                b -> repository.moviePopularity(b, global, config.popularityPriorWeight(),
+                        config.trendHalfLifeDays() * SECONDS_PER_DAY)));
+        timed(steps, "genre affinity", () -> {
+            repository.genrePriors();
+            batches("Genre affinity", users, " users", b -> repository.genreAffinity(b, config.genreShrinkage()));
+        });
+        timed(steps, "user neighbours", () -> batches("User neighbours", users, " users",
+                b -> repository.userNeighbours(b, config.neighbours().k(), config.neighbours().minOverlap(),
+                        config.neighbours().shrinkage(), config.degreeCap())));
+        timed(steps, "item similarity", () -> batches("Item similarity", movies, " movies",
+                b -> repository.itemSimilarity(b, config.similar().k(), config.similar().minOverlap(),
+                        config.similar().shrinkage(), config.degreeCap())));
+        timed(steps, "content similarity", () -> batches("Content similarity", movies, " movies",
+                b -> repository.contentSimilarity(b, config.similar().k(), config.contentMinRatings(),
+                        config.contentYearScale())));
+        Timings timings = new Timings(steps);
+        LOG.info(timings.describe());
+        return timings;
+    }
+
+    /**
+     * After a user's ratings change: their statistics, genre affinities and neighbours, and the popularity of
+     * the movies they touched. Bounded by the degree cap, so it fits in a request.
+     */
+    public void refreshUser(long userId, List<Long> touchedMovies) {
+        List<Long> user = List.of(userId);
+        repository.userStats(user);
+        SignalsRepository.GlobalStats global = repository.globalStats();
+        if (!touchedMovies.isEmpty()) {
+            repository.moviePopularity(touchedMovies, global, config.popularityPriorWeight(),
+                    config.trendHalfLifeDays() * SECONDS_PER_DAY);
+        }
+        repository.genreAffinity(user, config.genreShrinkage());
+        repository.userNeighbours(user, config.neighbours().k(), config.neighbours().minOverlap(),
+                config.neighbours().shrinkage(), config.degreeCap());
+    }
+
+    /**
+     * Runs {@code step} over {@code ids} in batches on {@code parallelism} threads. Batches touch disjoint
+     * start nodes; a rare lock conflict between two of them is retried by the managed transaction.
+     */
+    private void batches(String task, List<Long> ids, String unit, Consumer<List<Long>> step) {
+        int size = config.batchSize();
+        ExecutorService pool = Executors.newFixedThreadPool(config.parallelism());
+        AtomicLong done = new AtomicLong();
+        try (Progress progress = Progress.items(task, ids.size(), unit)) {
+            List<Future<?>> pending = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += size) {
+                List<Long> batch = ids.subList(from, Math.min(ids.size(), from + size));
+                pending.add(pool.submit(() -> {
+                    step.accept(batch);
+                    progress.stepTo(done.addAndGet(batch.size()));
+                }));
+            }
+            for (Future<?> f : pending) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(task + " interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void timed(Map<String, Double> steps, String name, Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        steps.put(name, (System.nanoTime() - started) / 1e9);
+    }
+}
