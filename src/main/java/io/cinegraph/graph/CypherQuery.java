@@ -44,6 +44,9 @@ public enum CypherQuery {
     CANDIDATES_COHORT("candidates/cohort"),
     CANDIDATES_POPULAR("candidates/popular"),
     MOVIE_SIMILAR("movie/similar_movies"),
+    MOVIE_POPULARITY("movie/popularity"),
+    USER_NEIGHBOURS("user/neighbours"),
+    USER_GENRE_AFFINITIES("user/genre_affinities"),
 
     STATS_COUNTS("stats/counts"),
     MOVIE_GET("movie/get_movie"),

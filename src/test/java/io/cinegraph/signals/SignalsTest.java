@@ -1,0 +1,160 @@
+package io.cinegraph.signals;
+
+import io.cinegraph.graph.CandidateRepository;
+import io.cinegraph.graph.CatalogRepository;
+import io.cinegraph.graph.Graph;
+import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.graph.SignalsRepository;
+import io.cinegraph.graph.TestGraphs;
+import io.cinegraph.graph.UserSignalsRepository;
+import io.cinegraph.ingest.Fixtures;
+import io.cinegraph.ingest.ImportOptions;
+import io.cinegraph.ingest.Importer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Every signal formula on a four-user, three-movie fixture whose expected values were computed by hand
+ * (independently of Cypher, with the formulas of the cypher/signals files):
+ * <pre>
+ *          m1 Action (1995)   m2 Comedy (1995)   m3 Action|Drama (2005)    mean
+ *   u1            5                  1                   4                 10/3
+ *   u2            4                  2                   5                 11/3
+ *   u3            2                  4                   -                  3
+ *   u4            3                  5                   1                  3
+ * </pre>
+ * Parameters: neighbour and similarity shrinkage λ = 1, minimum overlap 2, genre shrinkage λ = 2, prior weight
+ * C = 2, trend half-life 1 day.
+ */
+class SignalsTest {
+
+    private static final double EPS = 1e-6;
+    private static final long T = 1_000_000_000L;
+    private static final long DAY = 86_400L;
+
+    @TempDir
+    Path tmp;
+
+    private Graph graph;
+    private SignalJob job;
+    private UserSignalsRepository userSignals;
+    private CandidateRepository candidates;
+
+    @BeforeEach
+    void fixture() {
+        graph = TestGraphs.shared();
+        TestGraphs.clear(graph);
+        Path dir = tmp.resolve("fixture");
+        Fixtures.write(dir, "u.genre", "unknown|0\nAction|1\nComedy|2\nDrama|3\n");
+        Fixtures.write(dir, "u.item", "1|First (1995)|01-Jan-1995||x|0|1|0|0\n2|Second (1995)|01-Jan-1995||x|0|0|1|0\n"
+                + "3|Third (2005)|01-Jan-2005||x|0|1|0|1\n");
+        Fixtures.write(dir, "u.user", "1|24|M|programmer|11111\n2|30|F|writer|22222\n3|22|M|programmer|33333\n4|60|F|retired|44444\n");
+        Fixtures.write(dir, "u.data", String.join("\n",
+                "1\t1\t5\t" + (T - 10 * DAY), "1\t2\t1\t" + T, "1\t3\t4\t" + (T - 9 * DAY),
+                "2\t1\t4\t" + (T - 8 * DAY), "2\t2\t2\t" + (T - DAY), "2\t3\t5\t" + (T - 7 * DAY),
+                "3\t1\t2\t" + (T - 6 * DAY), "3\t2\t4\t" + (T - 2 * DAY),
+                "4\t2\t5\t" + (T - 3 * DAY), "4\t3\t1\t" + (T - 5 * DAY), "4\t1\t3\t" + (T - 4 * DAY)) + "\n");
+        new Importer(new IngestRepository(graph), new CatalogRepository(graph))
+                .run(dir, new ImportOptions(100, ImportOptions.OnError.FAIL, null, false));
+        job = new SignalJob(new SignalsRepository(graph), TestSignalsConfig.fixture());
+        userSignals = new UserSignalsRepository(graph);
+        candidates = new CandidateRepository(graph);
+        job.recomputeAll();
+    }
+
+    @Test
+    void neighboursAreShrunkMeanCentredCosinesOverCoRatedMovies() {
+        // u1·u2 over m1..m3: sim = 0.8385946, × 3/(3+1); u3·u4 over m1, m2: sim = 0.7071068, × 2/(2+1)
+        assertThat(userSignals.neighbours(1)).singleElement().satisfies(n -> {
+            assertThat(n.userId()).isEqualTo(2);
+            assertThat(n.score()).isCloseTo(0.6289709020331511, within(EPS));
+            assertThat(n.overlap()).isEqualTo(3);
+        });
+        assertThat(userSignals.neighbours(2).get(0).score()).isCloseTo(0.6289709020331511, within(EPS));
+        assertThat(userSignals.neighbours(3)).singleElement()
+                .satisfies(n -> {
+                    assertThat(n.userId()).isEqualTo(4);
+                    assertThat(n.score()).isCloseTo(0.4714045207910316, within(EPS));
+                    assertThat(n.overlap()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void similarMoviesAreShrunkAdjustedCosinesAndContentFillsInForSparseMovies() {
+        List<Candidate> similarToFirst = candidates.similarMovies(1, 10);
+        assertThat(similarToFirst.get(0).movieId()).isEqualTo(3);
+        assertThat(similarToFirst.get(0).score()).isCloseTo(0.27517476963950355, within(EPS));
+        assertThat(similarToFirst.get(0).explanation().facts()).containsEntry("kind", "rating").containsEntry("overlap", 3L);
+        // m1 has 4 ratings < 10: content similarity to m3 = jaccard 1/2 · exp(−10/10) · (1 + 0)/2
+        assertThat(similarToFirst.get(1).movieId()).isEqualTo(3);
+        assertThat(similarToFirst.get(1).score()).isCloseTo(0.5 * Math.exp(-1) * 0.5, within(EPS));
+        assertThat(similarToFirst.get(1).explanation().facts()).containsEntry("kind", "content");
+        // m2 (Comedy) shares no genre and its rating-based similarities are all negative
+        assertThat(candidates.similarMovies(2, 10)).isEmpty();
+    }
+
+    @Test
+    void genreAffinityIsTheMeanCentredDeviationShrunkTowardThePopulation() {
+        Map<String, UserSignalsRepository.Affinity> u1 = userSignals.genreAffinities(1);
+        assertThat(u1.get("Action").affinity()).isCloseTo(0.6547619047619047, within(EPS));
+        assertThat(u1.get("Action").support()).isEqualTo(2);
+        assertThat(u1.get("Comedy").affinity()).isCloseTo(-0.9444444444444445, within(EPS));
+        assertThat(u1.get("Drama").affinity()).isCloseTo(0.22222222222222218, within(EPS));
+        assertThat(userSignals.genreAffinities(3)).doesNotContainKey("Drama");
+        assertThat(userSignals.genreAffinities(4).get("Comedy").affinity()).isCloseTo(0.5, within(EPS));
+    }
+
+    @Test
+    void popularityHasCountBayesianMeanAndTrend() {
+        UserSignalsRepository.Popularity second = userSignals.popularity(2);
+        assertThat(second.ratingCount()).isEqualTo(4);
+        assertThat(second.bayesMean()).isCloseTo(3.0909090909090913, within(EPS));
+        // ratings of m2 at T, T−1, T−2, T−3 days with a one-day half-life
+        assertThat(second.trend()).isCloseTo(1 + 0.5 + 0.25 + 0.125, within(EPS));
+        assertThat(userSignals.popularity(1).bayesMean()).isCloseTo(3.4242424242424243, within(EPS));
+    }
+
+    @Test
+    void cohortCandidatesUseTheFinestCohortBigEnoughAndExcludeRatedMovies() {
+        // u3 is a 22-year-old male programmer: u1 is the same cohort (level 3) and rated m3 4 stars
+        List<Candidate> cohort = candidates.cohort(3, 10, 1, 36.0 / 11, 2);
+        assertThat(cohort).singleElement().satisfies(c -> {
+            assertThat(c.movieId()).isEqualTo(3);
+            assertThat(c.score()).isCloseTo(1 * (2 * 36.0 / 11 + 4) / (2 + 1) / 5, within(EPS));
+            assertThat(c.explanation().sentence()).isEqualTo("popular with 18–24-year-old male programmers (1 ratings, 4.0★ on average)");
+        });
+    }
+
+    @Test
+    void everyGeneratorExcludesWhatTheUserRatedAndExplainsItself() {
+        assertThat(candidates.popular(3, 10)).extracting(Candidate::movieId).containsExactly(3L);
+        List<Candidate> knn = candidates.userKnn(3, 10);
+        assertThat(knn).allSatisfy(c -> assertThat(c.movieId()).isEqualTo(3));
+        List<Candidate> genre = candidates.genre(4, 10);
+        assertThat(genre).isEmpty(); // u4 rated everything
+        assertThat(candidates.itemKnn(1, 10)).isEmpty();
+        assertThat(candidates.popular(3, 10).get(0).explanation().sentence())
+                .isEqualTo("one of the most rated movies (3 ratings, 3.3★ on average)");
+    }
+
+    @Test
+    void refreshingOneUserRecomputesTheirSignals() {
+        graph.write(io.cinegraph.graph.CypherQuery.INGEST_MERGE_USER_IDS, Map.of("userIds", List.of(5L)));
+        new IngestRepository(graph).mergeRatings(List.of(
+                new io.cinegraph.ingest.Rows.RatingRow(5, 1, 5, T), new io.cinegraph.ingest.Rows.RatingRow(5, 2, 1, T),
+                new io.cinegraph.ingest.Rows.RatingRow(5, 3, 4, T)));
+        job.refreshUser(5, List.of(1L, 2L, 3L));
+        // u5 rated exactly like u1, so their neighbour score is u1's with u2 computed over the same deviations
+        assertThat(userSignals.neighbours(5)).extracting(UserSignalsRepository.Neighbour::userId).contains(1L, 2L);
+        assertThat(userSignals.genreAffinities(5)).containsKeys("Action", "Comedy", "Drama");
+        assertThat(userSignals.popularity(1).ratingCount()).isEqualTo(5);
+    }
+}
