@@ -60,9 +60,9 @@ public class CandidateRepository {
         });
     }
 
-    public List<Candidate> cohort(long userId, int limit, int minUsers, double globalMean, double priorWeight) {
+    public List<Candidate> cohort(long userId, int limit, double globalMean, double priorWeight) {
         return graph.readList(CypherQuery.CANDIDATES_COHORT, Map.of("userId", userId, "limit", limit,
-                "minUsers", minUsers, "globalMean", globalMean, "priorWeight", priorWeight), r -> {
+                "globalMean", globalMean, "priorWeight", priorWeight), r -> {
             int level = r.get("level").asInt();
             String who = Cohorts.describe(level, CatalogRepository.intOrNull(r.get("ageBand")),
                     CatalogRepository.stringOrNull(r.get("gender")), CatalogRepository.stringOrNull(r.get("occupation")));
@@ -70,7 +70,7 @@ public class CandidateRepository {
             long n = r.get("cohortRatings").asLong();
             return candidate(r, new Explanation("cohort",
                     String.format(Locale.ROOT, "popular with %s (%d ratings, %.1f★ on average)", who, n, mean),
-                    facts("cohort", who, "cohortLevel", level, "cohortUsers", r.get("cohortUsers").asLong(),
+                    facts("cohort", who, "cohortLevel", level, "cohortUsers", r.get("cohortUsers").asLong(0),
                             "cohortRatings", n, "cohortMean", mean),
                     List.of("(:User " + Cohorts.pattern(level, CatalogRepository.intOrNull(r.get("ageBand")),
                             CatalogRepository.stringOrNull(r.get("gender")), CatalogRepository.stringOrNull(r.get("occupation")))

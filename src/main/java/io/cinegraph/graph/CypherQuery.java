@@ -32,6 +32,7 @@ public enum CypherQuery {
     SIGNALS_GLOBAL_STATS("signals/global_stats"),
     SIGNALS_USER_STATS("signals/user_stats"),
     SIGNALS_MOVIE_POPULARITY("signals/movie_popularity"),
+    SIGNALS_COHORT_LEVELS("signals/cohort_levels"),
     SIGNALS_GENRE_PRIOR("signals/genre_prior"),
     SIGNALS_GENRE_AFFINITY("signals/genre_affinity"),
     SIGNALS_USER_NEIGHBOURS("signals/user_neighbours"),
@@ -47,6 +48,11 @@ public enum CypherQuery {
     MOVIE_POPULARITY("movie/popularity"),
     USER_NEIGHBOURS("user/neighbours"),
     USER_GENRE_AFFINITIES("user/genre_affinities"),
+
+    FEATURES_REQUEST("features/request"),
+    FEATURES_SNAPSHOT_MOVIES("features/snapshot_movies"),
+    FEATURES_SNAPSHOT_SIMILAR("features/snapshot_similar"),
+    FEATURES_SNAPSHOT_COHORTS("features/snapshot_cohorts"),
 
     STATS_COUNTS("stats/counts"),
     MOVIE_GET("movie/get_movie"),

@@ -43,6 +43,10 @@ public class SignalsRepository {
                 "latestRatedAt", global.latestRatedAt(), "priorWeight", priorWeight, "halfLifeSeconds", halfLifeSeconds));
     }
 
+    public void cohortLevels(List<Long> userIds, int minUsers) {
+        graph.write(CypherQuery.SIGNALS_COHORT_LEVELS, Map.of("userIds", userIds, "minUsers", minUsers));
+    }
+
     public void genrePriors() {
         graph.write(CypherQuery.SIGNALS_GENRE_PRIOR, Map.of());
     }

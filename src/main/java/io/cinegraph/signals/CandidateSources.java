@@ -19,7 +19,7 @@ public class CandidateSources {
         add(source("user-knn", repository::userKnn));
         add(source("item-knn", repository::itemKnn));
         add(source("genre", repository::genre));
-        add(source("cohort", (userId, limit) -> repository.cohort(userId, limit, config.cohortMinUsers(),
+        add(source("cohort", (userId, limit) -> repository.cohort(userId, limit,
                 signals.globalStats().globalMean(), config.popularityPriorWeight())));
         add(source("popular", repository::popular));
     }

@@ -30,10 +30,12 @@ public class SignalJob {
 
     private final SignalsRepository repository;
     private final SignalsConfig config;
+    private final SignalSnapshots snapshots;
 
-    public SignalJob(SignalsRepository repository, SignalsConfig config) {
+    public SignalJob(SignalsRepository repository, SignalsConfig config, SignalSnapshots snapshots) {
         this.repository = repository;
         this.config = config;
+        this.snapshots = snapshots;
     }
 
     /** Seconds each step took, in order. */
@@ -55,6 +57,8 @@ public class SignalJob {
         List<Long> users = repository.userIds();
         List<Long> movies = repository.movieIds();
         timed(steps, "user stats", () -> batches("User statistics", users, " users", repository::userStats));
+        timed(steps, "cohorts", () -> batches("Demographic cohorts", users, " users",
+                b -> repository.cohortLevels(b, config.cohortMinUsers())));
         SignalsRepository.GlobalStats global = repository.globalStats();
         timed(steps, "popularity", () -> batches("Movie popularity", movies, " movies",
                 b -> repository.moviePopularity(b, global, config.popularityPriorWeight(),
@@ -72,6 +76,7 @@ public class SignalJob {
         timed(steps, "content similarity", () -> batches("Content similarity", movies, " movies",
                 b -> repository.contentSimilarity(b, config.similar().k(), config.contentMinRatings(),
                         config.contentYearScale())));
+        timed(steps, "snapshot", () -> snapshots.rebuild());
         Timings timings = new Timings(steps);
         LOG.info(timings.describe());
         return timings;
@@ -84,6 +89,7 @@ public class SignalJob {
     public void refreshUser(long userId, List<Long> touchedMovies) {
         List<Long> user = List.of(userId);
         repository.userStats(user);
+        repository.cohortLevels(user, config.cohortMinUsers());
         SignalsRepository.GlobalStats global = repository.globalStats();
         if (!touchedMovies.isEmpty()) {
             repository.moviePopularity(touchedMovies, global, config.popularityPriorWeight(),

@@ -2,6 +2,7 @@ package io.cinegraph.signals;
 
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.CatalogRepository;
+import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.graph.SignalsRepository;
@@ -47,6 +48,7 @@ class SignalsTest {
     private SignalJob job;
     private UserSignalsRepository userSignals;
     private CandidateRepository candidates;
+    private SignalSnapshots snapshots;
 
     @BeforeEach
     void fixture() {
@@ -64,7 +66,8 @@ class SignalsTest {
                 "4\t2\t5\t" + (T - 3 * DAY), "4\t3\t1\t" + (T - 5 * DAY), "4\t1\t3\t" + (T - 4 * DAY)) + "\n");
         new Importer(new IngestRepository(graph), new CatalogRepository(graph))
                 .run(dir, new ImportOptions(100, ImportOptions.OnError.FAIL, null, false));
-        job = new SignalJob(new SignalsRepository(graph), TestSignalsConfig.fixture());
+        snapshots = new SignalSnapshots(new FeatureRepository(graph), new SignalsRepository(graph));
+        job = new SignalJob(new SignalsRepository(graph), TestSignalsConfig.fixture(), snapshots);
         userSignals = new UserSignalsRepository(graph);
         candidates = new CandidateRepository(graph);
         job.recomputeAll();
@@ -125,7 +128,7 @@ class SignalsTest {
     @Test
     void cohortCandidatesUseTheFinestCohortBigEnoughAndExcludeRatedMovies() {
         // u3 is a 22-year-old male programmer: u1 is the same cohort (level 3) and rated m3 4 stars
-        List<Candidate> cohort = candidates.cohort(3, 10, 1, 36.0 / 11, 2);
+        List<Candidate> cohort = candidates.cohort(3, 10, 36.0 / 11, 2);
         assertThat(cohort).singleElement().satisfies(c -> {
             assertThat(c.movieId()).isEqualTo(3);
             assertThat(c.score()).isCloseTo(1 * (2 * 36.0 / 11 + 4) / (2 + 1) / 5, within(EPS));
@@ -156,5 +159,41 @@ class SignalsTest {
         assertThat(userSignals.neighbours(5)).extracting(UserSignalsRepository.Neighbour::userId).contains(1L, 2L);
         assertThat(userSignals.genreAffinities(5)).containsKeys("Action", "Comedy", "Drama");
         assertThat(userSignals.popularity(1).ratingCount()).isEqualTo(5);
+    }
+
+    @Test
+    void featureVectorsCarryTheFixturesSignalsAndNeverCountTheUsersOwnRating() {
+        FeatureExtractor extractor = new FeatureExtractor(new FeatureRepository(graph), snapshots, TestSignalsConfig.fixture());
+        List<FeatureVector> vectors = extractor.extract(3, List.of(3L, 1L, 99L)).orElseThrow();
+
+        assertThat(vectors).extracting(FeatureVector::movieId).containsExactly(3L, 1L);
+        FeatureVector third = vectors.get(0);
+        // u3's only neighbour u4 (0.4714045) rated m3 one star, 2 below u4's mean: 0.4714045 · (−2 + 1)
+        assertThat(third.get(Feature.USER_KNN_SCORE)).isCloseTo(-0.4714045207910316, within(EPS));
+        assertThat(third.get(Feature.USER_KNN_SUPPORT)).isEqualTo(1);
+        // u3 liked only m2 (4 ≥ 3), which is SIMILAR to nothing
+        assertThat(third.get(Feature.ITEM_KNN_SCORE)).isZero();
+        // m3 is Action|Drama; u3 has Action −0.2380952 and no Drama affinity
+        assertThat(third.get(Feature.GENRE_MATCH)).isCloseTo(-0.2380952380952381 / 2, within(EPS));
+        assertThat(third.get(Feature.GENRE_BEST)).isCloseTo(-0.2380952380952381, within(EPS));
+        // cohort (male programmers, 18-24): u1 rated m3 4 stars
+        assertThat(third.get(Feature.COHORT_POPULARITY)).isCloseTo(Math.log(2), within(EPS));
+        assertThat(third.get(Feature.COHORT_MEAN)).isCloseTo((2 * 36.0 / 11 + 4) / 3, within(EPS));
+        assertThat(third.get(Feature.LOG_POPULARITY)).isCloseTo(Math.log(4), within(EPS));
+        assertThat(third.get(Feature.BAYES_MEAN)).isCloseTo(3.3090909090909095, within(EPS));
+        assertThat(third.get(Feature.USER_MEAN)).isCloseTo(3, within(EPS));
+        assertThat(third.get(Feature.USER_SPREAD)).isCloseTo(1, within(EPS));
+        assertThat(third.get(Feature.USER_ACTIVITY)).isCloseTo(Math.log(3), within(EPS));
+        // history m2, m1; m1 is SIMILAR to m3 by ratings (0.2751748) and by content (0.0919699)
+        assertThat(third.get(Feature.HISTORY_MAX)).isCloseTo(0.27517476963950355, within(EPS));
+        assertThat(third.get(Feature.HISTORY_MEAN)).isCloseTo((0.27517476963950355 + 0.5 * Math.exp(-1) * 0.5) / 2, within(EPS));
+        // the latest rating is in 2001: m1 (1995) is 6 years old, m3 (2005) counts as 0
+        assertThat(third.get(Feature.MOVIE_AGE)).isZero();
+        FeatureVector first = vectors.get(1);
+        assertThat(first.get(Feature.MOVIE_AGE)).isEqualTo(6);
+        // u3 rated m1 two stars: the cohort's figures for m1 are u1's alone
+        assertThat(first.get(Feature.COHORT_POPULARITY)).isCloseTo(Math.log(2), within(EPS));
+        assertThat(first.get(Feature.COHORT_MEAN)).isCloseTo((2 * 36.0 / 11 + 5) / 3, within(EPS));
+        assertThat(extractor.extract(42, List.of(1L))).isEmpty();
     }
 }

@@ -1,0 +1,20 @@
+// Everything per user that feature extraction needs, in one round trip: the user's statistics and cohort,
+// their ratings (with times, for the recent history), their genre affinities, and their neighbours' ratings
+// of the candidate movies ($movieIds) as [movieId, neighbour score, r − μ_v].
+MATCH (u:User {userId: $userId})
+CALL (u) {
+  OPTIONAL MATCH (u)-[r:RATED]->(m:Movie)
+  RETURN collect([m.movieId, r.rating, r.ratedAt]) AS ratings
+}
+CALL (u) {
+  OPTIONAL MATCH (u)-[p:PREFERS]->(g:Genre)
+  RETURN collect([g.name, p.affinity]) AS prefers
+}
+CALL (u) {
+  OPTIONAL MATCH (u)-[n:NEIGHBOUR]->(v:User)-[r:RATED]->(m:Movie)
+  WHERE m.movieId IN $movieIds
+  RETURN collect([m.movieId, n.score, r.rating - v.meanRating]) AS neighbourRatings
+}
+RETURN u.ratingCount AS ratingCount, u.meanRating AS meanRating, u.ratingSd AS ratingSd,
+       coalesce(u.cohortLevel, 0) AS cohortLevel, u.gender AS gender, u.ageBand AS ageBand, u.occupation AS occupation,
+       ratings, prefers, neighbourRatings

@@ -1,0 +1,85 @@
+package io.cinegraph.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.neo4j.driver.Value;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads for feature extraction: the materialized signals loaded once into the in-memory snapshot, and the
+ * per-user part fetched in one round trip per request.
+ */
+@ApplicationScoped
+public class FeatureRepository {
+
+    private final Graph graph;
+
+    public FeatureRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    public record MovieRow(long movieId, List<String> genres, Integer year, long ratingCount, Double bayesMean,
+                           double trend) {
+    }
+
+    public record SimilarRow(long from, long to, double score) {
+    }
+
+    public record CohortRow(String gender, Integer ageBand, String occupation, long movieId, long ratings, double total) {
+    }
+
+    /** A rating of the user: movie, stars, time. */
+    public record Rated(long movieId, double rating, long ratedAt) {
+    }
+
+    /** A neighbour's rating of a candidate: movie, neighbour similarity, the neighbour's deviation r − μ_v. */
+    public record NeighbourRating(long movieId, double similarity, double deviation) {
+    }
+
+    public record UserRequest(long ratingCount, Double meanRating, Double ratingSd, int cohortLevel, String gender,
+                              Integer ageBand, String occupation, List<Rated> ratings, Map<String, Double> prefers,
+                              List<NeighbourRating> neighbourRatings) {
+    }
+
+    public void movies(Consumer<MovieRow> out) {
+        graph.stream(CypherQuery.FEATURES_SNAPSHOT_MOVIES, Map.of(), r -> out.accept(new MovieRow(
+                r.get("movieId").asLong(), r.get("genres").asList(Value::asString), CatalogRepository.intOrNull(r.get("year")),
+                r.get("ratingCount").asLong(), CatalogRepository.doubleOrNull(r.get("bayesMean")), r.get("trend").asDouble())));
+    }
+
+    public void similar(Consumer<SimilarRow> out) {
+        graph.stream(CypherQuery.FEATURES_SNAPSHOT_SIMILAR, Map.of(), r -> out.accept(new SimilarRow(
+                r.get("from").asLong(), r.get("to").asLong(), r.get("score").asDouble())));
+    }
+
+    public void cohorts(Consumer<CohortRow> out) {
+        graph.stream(CypherQuery.FEATURES_SNAPSHOT_COHORTS, Map.of(), r -> out.accept(new CohortRow(
+                CatalogRepository.stringOrNull(r.get("gender")), CatalogRepository.intOrNull(r.get("ageBand")),
+                CatalogRepository.stringOrNull(r.get("occupation")), r.get("movieId").asLong(),
+                r.get("ratings").asLong(), r.get("total").asDouble())));
+    }
+
+    /** The per-user part of feature extraction, or empty for an unknown user. */
+    public java.util.Optional<UserRequest> request(long userId, List<Long> movieIds) {
+        return graph.readOne(CypherQuery.FEATURES_REQUEST, Map.of("userId", userId, "movieIds", movieIds), r -> {
+            Map<String, Double> prefers = new java.util.HashMap<>();
+            for (Value p : r.get("prefers").values()) {
+                if (!p.get(0).isNull()) {
+                    prefers.put(p.get(0).asString(), p.get(1).asDouble());
+                }
+            }
+            List<Rated> ratings = r.get("ratings").asList(v -> v.get(0).isNull() ? null
+                    : new Rated(v.get(0).asLong(), v.get(1).asDouble(), v.get(2).asLong()));
+            List<NeighbourRating> neighbours = r.get("neighbourRatings").asList(v -> v.get(0).isNull() ? null
+                    : new NeighbourRating(v.get(0).asLong(), v.get(1).asDouble(), v.get(2).asDouble()));
+            return new UserRequest(r.get("ratingCount").asLong(0), CatalogRepository.doubleOrNull(r.get("meanRating")),
+                    CatalogRepository.doubleOrNull(r.get("ratingSd")), r.get("cohortLevel").asInt(),
+                    CatalogRepository.stringOrNull(r.get("gender")), CatalogRepository.intOrNull(r.get("ageBand")),
+                    CatalogRepository.stringOrNull(r.get("occupation")),
+                    ratings.stream().filter(java.util.Objects::nonNull).toList(), prefers,
+                    neighbours.stream().filter(java.util.Objects::nonNull).toList());
+        });
+    }
+}

@@ -1,0 +1,143 @@
+package io.cinegraph.signals;
+
+import io.cinegraph.graph.FeatureRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One feature vector per candidate movie for one user: one round trip fetches the user's side (ratings,
+ * genre affinities, neighbours' ratings of the candidates); the movie side comes from the
+ * {@link SignalSnapshot}. Scores follow the formulas of {@code cypher/candidates} (a test checks that they agree).
+ * A user's own rating never counts in the cohort figures of a movie they rated.
+ */
+@ApplicationScoped
+public class FeatureExtractor {
+
+    private final FeatureRepository repository;
+    private final SignalSnapshots snapshots;
+    private final SignalsConfig config;
+
+    public FeatureExtractor(FeatureRepository repository, SignalSnapshots snapshots, SignalsConfig config) {
+        this.repository = repository;
+        this.snapshots = snapshots;
+        this.config = config;
+    }
+
+    /** Feature vectors in the order of {@code movieIds} (unknown movies left out); empty for an unknown user. */
+    public Optional<List<FeatureVector>> extract(long userId, List<Long> movieIds) {
+        SignalSnapshot snapshot = snapshots.current();
+        return repository.request(userId, movieIds).map(user -> vectors(user, movieIds, snapshot));
+    }
+
+    private List<FeatureVector> vectors(FeatureRepository.UserRequest user, List<Long> movieIds, SignalSnapshot snapshot) {
+        double mu = snapshot.global().globalMean();
+        double userMean = user.meanRating() == null ? mu : user.meanRating();
+        int latestYear = Instant.ofEpochSecond(snapshot.global().latestRatedAt()).atZone(ZoneOffset.UTC).getYear();
+        double prior = config.popularityPriorWeight();
+        Map<Long, double[]> userKnn = new HashMap<>();
+        Set<Long> candidates = new HashSet<>(movieIds);
+        for (FeatureRepository.NeighbourRating n : user.neighbourRatings()) {
+            if (!candidates.contains(n.movieId())) {
+                continue;
+            }
+            double[] acc = userKnn.computeIfAbsent(n.movieId(), k -> new double[2]);
+            acc[0] += n.similarity() * (n.deviation() + 1);
+            acc[1]++;
+        }
+        Map<Long, Double> ownRating = new HashMap<>();
+        Map<Long, double[]> itemKnn = new HashMap<>();
+        for (FeatureRepository.Rated r : user.ratings()) {
+            ownRating.put(r.movieId(), r.rating());
+            SignalSnapshot.Similar similar = snapshot.similarTo(r.movieId());
+            if (similar == null || r.rating() < userMean) {
+                continue;
+            }
+            for (int i = 0; i < similar.movieIds().length; i++) {
+                if (candidates.contains(similar.movieIds()[i])) {
+                    double[] acc = itemKnn.computeIfAbsent(similar.movieIds()[i], k -> new double[2]);
+                    acc[0] += similar.scores()[i] * (r.rating() - userMean + 1);
+                    acc[1]++;
+                }
+            }
+        }
+        List<FeatureRepository.Rated> history = user.ratings().stream()
+                .sorted(Comparator.comparingLong(FeatureRepository.Rated::ratedAt).reversed()
+                        .thenComparingLong(FeatureRepository.Rated::movieId))
+                .limit(config.historySize()).toList();
+        Map<Long, double[]> recent = new HashMap<>();
+        for (FeatureRepository.Rated h : history) {
+            SignalSnapshot.Similar similar = snapshot.similarTo(h.movieId());
+            if (similar == null) {
+                continue;
+            }
+            for (int i = 0; i < similar.movieIds().length; i++) {
+                if (candidates.contains(similar.movieIds()[i])) {
+                    double[] acc = recent.computeIfAbsent(similar.movieIds()[i], k -> new double[2]);
+                    acc[0] = Math.max(acc[0], similar.scores()[i]);
+                    acc[1] += similar.scores()[i];
+                }
+            }
+        }
+        String cohortKey = SignalSnapshot.cohortKey(user.cohortLevel(), user.gender(), user.ageBand(), user.occupation());
+
+        List<FeatureVector> out = new ArrayList<>(movieIds.size());
+        for (long movieId : movieIds) {
+            SignalSnapshot.MovieSignals m = snapshot.movie(movieId);
+            if (m == null) {
+                continue;
+            }
+            double[] v = new double[Feature.values().length];
+            double[] uk = userKnn.getOrDefault(movieId, new double[2]);
+            double[] ik = itemKnn.getOrDefault(movieId, new double[2]);
+            double[] hist = recent.getOrDefault(movieId, new double[2]);
+            SignalSnapshot.CohortStat cohort = snapshot.cohort(cohortKey, movieId);
+            long cohortRatings = cohort.ratings();
+            double cohortTotal = cohort.total();
+            Double own = ownRating.get(movieId);
+            if (own != null && cohortRatings > 0) {
+                cohortRatings--;
+                cohortTotal -= own;
+            }
+            double genreSum = 0;
+            double genreBest = 0;
+            boolean anyPreference = false;
+            for (String g : m.genres()) {
+                Double a = user.prefers().get(g);
+                genreSum += a == null ? 0 : a;
+                if (a != null) {
+                    genreBest = anyPreference ? Math.max(genreBest, a) : a;
+                    anyPreference = true;
+                }
+            }
+            v[Feature.USER_KNN_SCORE.ordinal()] = uk[0];
+            v[Feature.USER_KNN_SUPPORT.ordinal()] = uk[1];
+            v[Feature.ITEM_KNN_SCORE.ordinal()] = ik[0];
+            v[Feature.ITEM_KNN_SUPPORT.ordinal()] = ik[1];
+            v[Feature.GENRE_MATCH.ordinal()] = m.genres().isEmpty() ? 0 : genreSum / m.genres().size();
+            v[Feature.GENRE_BEST.ordinal()] = genreBest;
+            v[Feature.COHORT_POPULARITY.ordinal()] = Math.log1p(cohortRatings);
+            v[Feature.COHORT_MEAN.ordinal()] = (prior * mu + cohortTotal) / (prior + cohortRatings);
+            v[Feature.LOG_POPULARITY.ordinal()] = Math.log1p(m.ratingCount());
+            v[Feature.BAYES_MEAN.ordinal()] = m.bayesMean() == null ? mu : m.bayesMean();
+            v[Feature.TREND.ordinal()] = Math.log1p(m.trend());
+            v[Feature.MOVIE_AGE.ordinal()] = m.year() == null ? 0 : Math.max(0, latestYear - m.year());
+            v[Feature.USER_ACTIVITY.ordinal()] = Math.log1p(user.ratingCount());
+            v[Feature.USER_MEAN.ordinal()] = userMean;
+            v[Feature.USER_SPREAD.ordinal()] = user.ratingSd() == null ? 0 : user.ratingSd();
+            v[Feature.HISTORY_MAX.ordinal()] = hist[0];
+            v[Feature.HISTORY_MEAN.ordinal()] = history.isEmpty() ? 0 : hist[1] / history.size();
+            out.add(new FeatureVector(movieId, v));
+        }
+        return out;
+    }
+}

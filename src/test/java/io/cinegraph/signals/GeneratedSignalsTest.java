@@ -1,0 +1,105 @@
+package io.cinegraph.signals;
+
+import io.cinegraph.graph.CandidateRepository;
+import io.cinegraph.graph.CatalogRepository;
+import io.cinegraph.graph.FeatureRepository;
+import io.cinegraph.graph.Graph;
+import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.graph.SignalsRepository;
+import io.cinegraph.graph.TestGraphs;
+import io.cinegraph.graph.UserSignalsRepository;
+import io.cinegraph.ingest.ImportOptions;
+import io.cinegraph.ingest.Importer;
+import io.cinegraph.ingest.SyntheticGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Signals on generated data with planted structure: what the generators return and what features say agree. */
+class GeneratedSignalsTest {
+
+    @TempDir
+    static Path tmp;
+
+    private static Graph graph;
+    private static CandidateRepository candidates;
+    private static FeatureExtractor extractor;
+    private static UserSignalsRepository userSignals;
+
+    @BeforeAll
+    static void generatedGraph() {
+        graph = TestGraphs.shared();
+        TestGraphs.clear(graph);
+        Path dir = tmp.resolve("gen");
+        new SyntheticGenerator(new SyntheticGenerator.Params(150, 300, 9_000, 11, dir, SyntheticGenerator.Layout.ML_100K)).write();
+        new Importer(new IngestRepository(graph), new CatalogRepository(graph))
+                .run(dir, new ImportOptions(1000, ImportOptions.OnError.FAIL, null, false));
+        SignalsConfig config = TestSignalsConfig.fixture();
+        SignalSnapshots snapshots = new SignalSnapshots(new FeatureRepository(graph), new SignalsRepository(graph));
+        new SignalJob(new SignalsRepository(graph), config, snapshots).recomputeAll();
+        candidates = new CandidateRepository(graph);
+        extractor = new FeatureExtractor(new FeatureRepository(graph), snapshots, config);
+        userSignals = new UserSignalsRepository(graph);
+    }
+
+    @Test
+    void kNNFeatureValuesEqualTheScoresOfTheKnnGenerators() {
+        for (long user = 1; user <= 20; user++) {
+            List<Candidate> item = candidates.itemKnn(user, 20);
+            List<Candidate> knn = candidates.userKnn(user, 20);
+            Map<Long, FeatureVector> itemFeatures = byMovie(extractor.extract(user, item.stream().map(Candidate::movieId).toList()).orElseThrow());
+            Map<Long, FeatureVector> userFeatures = byMovie(extractor.extract(user, knn.stream().map(Candidate::movieId).toList()).orElseThrow());
+            for (Candidate c : item) {
+                assertThat(itemFeatures.get(c.movieId()).get(Feature.ITEM_KNN_SCORE)).isCloseTo(c.score(), within(1e-6));
+            }
+            for (Candidate c : knn) {
+                assertThat(userFeatures.get(c.movieId()).get(Feature.USER_KNN_SCORE)).isCloseTo(c.score(), within(1e-6));
+            }
+        }
+    }
+
+    @Test
+    void generatorsNeverProposeRatedMoviesAndRankBestFirst() {
+        for (long user = 1; user <= 20; user++) {
+            List<Long> rated = graph.readList(io.cinegraph.graph.CypherQuery.FEATURES_REQUEST,
+                    Map.of("userId", user, "movieIds", List.of()), r -> r.get("ratings").asList(v -> v.get(0).asLong()))
+                    .get(0);
+            for (String source : List.of("user-knn", "item-knn", "genre", "cohort", "popular")) {
+                List<Candidate> top = switch (source) {
+                    case "user-knn" -> candidates.userKnn(user, 30);
+                    case "item-knn" -> candidates.itemKnn(user, 30);
+                    case "genre" -> candidates.genre(user, 30);
+                    case "cohort" -> candidates.cohort(user, 30, 3.5, 10);
+                    default -> candidates.popular(user, 30);
+                };
+                assertThat(top).as(source).isNotEmpty();
+                assertThat(top).as(source).extracting(Candidate::movieId).doesNotContainAnyElementsOf(rated);
+                assertThat(top).as(source).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
+                assertThat(top).as(source).allSatisfy(c -> assertThat(c.explanation().sentence()).isNotBlank());
+            }
+        }
+    }
+
+    @Test
+    void genreCandidatesComeFromGenresTheUserLikes() {
+        for (long user = 1; user <= 20; user++) {
+            var liked = userSignals.genreAffinities(user).values().stream()
+                    .filter(a -> a.affinity() > 0).map(UserSignalsRepository.Affinity::genre).toList();
+            assertThat(candidates.genre(user, 10)).allSatisfy(c ->
+                    assertThat(liked).contains((String) c.explanation().facts().get("genre")));
+        }
+    }
+
+    private static Map<Long, FeatureVector> byMovie(List<FeatureVector> vectors) {
+        Map<Long, FeatureVector> map = new java.util.HashMap<>();
+        vectors.forEach(v -> map.put(v.movieId(), v));
+        return map;
+    }
+}
