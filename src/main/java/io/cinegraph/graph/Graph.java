@@ -9,7 +9,9 @@ import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The one door to Neo4j. Opens the embedded database or connects to the external one, applies the schema,
@@ -35,6 +38,7 @@ import java.util.function.Function;
 public class Graph implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Graph.class);
+    private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
 
     private final Neo4jConfig config;
     private final CypherQueries queries;
@@ -125,13 +129,15 @@ public class Graph implements AutoCloseable {
         return config.uri().isEmpty();
     }
 
-    /** Runs a read query and maps every record. */
+    /**
+     * Runs a read query and maps every record. Uses the driver's executable query (a managed, retried
+     * transaction whose messages are pipelined): one round trip instead of four.
+     */
     public <T> List<T> readList(CypherQuery query, Map<String, Object> params, Function<Record, T> mapper) {
-        return call(() -> {
-            try (Session session = connection().driver().session()) {
-                return session.executeRead(tx -> tx.run(queries.text(query), params).list(mapper::apply));
-            }
-        });
+        return call(() -> connection().driver().executableQuery(queries.text(query))
+                .withParameters(params)
+                .withConfig(READ)
+                .execute(Collectors.mapping(mapper, Collectors.toList())));
     }
 
     /** Runs a read query that yields at most one record. */
