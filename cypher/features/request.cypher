@@ -1,6 +1,6 @@
 // Everything per user that feature extraction needs, in one round trip: the user's statistics and cohort,
-// their ratings (with times, for the recent history), their genre affinities, and their neighbours' ratings
-// of the candidate movies ($movieIds) as [movieId, neighbour score, r − μ_v].
+// their ratings (with times, for the recent history), their genre affinities, and their neighbours as
+// [userId, score] (the neighbours' ratings come from the in-memory snapshot).
 MATCH (u:User {userId: $userId})
 CALL (u) {
   OPTIONAL MATCH (u)-[r:RATED]->(m:Movie)
@@ -11,10 +11,9 @@ CALL (u) {
   RETURN collect([g.name, p.affinity]) AS prefers
 }
 CALL (u) {
-  OPTIONAL MATCH (u)-[n:NEIGHBOUR]->(v:User)-[r:RATED]->(m:Movie)
-  WHERE m.movieId IN $movieIds
-  RETURN collect([m.movieId, n.score, r.rating - v.meanRating]) AS neighbourRatings
+  OPTIONAL MATCH (u)-[n:NEIGHBOUR]->(v:User)
+  RETURN collect([v.userId, n.score]) AS neighbours
 }
 RETURN u.ratingCount AS ratingCount, u.meanRating AS meanRating, u.ratingSd AS ratingSd,
        coalesce(u.cohortLevel, 0) AS cohortLevel, u.gender AS gender, u.ageBand AS ageBand, u.occupation AS occupation,
-       ratings, prefers, neighbourRatings
+       ratings, prefers, neighbours

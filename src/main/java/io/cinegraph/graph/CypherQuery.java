@@ -53,6 +53,7 @@ public enum CypherQuery {
     FEATURES_SNAPSHOT_MOVIES("features/snapshot_movies"),
     FEATURES_SNAPSHOT_SIMILAR("features/snapshot_similar"),
     FEATURES_SNAPSHOT_COHORTS("features/snapshot_cohorts"),
+    FEATURES_SNAPSHOT_RATINGS("features/snapshot_ratings"),
 
     STATS_COUNTS("stats/counts"),
     MOVIE_GET("movie/get_movie"),

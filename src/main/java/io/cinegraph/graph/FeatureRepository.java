@@ -34,13 +34,17 @@ public class FeatureRepository {
     public record Rated(long movieId, double rating, long ratedAt) {
     }
 
-    /** A neighbour's rating of a candidate: movie, neighbour similarity, the neighbour's deviation r − μ_v. */
-    public record NeighbourRating(long movieId, double similarity, double deviation) {
+    /** One of the user's neighbours and its NEIGHBOUR score. */
+    public record Neighbour(long userId, double similarity) {
+    }
+
+    /** One rating, for the snapshot's rating index. */
+    public record RatingRow(long userId, long movieId, double rating) {
     }
 
     public record UserRequest(long ratingCount, Double meanRating, Double ratingSd, int cohortLevel, String gender,
                               Integer ageBand, String occupation, List<Rated> ratings, Map<String, Double> prefers,
-                              List<NeighbourRating> neighbourRatings) {
+                              List<Neighbour> neighbours) {
     }
 
     public void movies(Consumer<MovieRow> out) {
@@ -61,9 +65,14 @@ public class FeatureRepository {
                 r.get("ratings").asLong(), r.get("total").asDouble())));
     }
 
+    public void ratings(Consumer<RatingRow> out) {
+        graph.stream(CypherQuery.FEATURES_SNAPSHOT_RATINGS, Map.of(), r -> out.accept(new RatingRow(
+                r.get("userId").asLong(), r.get("movieId").asLong(), r.get("rating").asDouble())));
+    }
+
     /** The per-user part of feature extraction, or empty for an unknown user. */
-    public java.util.Optional<UserRequest> request(long userId, List<Long> movieIds) {
-        return graph.readOne(CypherQuery.FEATURES_REQUEST, Map.of("userId", userId, "movieIds", movieIds), r -> {
+    public java.util.Optional<UserRequest> request(long userId) {
+        return graph.readOne(CypherQuery.FEATURES_REQUEST, Map.of("userId", userId), r -> {
             Map<String, Double> prefers = new java.util.HashMap<>();
             for (Value p : r.get("prefers").values()) {
                 if (!p.get(0).isNull()) {
@@ -72,8 +81,8 @@ public class FeatureRepository {
             }
             List<Rated> ratings = r.get("ratings").asList(v -> v.get(0).isNull() ? null
                     : new Rated(v.get(0).asLong(), v.get(1).asDouble(), v.get(2).asLong()));
-            List<NeighbourRating> neighbours = r.get("neighbourRatings").asList(v -> v.get(0).isNull() ? null
-                    : new NeighbourRating(v.get(0).asLong(), v.get(1).asDouble(), v.get(2).asDouble()));
+            List<Neighbour> neighbours = r.get("neighbours").asList(v -> v.get(0).isNull() ? null
+                    : new Neighbour(v.get(0).asLong(), v.get(1).asDouble()));
             return new UserRequest(r.get("ratingCount").asLong(0), CatalogRepository.doubleOrNull(r.get("meanRating")),
                     CatalogRepository.doubleOrNull(r.get("ratingSd")), r.get("cohortLevel").asInt(),
                     CatalogRepository.stringOrNull(r.get("gender")), CatalogRepository.intOrNull(r.get("ageBand")),

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * One feature vector per candidate movie for one user: one round trip fetches the user's side (ratings,
- * genre affinities, neighbours' ratings of the candidates); the movie side comes from the
+ * genre affinities, neighbours); the neighbours' ratings and the movie side come from the
  * {@link SignalSnapshot}. Scores follow the formulas of {@code cypher/candidates} (a test checks that they agree).
  * A user's own rating never counts in the cohort figures of a movie they rated.
  */
@@ -36,7 +36,7 @@ public class FeatureExtractor {
     /** Feature vectors in the order of {@code movieIds} (unknown movies left out); empty for an unknown user. */
     public Optional<List<FeatureVector>> extract(long userId, List<Long> movieIds) {
         SignalSnapshot snapshot = snapshots.current();
-        return repository.request(userId, movieIds).map(user -> vectors(user, movieIds, snapshot));
+        return repository.request(userId).map(user -> vectors(user, movieIds, snapshot));
     }
 
     private List<FeatureVector> vectors(FeatureRepository.UserRequest user, List<Long> movieIds, SignalSnapshot snapshot) {
@@ -44,15 +44,21 @@ public class FeatureExtractor {
         double userMean = user.meanRating() == null ? mu : user.meanRating();
         int latestYear = Instant.ofEpochSecond(snapshot.global().latestRatedAt()).atZone(ZoneOffset.UTC).getYear();
         double prior = config.popularityPriorWeight();
-        Map<Long, double[]> userKnn = new HashMap<>();
         Set<Long> candidates = new HashSet<>(movieIds);
-        for (FeatureRepository.NeighbourRating n : user.neighbourRatings()) {
-            if (!candidates.contains(n.movieId())) {
+        Map<Long, double[]> userKnn = new HashMap<>();
+        for (FeatureRepository.Neighbour n : user.neighbours()) {
+            SignalSnapshot.UserRatings theirs = snapshot.ratingsOf(n.userId());
+            if (theirs == null) {
                 continue;
             }
-            double[] acc = userKnn.computeIfAbsent(n.movieId(), k -> new double[2]);
-            acc[0] += n.similarity() * (n.deviation() + 1);
-            acc[1]++;
+            for (int i = 0; i < theirs.movieIds().length; i++) {
+                long movieId = theirs.movieIds()[i];
+                if (candidates.contains(movieId)) {
+                    double[] acc = userKnn.computeIfAbsent(movieId, k -> new double[2]);
+                    acc[0] += n.similarity() * (theirs.ratings()[i] - theirs.mean() + 1);
+                    acc[1]++;
+                }
+            }
         }
         Map<Long, Double> ownRating = new HashMap<>();
         Map<Long, double[]> itemKnn = new HashMap<>();

@@ -104,6 +104,16 @@ public class SignalJob {
      * Runs {@code step} over {@code ids} in batches on {@code parallelism} threads. Batches touch disjoint
      * start nodes; a rare lock conflict between two of them is retried by the managed transaction.
      */
+    /** One movie's popularity, rating-based and content-based similarity, on demand. */
+    public void refreshMovie(long movieId) {
+        List<Long> movie = List.of(movieId);
+        repository.moviePopularity(movie, repository.globalStats(), config.popularityPriorWeight(),
+                config.trendHalfLifeDays() * SECONDS_PER_DAY);
+        repository.itemSimilarity(movie, config.similar().k(), config.similar().minOverlap(),
+                config.similar().shrinkage(), config.degreeCap());
+        repository.contentSimilarity(movie, config.similar().k(), config.contentMinRatings(), config.contentYearScale());
+    }
+
     private void batches(String task, List<Long> ids, String unit, Consumer<List<Long>> step) {
         int size = config.batchSize();
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelism());

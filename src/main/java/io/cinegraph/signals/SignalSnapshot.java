@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable in-memory copy of the materialized movie-side signals (popularity, genres, year, SIMILAR lists,
- * cohort popularity), read from the graph in three streaming queries after every signal recomputation and
- * swapped in atomically. Per-request feature extraction then needs one round trip for the user's side only.
+ * An immutable in-memory copy of the materialized signals (popularity, genres, year, SIMILAR lists, cohort
+ * popularity) and of the rating matrix, read from the graph in streaming queries after every signal
+ * recomputation and swapped in atomically. Per-request feature extraction then needs one round trip for the
+ * user's own side only (ratings, affinities, neighbours), which is always current.
  */
 public final class SignalSnapshot {
 
@@ -31,13 +32,20 @@ public final class SignalSnapshot {
     private final Map<Long, MovieSignals> movies;
     private final Map<Long, Similar> similar;
     private final Map<String, Map<Long, CohortStat>> cohorts;
+    private final Map<Long, UserRatings> ratings;
+
+    /** A user's ratings (movie ids ascending) and mean, for user-kNN evidence; 8 bytes a rating. */
+    public record UserRatings(int[] movieIds, float[] ratings, double mean) {
+    }
 
     private SignalSnapshot(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies,
-                           Map<Long, Similar> similar, Map<String, Map<Long, CohortStat>> cohorts) {
+                           Map<Long, Similar> similar, Map<String, Map<Long, CohortStat>> cohorts,
+                           Map<Long, UserRatings> ratings) {
         this.global = global;
         this.movies = movies;
         this.similar = similar;
         this.cohorts = cohorts;
+        this.ratings = ratings;
     }
 
     public static SignalSnapshot load(FeatureRepository features, SignalsRepository signals) {
@@ -64,7 +72,22 @@ public final class SignalSnapshot {
                 }
             }
         });
-        return new SignalSnapshot(global, Map.copyOf(movies), Map.copyOf(similar), cohorts);
+        Map<Long, List<FeatureRepository.RatingRow>> byUser = new HashMap<>();
+        features.ratings(r -> byUser.computeIfAbsent(r.userId(), k -> new ArrayList<>()).add(r));
+        Map<Long, UserRatings> ratings = new HashMap<>();
+        byUser.forEach((userId, rows) -> {
+            rows.sort((a, b) -> Long.compare(a.movieId(), b.movieId()));
+            int[] ids = new int[rows.size()];
+            float[] values = new float[rows.size()];
+            double sum = 0;
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = Math.toIntExact(rows.get(i).movieId());
+                values[i] = (float) rows.get(i).rating();
+                sum += rows.get(i).rating();
+            }
+            ratings.put(userId, new UserRatings(ids, values, sum / ids.length));
+        });
+        return new SignalSnapshot(global, Map.copyOf(movies), Map.copyOf(similar), cohorts, ratings);
     }
 
     /**
@@ -92,6 +115,11 @@ public final class SignalSnapshot {
 
     public Similar similarTo(long movieId) {
         return similar.get(movieId);
+    }
+
+    /** A user's ratings as of the snapshot, or null. */
+    public UserRatings ratingsOf(long userId) {
+        return ratings.get(userId);
     }
 
     /** The cohort's ratings of a movie (zero when none or when the cohort key is null). */

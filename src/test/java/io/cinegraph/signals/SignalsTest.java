@@ -162,6 +162,20 @@ class SignalsTest {
     }
 
     @Test
+    void refreshingOneMovieRecomputesItsSimilarityAndPopularity() {
+        graph.write(io.cinegraph.graph.CypherQuery.INGEST_MERGE_USER_IDS, Map.of("userIds", List.of(5L)));
+        new IngestRepository(graph).mergeRatings(List.of(new io.cinegraph.ingest.Rows.RatingRow(5, 1, 1, T)));
+
+        job.refreshMovie(1);
+
+        // m1 now has 5, 4, 2, 3, 1 (sum 15); the global mean is 37/12: (2 · 37/12 + 15) / (2 + 5)
+        assertThat(userSignals.popularity(1).bayesMean()).isCloseTo((2 * 37.0 / 12 + 15) / 7, within(EPS));
+        assertThat(userSignals.popularity(1).ratingCount()).isEqualTo(5);
+        assertThat(candidates.similarMovies(1, 10)).extracting(c -> c.explanation().facts().get("kind"))
+                .containsExactly("rating", "content");
+    }
+
+    @Test
     void featureVectorsCarryTheFixturesSignalsAndNeverCountTheUsersOwnRating() {
         FeatureExtractor extractor = new FeatureExtractor(new FeatureRepository(graph), snapshots, TestSignalsConfig.fixture());
         List<FeatureVector> vectors = extractor.extract(3, List.of(3L, 1L, 99L)).orElseThrow();
