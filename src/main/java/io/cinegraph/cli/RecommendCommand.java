@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "recommend", mixinStandardHelpOptions = true,
@@ -49,11 +48,7 @@ public class RecommendCommand implements Callable<Integer> {
         List<Candidate> top = chosen.candidates(userId, limit);
         var out = spec.commandLine().getOut();
         out.printf("Top %d for user %d from %s:%n", top.size(), userId, chosen.name());
-        int rank = 1;
-        for (Candidate c : top) {
-            out.printf(Locale.ROOT, "%3d. %-60s score %8.3f  %s%n", rank++,
-                    c.title() + (c.year() == null ? "" : " (" + c.year() + ")"), c.score(), c.explanation().sentence());
-        }
+        CandidateTable.print(out, top, "score");
         return 0;
     }
 }

@@ -3,12 +3,10 @@ package io.cinegraph.cli;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.Movie;
 import io.cinegraph.graph.CandidateRepository;
-import io.cinegraph.signals.Candidate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "similar", mixinStandardHelpOptions = true,
@@ -37,11 +35,7 @@ public class SimilarCommand implements Callable<Integer> {
         Movie movie = catalog.movie(movieId);
         var out = spec.commandLine().getOut();
         out.printf("Most similar to %s (%s):%n", movie.title(), movie.year());
-        int rank = 1;
-        for (Candidate c : candidates.similarMovies(movieId, limit)) {
-            out.printf(Locale.ROOT, "%3d. %-60s similarity %.3f  %s%n", rank++,
-                    c.title() + (c.year() == null ? "" : " (" + c.year() + ")"), c.score(), c.explanation().sentence());
-        }
+        CandidateTable.print(out, candidates.similarMovies(movieId, limit), "similarity");
         return 0;
     }
 }

@@ -43,7 +43,7 @@ final class CsvReader extends DatasetReader {
     private static final CSVFormat RFC4180 = CSVFormat.RFC4180;
 
     CsvReader(Path dir) {
-        super(dir);
+        super(dir, MOVIES, RATINGS);
     }
 
     @Override
@@ -82,16 +82,6 @@ final class CsvReader extends DatasetReader {
 
     private boolean has(String file) {
         return Files.isRegularFile(directory().resolve(file));
-    }
-
-    @Override
-    public String moviesFile() {
-        return MOVIES;
-    }
-
-    @Override
-    public String ratingsFile() {
-        return RATINGS;
     }
 
     @Override
@@ -134,8 +124,7 @@ final class CsvReader extends DatasetReader {
     @Override
     public void ratings(RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
         RatingScale scale = scale();
-        readCsv(RATINGS, RATINGS_HEADER, 4, f -> new RatingRow(Fields.id(f[0], "userId"), Fields.id(f[1], "movieId"),
-                Fields.rating(f[2], scale), Fields.timestamp(f[3], "timestamp")), sink, bytes);
+        readCsv(RATINGS, RATINGS_HEADER, 4, f -> Fields.ratingRow(f, scale, "userId", "movieId", "timestamp"), sink, bytes);
     }
 
     @Override

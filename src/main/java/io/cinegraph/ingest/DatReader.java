@@ -39,7 +39,7 @@ final class DatReader extends DatasetReader {
     static final List<Integer> AGE_CODES = List.of(1, 18, 25, 35, 45, 50, 56);
 
     DatReader(Path dir) {
-        super(dir);
+        super(dir, MOVIES, RATINGS);
     }
 
     @Override
@@ -79,16 +79,6 @@ final class DatReader extends DatasetReader {
     @Override
     public String usersFile() {
         return hasUsers() ? USERS : null;
-    }
-
-    @Override
-    public String moviesFile() {
-        return MOVIES;
-    }
-
-    @Override
-    public String ratingsFile() {
-        return RATINGS;
     }
 
     @Override
@@ -158,8 +148,7 @@ final class DatReader extends DatasetReader {
         readLines(RATINGS, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
             String[] f = SEP.split(text, -1);
             requireFields(f, 4, "UserID::MovieID::Rating::Timestamp");
-            return new RatingRow(Fields.id(f[0], "UserID"), Fields.id(f[1], "MovieID"),
-                    Fields.rating(f[2], scale), Fields.timestamp(f[3], "Timestamp"));
+            return Fields.ratingRow(f, scale, "UserID", "MovieID", "Timestamp");
         }, sink, bytes);
     }
 

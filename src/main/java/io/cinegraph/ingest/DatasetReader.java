@@ -23,9 +23,13 @@ public abstract class DatasetReader {
     private static final int PROGRESS_EVERY = 4096;
 
     private final Path dir;
+    private final String moviesFile;
+    private final String ratingsFile;
 
-    protected DatasetReader(Path dir) {
+    protected DatasetReader(Path dir, String moviesFile, String ratingsFile) {
         this.dir = dir;
+        this.moviesFile = moviesFile;
+        this.ratingsFile = ratingsFile;
     }
 
     public Path directory() {
@@ -57,9 +61,13 @@ public abstract class DatasetReader {
         return null;
     }
 
-    public abstract String moviesFile();
+    public String moviesFile() {
+        return moviesFile;
+    }
 
-    public abstract String ratingsFile();
+    public String ratingsFile() {
+        return ratingsFile;
+    }
 
     public String tagsFile() {
         return null;

@@ -44,6 +44,15 @@ final class Fields {
         return rating;
     }
 
+    /**
+     * A rating line's four fields (user, movie, rating, time) as a row, each field named as the dataset's
+     * README names it.
+     */
+    static Rows.RatingRow ratingRow(String[] f, RatingScale scale, String userField, String movieField,
+                                    String timeField) throws InvalidRowException {
+        return new Rows.RatingRow(id(f[0], userField), id(f[1], movieField), rating(f[2], scale), timestamp(f[3], timeField));
+    }
+
     static Integer optionalInt(String value, String field) throws InvalidRowException {
         String v = value.strip();
         if (v.isEmpty()) {

@@ -32,7 +32,7 @@ final class Ml100kReader extends DatasetReader {
     private List<String> genres;
 
     Ml100kReader(Path dir) {
-        super(dir);
+        super(dir, ITEM, DATA);
     }
 
     @Override
@@ -58,16 +58,6 @@ final class Ml100kReader extends DatasetReader {
     @Override
     public String usersFile() {
         return USER;
-    }
-
-    @Override
-    public String moviesFile() {
-        return ITEM;
-    }
-
-    @Override
-    public String ratingsFile() {
-        return DATA;
     }
 
     /** The genres of {@code u.genre}, ordered by their index (the position of their flag in {@code u.item}). */
@@ -158,8 +148,7 @@ final class Ml100kReader extends DatasetReader {
         readLines(DATA, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
             String[] f = TAB.split(text, -1);
             requireFields(f, 4, "user id, item id, rating, timestamp; tab-separated");
-            return new RatingRow(Fields.id(f[0], "user id"), Fields.id(f[1], "item id"),
-                    Fields.rating(f[2], scale), Fields.timestamp(f[3], "timestamp"));
+            return Fields.ratingRow(f, scale, "user id", "item id", "timestamp");
         }, sink, bytes);
     }
 
