@@ -24,12 +24,13 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Fetches an official MovieLens zip from GroupLens into the cache directory, checks it against the MD5 that
- * GroupLens publishes beside it ({@code NAME.zip.md5}), and extracts it. A copy already extracted is reused.
+ * Fetches an official MovieLens zip from GroupLens into the cache directory, checks its MD5 (pinned here for
+ * the frozen releases, else the one GroupLens publishes beside it as {@code NAME.zip.md5}), and extracts it. A copy already extracted is reused.
  * GroupLens does not allow redistribution, so nothing is ever bundled: without network, pass {@code --path}.
  */
 @ApplicationScoped
@@ -40,6 +41,15 @@ public class DatasetDownloader {
     public static final List<String> RELEASES = List.of("ml-latest-small", "ml-100k", "ml-1m", "ml-10m", "ml-25m",
             "ml-32m", "ml-latest");
     private static final String COMPLETE_MARKER = ".complete";
+    /**
+     * MD5 of the frozen releases' zips, as GroupLens publishes them. The living releases (ml-latest,
+     * ml-latest-small) change over time and ml-32m is checked against the {@code .md5} file beside the zip.
+     */
+    static final Map<String, String> PINNED_MD5 = Map.of(
+            "ml-100k", "0e33842e24a9c977be4e0107933c0723",
+            "ml-1m", "c4d9eecfca2ab87c1945afe126590906",
+            "ml-10m", "ce571fd55effeba0271552578f2648bd",
+            "ml-25m", "6b51fb2759a8657d3bfcbfc42b592ada");
 
     private final ImportConfig config;
 
@@ -68,7 +78,7 @@ public class DatasetDownloader {
                 .build();
         try {
             Files.createDirectories(config.cacheDir());
-            String expected = expectedMd5(client, md5Uri);
+            String expected = PINNED_MD5.containsKey(name) ? PINNED_MD5.get(name) : expectedMd5(client, md5Uri);
             Path zip = config.cacheDir().resolve(name + ".zip");
             String actual = download(client, zipUri, zip);
             if (!actual.equalsIgnoreCase(expected)) {

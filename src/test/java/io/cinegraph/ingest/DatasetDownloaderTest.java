@@ -106,13 +106,23 @@ class DatasetDownloaderTest {
 
     @Test
     void aDownloadWhoseChecksumDiffersIsDeletedAndReported() throws Exception {
-        byte[] zip = zipOf(Fixtures.ml100k(tmp.resolve("src")), "ml-100k");
-        files.put("ml-100k.zip", zip);
-        files.put("ml-100k.zip.md5", (md5("other".getBytes()) + "  ml-100k.zip\n").getBytes(StandardCharsets.US_ASCII));
+        byte[] zip = zipOf(Fixtures.csv(tmp.resolve("src")), "ml-32m");
+        files.put("ml-32m.zip", zip);
+        files.put("ml-32m.zip.md5", (md5("other".getBytes()) + "  ml-32m.zip\n").getBytes(StandardCharsets.US_ASCII));
 
-        assertThatThrownBy(() -> downloader(base()).fetch("ml-100k"))
+        assertThatThrownBy(() -> downloader(base()).fetch("ml-32m"))
                 .isInstanceOf(DatasetException.class).hasMessageContaining("is corrupt");
-        assertThat(tmp.resolve("cache/ml-100k.zip")).doesNotExist();
+        assertThat(tmp.resolve("cache/ml-32m.zip")).doesNotExist();
+    }
+
+    @Test
+    void aFrozenReleaseIsCheckedAgainstItsPinnedChecksumNotTheServersWord() throws Exception {
+        byte[] zip = zipOf(Fixtures.ml1m(tmp.resolve("src")), "ml-1m");
+        files.put("ml-1m.zip", zip);
+        files.put("ml-1m.zip.md5", (md5(zip) + "  ml-1m.zip\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> downloader(base()).fetch("ml-1m"))
+                .isInstanceOf(DatasetException.class).hasMessageContaining(DatasetDownloader.PINNED_MD5.get("ml-1m"));
     }
 
     @Test
