@@ -12,17 +12,34 @@ import java.util.concurrent.Callable;
                 + "and by content). Prints the time of each step."})
 public class SignalsCommand implements Callable<Integer> {
 
+    @CommandLine.Option(names = "--user", paramLabel = "ID",
+            description = "Refresh only this user's signals (statistics, cohort, genre affinities, neighbours), as after "
+                    + "a new rating; repeatable. Prints the time of each refresh (the first one includes query planning).")
+    java.util.List<Long> userIds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     private final SignalJob job;
+    private final io.cinegraph.catalog.CatalogService catalog;
 
-    public SignalsCommand(SignalJob job) {
+    public SignalsCommand(SignalJob job, io.cinegraph.catalog.CatalogService catalog) {
         this.job = job;
+        this.catalog = catalog;
     }
 
     @Override
     public Integer call() {
+        if (userIds != null) {
+            for (long userId : userIds) {
+                catalog.user(userId);
+                long started = System.nanoTime();
+                job.refreshUser(userId, java.util.List.of());
+                spec.commandLine().getOut().printf(java.util.Locale.ROOT, "Refreshed user %d's signals in %.0f ms%n",
+                        userId, (System.nanoTime() - started) / 1e6);
+            }
+            return 0;
+        }
         spec.commandLine().getOut().println(job.recomputeAll().describe());
         return 0;
     }
