@@ -3,7 +3,6 @@ package io.cinegraph.graph;
 import io.cinegraph.catalog.GraphCounts;
 import io.cinegraph.ingest.Fixtures;
 import io.cinegraph.ingest.ImportOptions;
-import io.cinegraph.ingest.Importer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.harness.Neo4j;
@@ -46,7 +45,7 @@ class GraphTest {
         Path dir = tmp.resolve("db");
         List<String> schemaBefore;
         try (Graph graph = new Graph(TestGraphs.embedded(dir), CypherQueries.load())) {
-            new Importer(new IngestRepository(graph), new CatalogRepository(graph))
+            Fixtures.importer(graph)
                     .run(Fixtures.ml100k(tmp.resolve("ml")), new ImportOptions(10, ImportOptions.OnError.FAIL, null, false));
             schemaBefore = new SchemaRepository(graph).schemaObjects();
         }
@@ -77,7 +76,7 @@ class GraphTest {
                 .build();
              Graph graph = new Graph(TestGraphs.external(server.boltURI(), null), CypherQueries.load())) {
             assertThat(graph.isEmbedded()).isFalse();
-            new Importer(new IngestRepository(graph), new CatalogRepository(graph))
+            Fixtures.importer(graph)
                     .run(Fixtures.csv(tmp.resolve("csv")), new ImportOptions(2, ImportOptions.OnError.FAIL, null, false));
             assertThat(new CatalogRepository(graph).counts()).isEqualTo(new GraphCounts(3, 4, 8, 5, 2));
             assertThat(new CatalogRepository(graph).movie(1).orElseThrow().title()).isEqualTo("Toy Story");

@@ -66,6 +66,11 @@ public final class Fixtures {
         return dir;
     }
 
+    /** An importer writing into {@code graph}. */
+    public static Importer importer(io.cinegraph.graph.Graph graph) {
+        return new Importer(new io.cinegraph.graph.IngestRepository(graph), new io.cinegraph.graph.CatalogRepository(graph));
+    }
+
     public static void write(Path dir, String file, String text) {
         writeBytes(dir, file, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -5,7 +5,6 @@ import io.cinegraph.catalog.Movie;
 import io.cinegraph.catalog.User;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.Graph;
-import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.graph.TestGraphs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class ImporterTest {
         graph = TestGraphs.shared();
         TestGraphs.clear(graph);
         catalog = new CatalogRepository(graph);
-        importer = new Importer(new IngestRepository(graph), catalog);
+        importer = Fixtures.importer(graph);
     }
 
     private ImportSummary importFail(Path dir) {

@@ -41,7 +41,7 @@ class LoadCsvRouteTest {
         graph = TestGraphs.shared();
         TestGraphs.clear(graph);
         catalog = new CatalogRepository(graph);
-        importer = new Importer(new IngestRepository(graph), catalog);
+        importer = Fixtures.importer(graph);
     }
 
     @Test

@@ -1,15 +1,13 @@
 package io.cinegraph.signals;
 
 import io.cinegraph.graph.CandidateRepository;
-import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;
-import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.graph.TestGraphs;
 import io.cinegraph.graph.UserSignalsRepository;
+import io.cinegraph.ingest.Fixtures;
 import io.cinegraph.ingest.ImportOptions;
-import io.cinegraph.ingest.Importer;
 import io.cinegraph.ingest.SyntheticGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,7 @@ class GeneratedSignalsTest {
         TestGraphs.clear(graph);
         Path dir = tmp.resolve("gen");
         new SyntheticGenerator(new SyntheticGenerator.Params(150, 300, 9_000, 11, dir, SyntheticGenerator.Layout.ML_100K)).write();
-        new Importer(new IngestRepository(graph), new CatalogRepository(graph))
+        Fixtures.importer(graph)
                 .run(dir, new ImportOptions(1000, ImportOptions.OnError.FAIL, null, false));
         SignalsConfig config = TestSignalsConfig.fixture();
         SignalSnapshots snapshots = new SignalSnapshots(new FeatureRepository(graph), new SignalsRepository(graph));

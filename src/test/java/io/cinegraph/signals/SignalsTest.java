@@ -1,7 +1,6 @@
 package io.cinegraph.signals;
 
 import io.cinegraph.graph.CandidateRepository;
-import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.IngestRepository;
@@ -10,7 +9,6 @@ import io.cinegraph.graph.TestGraphs;
 import io.cinegraph.graph.UserSignalsRepository;
 import io.cinegraph.ingest.Fixtures;
 import io.cinegraph.ingest.ImportOptions;
-import io.cinegraph.ingest.Importer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +62,7 @@ class SignalsTest {
                 "2\t1\t4\t" + (T - 8 * DAY), "2\t2\t2\t" + (T - DAY), "2\t3\t5\t" + (T - 7 * DAY),
                 "3\t1\t2\t" + (T - 6 * DAY), "3\t2\t4\t" + (T - 2 * DAY),
                 "4\t2\t5\t" + (T - 3 * DAY), "4\t3\t1\t" + (T - 5 * DAY), "4\t1\t3\t" + (T - 4 * DAY)) + "\n");
-        new Importer(new IngestRepository(graph), new CatalogRepository(graph))
+        Fixtures.importer(graph)
                 .run(dir, new ImportOptions(100, ImportOptions.OnError.FAIL, null, false));
         snapshots = new SignalSnapshots(new FeatureRepository(graph), new SignalsRepository(graph));
         job = new SignalJob(new SignalsRepository(graph), TestSignalsConfig.fixture(), snapshots);
