@@ -1,0 +1,7 @@
+package io.cinegraph.evaluation;
+
+import java.util.List;
+
+/** Training and test interactions; no test interaction is visible to any model or signal. */
+public record Split(String protocol, List<Interaction> train, List<Interaction> test) {
+}
