@@ -1,0 +1,139 @@
+package io.cinegraph.evaluation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Runs one protocol for several models: trains each on the training part only, then ranks for every test user
+ * (full: every catalogue item the user has not rated in training; sampled: the test item among
+ * {@code negatives} items the user never rated, drawn uniformly with the seed; leave-last-out only). Ties in a
+ * full ranking are broken by movie id; metrics are averaged over test users.
+ */
+public final class Evaluator {
+
+    /** The larger cut-off always reported for recall. */
+    static final int RECALL_CUTOFF = 20;
+
+    public record ModelResult(String name, Map<String, Double> full, Map<String, Double> sampled, double trainSeconds) {
+    }
+
+    private final int k;
+    private final int negatives;
+    private final long seed;
+
+    public Evaluator(int k, int negatives, long seed) {
+        this.k = k;
+        this.negatives = negatives;
+        this.seed = seed;
+    }
+
+    public List<ModelResult> run(List<Interaction> all, Split split, List<Recommender> models) {
+        TrainingData data = new TrainingData(split.train(), all);
+        Map<Long, Set<Long>> testByUser = new java.util.TreeMap<>();
+        split.test().forEach(i -> testByUser.computeIfAbsent(i.userId(), x -> new HashSet<>()).add(i.movieId()));
+        testByUser.keySet().removeIf(u -> data.userIndex(u) == null);
+        Map<Long, Set<Long>> everRated = new HashMap<>();
+        all.forEach(i -> everRated.computeIfAbsent(i.userId(), x -> new HashSet<>()).add(i.movieId()));
+        int[] popularity = data.itemCounts();
+        boolean sampled = split.protocol().equals("leave-last-out") && negatives > 0;
+        Map<Long, int[]> negativeSamples = sampled ? drawNegatives(data, testByUser, everRated) : Map.of();
+
+        List<ModelResult> results = new ArrayList<>();
+        for (Recommender model : models) {
+            long started = System.nanoTime();
+            model.fit(data);
+            double trainSeconds = (System.nanoTime() - started) / 1e9;
+            Map<String, Double> sums = new LinkedHashMap<>();
+            Map<String, Double> sampledSums = new LinkedHashMap<>();
+            List<List<Long>> topLists = new ArrayList<>();
+            double popularitySum = 0;
+            for (Map.Entry<Long, Set<Long>> entry : testByUser.entrySet()) {
+                int user = data.userIndex(entry.getKey());
+                double[] scores = model.scores(user);
+                for (int i : data.itemsOf(user)) {
+                    scores[i] = Double.NEGATIVE_INFINITY;
+                }
+                List<Long> ranked = rank(scores, data, data.items() - data.itemsOf(user).length);
+                Set<Long> relevant = entry.getValue();
+                add(sums, "ndcg@" + k, Metrics.ndcg(ranked, relevant, k));
+                add(sums, "recall@" + k, Metrics.recall(ranked, relevant, k));
+                add(sums, "recall@" + RECALL_CUTOFF, Metrics.recall(ranked, relevant, RECALL_CUTOFF));
+                add(sums, "hr@" + k, Metrics.hitRate(ranked, relevant, k));
+                add(sums, "precision@" + k, Metrics.precision(ranked, relevant, k));
+                add(sums, "map@" + k, Metrics.averagePrecision(ranked, relevant, k));
+                add(sums, "mrr", Metrics.reciprocalRank(ranked, relevant));
+                List<Long> top = ranked.subList(0, Math.min(k, ranked.size()));
+                topLists.add(top);
+                popularitySum += top.stream().mapToInt(m -> popularity[data.itemIndex(m)]).average().orElse(0);
+                if (sampled) {
+                    long positive = relevant.iterator().next();
+                    int[] negs = negativeSamples.get(entry.getKey());
+                    double[] negScores = new double[negs.length];
+                    for (int n = 0; n < negs.length; n++) {
+                        negScores[n] = scores[negs[n]];
+                    }
+                    int rank = Metrics.sampledRank(scores[data.itemIndex(positive)], negScores);
+                    add(sampledSums, "hr@" + k, rank < k ? 1 : 0);
+                    add(sampledSums, "ndcg@" + k, rank < k ? 1 / (Math.log(rank + 2) / Math.log(2)) : 0);
+                }
+            }
+            int users = testByUser.size();
+            Map<String, Double> full = new LinkedHashMap<>();
+            sums.forEach((key, v) -> full.put(key, v / users));
+            full.put("coverage@" + k, Metrics.coverage(topLists, k, data.items()));
+            full.put("popularity@" + k, popularitySum / users);
+            Map<String, Double> sampledMeans = new LinkedHashMap<>();
+            sampledSums.forEach((key, v) -> sampledMeans.put(key, v / users));
+            results.add(new ModelResult(model.name(), full, sampledMeans, trainSeconds));
+        }
+        return results;
+    }
+
+    private Map<Long, int[]> drawNegatives(TrainingData data, Map<Long, Set<Long>> testByUser,
+                                           Map<Long, Set<Long>> everRated) {
+        Random random = new Random(seed);
+        Map<Long, int[]> out = new HashMap<>();
+        for (Long user : testByUser.keySet()) {
+            Set<Long> rated = everRated.get(user);
+            List<Integer> pool = new ArrayList<>();
+            for (int i = 0; i < data.items(); i++) {
+                if (!rated.contains(data.itemId(i))) {
+                    pool.add(i);
+                }
+            }
+            int[] picks = new int[Math.min(negatives, pool.size())];
+            for (int n = 0; n < picks.length; n++) {
+                int j = n + random.nextInt(pool.size() - n);
+                java.util.Collections.swap(pool, n, j);
+                picks[n] = pool.get(n);
+            }
+            out.put(user, picks);
+        }
+        return out;
+    }
+
+    /** Movie ids of the {@code length} best-scored items, by score descending then movie id. */
+    private static List<Long> rank(double[] scores, TrainingData data, int length) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) : Integer.compare(p, q));
+        List<Long> ranked = new ArrayList<>(length);
+        for (int r = 0; r < length; r++) {
+            ranked.add(data.itemId(order[r]));
+        }
+        return ranked;
+    }
+
+    private static void add(Map<String, Double> sums, String key, double value) {
+        sums.merge(key, value, Double::sum);
+    }
+}

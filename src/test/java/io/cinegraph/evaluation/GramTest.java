@@ -1,0 +1,63 @@
+package io.cinegraph.evaluation;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class GramTest {
+
+    @Test
+    void theGramMatrixCountsCoOccurrences() {
+        List<Interaction> train = List.of(new Interaction(1, 10, 5, 1), new Interaction(1, 20, 5, 2),
+                new Interaction(2, 20, 5, 3), new Interaction(2, 30, 5, 4), new Interaction(3, 20, 5, 5));
+        double[][] g = Gram.of(new TrainingData(train, train));
+        assertThat(g).isEqualTo(new double[][]{{1, 1, 0}, {1, 3, 1}, {0, 1, 1}});
+    }
+
+    @Test
+    void theCholeskyInverseTimesTheMatrixIsTheIdentity() {
+        int n = 40;
+        Random random = new Random(3);
+        double[][] b = new double[n][n];
+        for (double[] row : b) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextDouble();
+            }
+        }
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    a[i][j] += b[k][i] * b[k][j];
+                }
+                a[i][j] += i == j ? 1 : 0;
+            }
+        }
+        double[][] copy = new double[n][];
+        for (int i = 0; i < n; i++) {
+            copy[i] = a[i].clone();
+        }
+        double[][] inv = Gram.invertSpd(copy);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += a[i][k] * inv[k][j];
+                }
+                assertThat(s).isCloseTo(i == j ? 1 : 0, within(1e-9));
+            }
+        }
+        // the 2 × 2 case by hand: [[4, 2], [2, 3]]⁻¹ = [[3, −2], [−2, 4]] / 8
+        double[][] small = Gram.invertSpd(new double[][]{{4, 2}, {2, 3}});
+        assertThat(small[0][0]).isCloseTo(3.0 / 8, within(1e-12));
+        assertThat(small[0][1]).isCloseTo(-2.0 / 8, within(1e-12));
+        assertThat(small[1][0]).isCloseTo(-2.0 / 8, within(1e-12));
+        assertThat(small[1][1]).isCloseTo(4.0 / 8, within(1e-12));
+        assertThatThrownBy(() -> Gram.invertSpd(new double[][]{{0}})).isInstanceOf(IllegalArgumentException.class);
+    }
+}
