@@ -54,7 +54,10 @@ public final class Evaluator {
             Map<String, Double> sampledSums = new LinkedHashMap<>();
             List<List<Long>> topLists = new ArrayList<>();
             double popularitySum = 0;
+            io.cinegraph.support.Progress progress = io.cinegraph.support.Progress.items(
+                    "Evaluating " + model.name(), testByUser.size(), " users");
             for (Map.Entry<Long, Set<Long>> entry : testByUser.entrySet()) {
+                progress.step();
                 int user = data.userIndex(entry.getKey());
                 double[] scores = model.scores(user);
                 for (int i : data.itemsOf(user)) {
@@ -84,6 +87,7 @@ public final class Evaluator {
                     add(sampledSums, "ndcg@" + k, rank < k ? 1 / (Math.log(rank + 2) / Math.log(2)) : 0);
                 }
             }
+            progress.close();
             int users = testByUser.size();
             Map<String, Double> full = new LinkedHashMap<>();
             sums.forEach((key, v) -> full.put(key, v / users));

@@ -112,4 +112,20 @@ class CliTest {
         assertThat(out.toString()).contains("3 users, 4 movies, 8 genres, 5 ratings");
         assertThat(imported).contains("3 users, 4 movies, 8 genres, 5 ratings");
     }
+
+    @Test
+    void evaluatePrintsATableAndWritesJsonForEveryBaseline() throws Exception {
+        Path data = Files.createTempDirectory("cli-eval");
+        run("generate", "--users", "80", "--movies", "150", "--ratings", "4000", "--seed", "3", "--out", data.toString());
+        Path json = data.resolve("results.json");
+        assertThat(run("evaluate", "--path", data.toString(), "--protocol", "leave-last-out", "--negatives", "20",
+                "--json", json.toString())).isZero();
+        assertThat(out.toString()).contains("leave-last-out", "most-popular", "item-knn-cosine", "ease", "sampled hr@10");
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("protocol").asText()).isEqualTo("leave-last-out");
+        assertThat(doc.get("models")).hasSize(3);
+        assertThat(doc.get("models").get(2).get("full").get("ndcg@10").asDouble()).isBetween(0.0, 1.0);
+        assertThat(doc.get("dataset").get("test").asInt()).isEqualTo(80);
+        assertThat(run("evaluate", "--path", data.toString(), "--protocol", "random")).isEqualTo(2);
+    }
 }

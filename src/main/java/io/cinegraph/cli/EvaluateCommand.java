@@ -1,0 +1,168 @@
+package io.cinegraph.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cinegraph.evaluation.Ease;
+import io.cinegraph.evaluation.Evaluator;
+import io.cinegraph.evaluation.Interaction;
+import io.cinegraph.evaluation.ItemKnnCosine;
+import io.cinegraph.evaluation.MostPopular;
+import io.cinegraph.evaluation.Recommender;
+import io.cinegraph.evaluation.Split;
+import io.cinegraph.evaluation.Splitter;
+import io.cinegraph.ingest.DatasetFormat;
+import io.cinegraph.ingest.DatasetReader;
+import io.cinegraph.ingest.RowSink;
+import io.cinegraph.ingest.Rows;
+import io.cinegraph.ingest.SourcePosition;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Offline evaluation of the in-memory baselines on a MovieLens copy (no graph needed).",
+                "Protocols (a user's ratings ordered by timestamp, then movie id; ratings count as interactions):",
+                "  leave-last-out  each user's last rating is the test item; also ranked among --negatives sampled items",
+                "  last-fraction   each user's last ceil(fraction * n) ratings (at least 1) are test",
+                "  temporal        one global time cut: the latest fraction of all ratings are test",
+                "Full ranking scores every catalogue movie the user has not rated in training; ties by movie id."})
+public class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--path", required = true, paramLabel = "DIR", description = "A local MovieLens copy.")
+    Path path;
+
+    @Option(names = "--protocol", defaultValue = "last-fraction",
+            description = "leave-last-out, last-fraction or temporal (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
+    @Option(names = "--fraction", defaultValue = "0.2", description = "Test share for last-fraction and temporal (default: ${DEFAULT-VALUE}).")
+    double fraction;
+
+    @Option(names = "--negatives", defaultValue = "99", description = "Sampled negatives for leave-last-out (default: ${DEFAULT-VALUE}; 0 = off).")
+    int negatives;
+
+    @Option(names = "--k", defaultValue = "10", description = "Cut-off of the ranking metrics (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the negative sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--models", split = ",", defaultValue = "most-popular,item-knn-cosine,ease",
+            description = "Models to run (default: ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--ease-lambda", defaultValue = "250", description = "EASE's L2 weight λ (default: ${DEFAULT-VALUE}).")
+    double easeLambda;
+
+    @Option(names = "--knn-k", defaultValue = "200", description = "Neighbours kept by item-kNN cosine (default: ${DEFAULT-VALUE}).")
+    int knnK;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final ObjectMapper mapper;
+
+    public EvaluateCommand(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Splitter splitter = switch (protocol) {
+            case "leave-last-out" -> Splitter.leaveLastOut();
+            case "last-fraction" -> Splitter.lastFraction(fraction);
+            case "temporal" -> Splitter.temporal(fraction);
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--protocol must be leave-last-out, last-fraction or temporal, got '" + protocol + "'");
+        };
+        List<Recommender> chosen = new ArrayList<>();
+        for (String name : models) {
+            chosen.add(switch (name.strip()) {
+                case "most-popular" -> new MostPopular();
+                case "item-knn-cosine" -> new ItemKnnCosine(knnK);
+                case "ease" -> new Ease(easeLambda);
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "unknown model '" + name + "': choose among most-popular, item-knn-cosine, ease");
+            });
+        }
+        List<Interaction> all = read(path);
+        Split split = splitter.split(all);
+        List<Evaluator.ModelResult> results = new Evaluator(k, negatives, seed).run(all, split, chosen);
+        print(spec.commandLine().getOut(), split, all, results);
+        if (json != null) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("dataset", Map.of("path", path.toAbsolutePath().toString(), "ratings", all.size(),
+                    "users", all.stream().mapToLong(Interaction::userId).distinct().count(),
+                    "movies", all.stream().mapToLong(Interaction::movieId).distinct().count(),
+                    "train", split.train().size(), "test", split.test().size()));
+            doc.put("protocol", protocol);
+            doc.put("seed", seed);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Evaluator.ModelResult r : results) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", r.name());
+                row.put("full", r.full());
+                row.put("sampled", r.sampled());
+                row.put("trainSeconds", r.trainSeconds());
+                rows.add(row);
+            }
+            doc.put("models", rows);
+            mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+        }
+        return 0;
+    }
+
+    private static List<Interaction> read(Path dir) throws IOException {
+        DatasetReader reader = DatasetFormat.open(dir);
+        List<Interaction> all = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        reader.ratings(new RowSink<>() {
+            @Override
+            public void accept(Rows.RatingRow r, SourcePosition position, String rawLine) {
+                all.add(new Interaction(r.userId(), r.movieId(), r.rating(), r.ratedAt()));
+            }
+
+            @Override
+            public void reject(SourcePosition position, String reason, String rawLine) {
+                errors.add(position + ": " + reason);
+            }
+        }, bytes -> { });
+        if (!errors.isEmpty()) {
+            throw new io.cinegraph.ingest.DatasetException(errors.size() + " bad rating rows, first: " + errors.get(0));
+        }
+        return all;
+    }
+
+    private void print(PrintWriter out, Split split, List<Interaction> all, List<Evaluator.ModelResult> results) {
+        out.printf(Locale.ROOT, "%s on %s: %,d ratings, %,d train, %,d test (k = %d, seed %d)%n", split.protocol(), path,
+                all.size(), split.train().size(), split.test().size(), k, seed);
+        List<String> keys = new ArrayList<>(results.get(0).full().keySet());
+        List<String> sampledKeys = new ArrayList<>(results.get(0).sampled().keySet());
+        StringBuilder header = new StringBuilder(String.format("%-16s", "model"));
+        keys.forEach(key -> header.append(String.format("%14s", key)));
+        sampledKeys.forEach(key -> header.append(String.format("%16s", "sampled " + key)));
+        header.append(String.format("%10s", "train s"));
+        out.println(header);
+        for (Evaluator.ModelResult r : results) {
+            StringBuilder line = new StringBuilder(String.format("%-16s", r.name()));
+            keys.forEach(key -> line.append(String.format(Locale.ROOT, "%14.4f", r.full().get(key))));
+            sampledKeys.forEach(key -> line.append(String.format(Locale.ROOT, "%16.4f", r.sampled().get(key))));
+            line.append(String.format(Locale.ROOT, "%10.1f", r.trainSeconds()));
+            out.println(line);
+        }
+    }
+}
