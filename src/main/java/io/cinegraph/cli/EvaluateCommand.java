@@ -6,7 +6,9 @@ import io.cinegraph.evaluation.Ease;
 import io.cinegraph.evaluation.Evaluator;
 import io.cinegraph.evaluation.Interaction;
 import io.cinegraph.evaluation.ItemKnnCosine;
+import io.cinegraph.evaluation.Metrics;
 import io.cinegraph.evaluation.MostPopular;
+import io.cinegraph.evaluation.RatingBaselines;
 import io.cinegraph.evaluation.Recommender;
 import io.cinegraph.evaluation.Split;
 import io.cinegraph.evaluation.Splitter;
@@ -36,6 +38,7 @@ import java.util.concurrent.Callable;
                 "  leave-last-out  each user's last rating is the test item; also ranked among --negatives sampled items",
                 "  last-fraction   each user's last ceil(fraction * n) ratings (at least 1) are test",
                 "  temporal        one global time cut: the latest fraction of all ratings are test",
+                "  folds           ml-100k's own u1-u5 base/test files, for rating prediction (global mean, biases)",
                 "Full ranking scores every catalogue movie the user has not rated in training; ties by movie id."})
 public class EvaluateCommand implements Callable<Integer> {
 
@@ -82,12 +85,15 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (protocol.equals("folds")) {
+            return folds();
+        }
         Splitter splitter = switch (protocol) {
             case "leave-last-out" -> Splitter.leaveLastOut();
             case "last-fraction" -> Splitter.lastFraction(fraction);
             case "temporal" -> Splitter.temporal(fraction);
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--protocol must be leave-last-out, last-fraction or temporal, got '" + protocol + "'");
+                    "--protocol must be leave-last-out, last-fraction, temporal or folds, got '" + protocol + "'");
         };
         List<Recommender> chosen = new ArrayList<>();
         for (String name : models) {
@@ -124,6 +130,59 @@ public class EvaluateCommand implements Callable<Integer> {
             mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
         }
         return 0;
+    }
+
+    /** Rating prediction on ml-100k's u1–u5 folds: RMSE and MAE of each baseline, averaged over the folds. */
+    private int folds() throws IOException {
+        DatasetReader reader = DatasetFormat.open(path);
+        int folds = 5;
+        double[][] sums = new double[2][2];
+        for (int fold = 1; fold <= folds; fold++) {
+            List<Interaction> base = new ArrayList<>();
+            List<Interaction> test = new ArrayList<>();
+            reader.foldRatings(fold, false, collector(base));
+            reader.foldRatings(fold, true, collector(test));
+            RatingBaselines biases = RatingBaselines.fit(base, RatingBaselines.EPOCHS, RatingBaselines.ITEM_REG,
+                    RatingBaselines.USER_REG);
+            double[] actual = test.stream().mapToDouble(Interaction::rating).toArray();
+            double[] mean = test.stream().mapToDouble(i -> biases.globalMean()).toArray();
+            double[] predicted = test.stream().mapToDouble(i -> biases.predict(i.userId(), i.movieId())).toArray();
+            sums[0][0] += Metrics.rmse(mean, actual);
+            sums[0][1] += Metrics.mae(mean, actual);
+            sums[1][0] += Metrics.rmse(predicted, actual);
+            sums[1][1] += Metrics.mae(predicted, actual);
+        }
+        String[] names = {"global-mean", "biases"};
+        var out = spec.commandLine().getOut();
+        out.printf("folds (u1-u5) on %s: mean over %d folds%n%-16s%10s%10s%n", path, folds, "model", "rmse", "mae");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int m = 0; m < names.length; m++) {
+            out.printf(Locale.ROOT, "%-16s%10.4f%10.4f%n", names[m], sums[m][0] / folds, sums[m][1] / folds);
+            rows.add(Map.of("name", names[m], "rating", Map.of("rmse", sums[m][0] / folds, "mae", sums[m][1] / folds)));
+        }
+        if (json != null) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("dataset", Map.of("path", path.toAbsolutePath().toString()));
+            doc.put("protocol", protocol);
+            doc.put("seed", seed);
+            doc.put("models", rows);
+            mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+        }
+        return 0;
+    }
+
+    private static RowSink<Rows.RatingRow> collector(List<Interaction> into) {
+        return new RowSink<>() {
+            @Override
+            public void accept(Rows.RatingRow r, SourcePosition position, String rawLine) {
+                into.add(new Interaction(r.userId(), r.movieId(), r.rating(), r.ratedAt()));
+            }
+
+            @Override
+            public void reject(SourcePosition position, String reason, String rawLine) {
+                throw new io.cinegraph.ingest.DatasetException(position + ": " + reason);
+            }
+        };
     }
 
     private static List<Interaction> read(Path dir) throws IOException {

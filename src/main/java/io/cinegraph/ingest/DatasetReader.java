@@ -73,6 +73,15 @@ public abstract class DatasetReader {
         return null;
     }
 
+    /**
+     * The ratings of one of MovieLens' own cross-validation files (ml-100k's {@code u1.base} … {@code u5.test}).
+     *
+     * @throws DatasetException for datasets that ship no such files
+     */
+    public void foldRatings(int fold, boolean test, RowSink<RatingRow> sink) throws IOException {
+        throw new DatasetException(format().label() + " ships no u1-u5 fold files; the folds protocol needs ml-100k.");
+    }
+
     /** Size in bytes of a file of this dataset; 0 when absent. */
     public long size(String file) {
         try {

@@ -144,8 +144,21 @@ final class Ml100kReader extends DatasetReader {
 
     @Override
     public void ratings(RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
+        readRatings(DATA, sink, bytes);
+    }
+
+    /** {@code u1.base} … {@code u5.base} and {@code u1.test} … {@code u5.test}: the README's 80/20 splits. */
+    @Override
+    public void foldRatings(int fold, boolean test, RowSink<RatingRow> sink) throws IOException {
+        if (fold < 1 || fold > 5) {
+            throw new IllegalArgumentException("ml-100k has folds 1 to 5, not " + fold);
+        }
+        readRatings("u" + fold + (test ? ".test" : ".base"), sink, b -> { });
+    }
+
+    private void readRatings(String file, RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
         RatingScale scale = scale();
-        readLines(DATA, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
+        readLines(file, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
             String[] f = TAB.split(text, -1);
             requireFields(f, 4, "user id, item id, rating, timestamp; tab-separated");
             return Fields.ratingRow(f, scale, "user id", "item id", "timestamp");

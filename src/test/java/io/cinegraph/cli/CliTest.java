@@ -128,4 +128,19 @@ class CliTest {
         assertThat(doc.get("dataset").get("test").asInt()).isEqualTo(80);
         assertThat(run("evaluate", "--path", data.toString(), "--protocol", "random")).isEqualTo(2);
     }
+
+    @Test
+    void evaluateFoldsReportsRatingErrorsOfTheBaselinesOverTheFiveFolds() throws Exception {
+        Path dir = Fixtures.ml100k(Files.createTempDirectory("cli-folds"));
+        for (int fold = 1; fold <= 5; fold++) {
+            Fixtures.write(dir, "u" + fold + ".base", "1\t1\t5\t1\n1\t2\t3\t2\n2\t1\t4\t3\n3\t3\t2\t4\n");
+            Fixtures.write(dir, "u" + fold + ".test", "2\t3\t1\t5\n");
+        }
+        assertThat(run("evaluate", "--path", dir.toString(), "--protocol", "folds")).isZero();
+        // global mean of the base files is 3.5; the test rating is 1: RMSE = MAE = 2.5 in every fold
+        assertThat(out.toString()).containsPattern("global-mean\\s+2\\.5000\\s+2\\.5000").contains("biases");
+        Path csv = Fixtures.csv(Files.createTempDirectory("cli-nofolds"));
+        assertThat(run("evaluate", "--path", csv.toString(), "--protocol", "folds")).isEqualTo(1);
+        assertThat(err.toString()).contains("ships no u1-u5 fold files");
+    }
 }
