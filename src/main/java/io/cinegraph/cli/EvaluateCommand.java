@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cinegraph.evaluation.Ease;
 import io.cinegraph.evaluation.Evaluator;
+import io.cinegraph.evaluation.GraphBaselines;
 import io.cinegraph.evaluation.Interaction;
 import io.cinegraph.evaluation.ItemKnnCosine;
 import io.cinegraph.evaluation.Metrics;
@@ -17,6 +18,7 @@ import io.cinegraph.ingest.DatasetReader;
 import io.cinegraph.ingest.RowSink;
 import io.cinegraph.ingest.Rows;
 import io.cinegraph.ingest.SourcePosition;
+import io.cinegraph.signals.SignalsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +35,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Offline evaluation of the in-memory baselines on a MovieLens copy (no graph needed).",
+        description = {"Offline evaluation of the baselines on a MovieLens copy, trained on the training part only.",
                 "Protocols (a user's ratings ordered by timestamp, then movie id; ratings count as interactions):",
                 "  leave-last-out  each user's last rating is the test item; also ranked among --negatives sampled items",
                 "  last-fraction   each user's last ceil(fraction * n) ratings (at least 1) are test",
@@ -61,9 +63,16 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the negative sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--models", split = ",", defaultValue = "most-popular,item-knn-cosine,ease",
-            description = "Models to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--models", split = ",",
+            defaultValue = "most-popular,item-knn-cosine,ease,user-knn,item-knn,genre,cohort,popular",
+            description = {"Models to run (default: ${DEFAULT-VALUE}).",
+                    "In memory: most-popular, item-knn-cosine, ease. Graph signals (on a temporary graph holding the "
+                            + "training ratings only): user-knn, item-knn, genre, cohort, popular."})
     List<String> models;
+
+    @Option(names = "--graph-depth", defaultValue = "100",
+            description = "How many movies each graph baseline ranks per user; the rest follow tied (default: ${DEFAULT-VALUE}).")
+    int graphDepth;
 
     @Option(names = "--ease-lambda", defaultValue = "250", description = "EASE's L2 weight λ (default: ${DEFAULT-VALUE}).")
     double easeLambda;
@@ -77,10 +86,14 @@ public class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final ObjectMapper mapper;
+    private static final List<String> GRAPH_MODELS = List.of("user-knn", "item-knn", "genre", "cohort", "popular");
 
-    public EvaluateCommand(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final SignalsConfig signalsConfig;
+
+    public EvaluateCommand(ObjectMapper mapper, SignalsConfig signalsConfig) {
         this.mapper = mapper;
+        this.signalsConfig = signalsConfig;
     }
 
     @Override
@@ -95,19 +108,29 @@ public class EvaluateCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--protocol must be leave-last-out, last-fraction, temporal or folds, got '" + protocol + "'");
         };
-        List<Recommender> chosen = new ArrayList<>();
         for (String name : models) {
-            chosen.add(switch (name.strip()) {
-                case "most-popular" -> new MostPopular();
-                case "item-knn-cosine" -> new ItemKnnCosine(knnK);
-                case "ease" -> new Ease(easeLambda);
-                default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown model '" + name + "': choose among most-popular, item-knn-cosine, ease");
-            });
+            if (!List.of("most-popular", "item-knn-cosine", "ease").contains(name.strip())
+                    && !GRAPH_MODELS.contains(name.strip())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown model '" + name
+                        + "': choose among most-popular, item-knn-cosine, ease, " + String.join(", ", GRAPH_MODELS));
+            }
         }
         List<Interaction> all = read(path);
         Split split = splitter.split(all);
-        List<Evaluator.ModelResult> results = new Evaluator(k, negatives, seed).run(all, split, chosen);
+        boolean needsGraph = models.stream().map(String::strip).anyMatch(GRAPH_MODELS::contains);
+        List<Evaluator.ModelResult> results;
+        try (GraphBaselines graph = needsGraph ? new GraphBaselines(path, split.train(), signalsConfig) : null) {
+            List<Recommender> chosen = new ArrayList<>();
+            for (String name : models) {
+                chosen.add(switch (name.strip()) {
+                    case "most-popular" -> new MostPopular();
+                    case "item-knn-cosine" -> new ItemKnnCosine(knnK);
+                    case "ease" -> new Ease(easeLambda);
+                    default -> graph.recommender(name.strip(), graphDepth);
+                });
+            }
+            results = new Evaluator(k, negatives, seed).run(all, split, chosen);
+        }
         print(spec.commandLine().getOut(), split, all, results);
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -19,6 +19,7 @@ public final class TrainingData {
     private final Map<Long, Integer> itemIndex = new HashMap<>();
     private final Map<Long, Integer> userIndex = new HashMap<>();
     private final List<int[]> userItems = new ArrayList<>();
+    private final List<Long> userIds = new ArrayList<>();
 
     public TrainingData(Collection<Interaction> train, Collection<Interaction> all) {
         TreeSet<Long> catalogue = new TreeSet<>();
@@ -31,6 +32,7 @@ public final class TrainingData {
         train.forEach(i -> byUser.computeIfAbsent(i.userId(), k -> new LinkedHashSet<>()).add(itemIndex.get(i.movieId())));
         byUser.forEach((user, items) -> {
             userIndex.put(user, userItems.size());
+            userIds.add(user);
             userItems.add(items.stream().mapToInt(Integer::intValue).sorted().toArray());
         });
     }
@@ -53,6 +55,11 @@ public final class TrainingData {
 
     public Integer userIndex(long userId) {
         return userIndex.get(userId);
+    }
+
+    /** The user id of a user index. */
+    public long userId(int user) {
+        return userIds.get(user);
     }
 
     /** Item indexes the user interacted with in training, ascending. */

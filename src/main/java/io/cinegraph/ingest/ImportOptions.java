@@ -1,6 +1,7 @@
 package io.cinegraph.ingest;
 
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * How an import runs.
@@ -9,10 +10,22 @@ import java.nio.file.Path;
  * @param onError         stop at the first bad row ({@code FAIL}), or skip bad rows and keep them in {@code rejectsFile}
  * @param rejectsFile     where skipped rows go ({@code file:line: reason}, then the raw line)
  * @param skipIfUnchanged do nothing when the graph already holds a complete import of the same files
+ * @param ratingFilter    which valid ratings to write (the others are read and checked, then left out)
  */
-public record ImportOptions(int batchSize, OnError onError, Path rejectsFile, boolean skipIfUnchanged) {
+public record ImportOptions(int batchSize, OnError onError, Path rejectsFile, boolean skipIfUnchanged,
+                            Predicate<Rows.RatingRow> ratingFilter) {
 
     public enum OnError { FAIL, SKIP }
+
+    /** Imports every rating. */
+    public ImportOptions(int batchSize, OnError onError, Path rejectsFile, boolean skipIfUnchanged) {
+        this(batchSize, onError, rejectsFile, skipIfUnchanged, rating -> true);
+    }
+
+    /** The same options, importing only the ratings {@code filter} accepts (e.g. an evaluation's training part). */
+    public ImportOptions onlyRatings(Predicate<Rows.RatingRow> filter) {
+        return new ImportOptions(batchSize, onError, rejectsFile, skipIfUnchanged, filter);
+    }
 
     public ImportOptions {
         if (batchSize < 1) {

@@ -104,6 +104,23 @@ public class Importer {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
+    /** A sink that passes on only the rows {@code keep} accepts (and every rejection). */
+    private static <T> RowSink<T> only(java.util.function.Predicate<T> keep, RowSink<T> sink) {
+        return new RowSink<>() {
+            @Override
+            public void accept(T row, SourcePosition position, String rawLine) {
+                if (keep.test(row)) {
+                    sink.accept(row, position, rawLine);
+                }
+            }
+
+            @Override
+            public void reject(SourcePosition position, String reason, String rawLine) {
+                sink.reject(position, reason, rawLine);
+            }
+        };
+    }
+
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
@@ -188,7 +205,8 @@ public class Importer {
                 phase(reader.moviesFile(), (sink, bytes) -> reader.movies(sink, bytes), this::acceptMovie,
                         ingest::mergeMovies);
                 long ratingsStarted = System.nanoTime();
-                phase(reader.ratingsFile(), (sink, bytes) -> reader.ratings(sink, bytes), this::acceptRating,
+                phase(reader.ratingsFile(), (sink, bytes) -> reader.ratings(only(options.ratingFilter(), sink), bytes),
+                        this::acceptRating,
                         batch -> {
                             createUnknownUsers(batch, RatingRow::userId);
                             writeRatings(batch);

@@ -1,0 +1,102 @@
+package io.cinegraph.graph;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A throw-away embedded graph in a temporary directory on a free Bolt port, deleted on close: evaluation
+ * imports only the training ratings into one, so that no signal can see a test rating.
+ */
+public final class TemporaryGraph implements AutoCloseable {
+
+    private static final String PAGE_CACHE = "256m";
+
+    private final Path dir;
+    private final Graph graph;
+
+    public TemporaryGraph() {
+        try {
+            dir = Files.createTempDirectory("cinegraph-eval-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary graph directory", e);
+        }
+        graph = new Graph(config(dir), CypherQueries.load());
+        graph.boltUri();
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    @Override
+    public void close() {
+        graph.close();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete the temporary graph in " + dir, e);
+        }
+    }
+
+    private static Neo4jConfig config(Path dir) {
+        return new Neo4jConfig() {
+            @Override
+            public Optional<URI> uri() {
+                return Optional.empty();
+            }
+
+            @Override
+            public String user() {
+                return "neo4j";
+            }
+
+            @Override
+            public Optional<String> password() {
+                return Optional.empty();
+            }
+
+            @Override
+            public int connectionTimeoutSeconds() {
+                return 5;
+            }
+
+            @Override
+            public Embedded embedded() {
+                return new Embedded() {
+                    @Override
+                    public Path dataDir() {
+                        return dir;
+                    }
+
+                    @Override
+                    public String boltHost() {
+                        return "127.0.0.1";
+                    }
+
+                    @Override
+                    public int boltPort() {
+                        return 0;
+                    }
+
+                    @Override
+                    public String pageCache() {
+                        return PAGE_CACHE;
+                    }
+
+                    @Override
+                    public Optional<Path> importDir() {
+                        return Optional.empty();
+                    }
+                };
+            }
+        };
+    }
+}
