@@ -120,11 +120,15 @@ class CliTest {
         Path json = data.resolve("results.json");
         assertThat(run("evaluate", "--path", data.toString(), "--protocol", "leave-last-out", "--negatives", "20",
                 "--json", json.toString())).isZero();
-        assertThat(out.toString()).contains("leave-last-out", "most-popular", "item-knn-cosine", "ease", "sampled hr@10");
+        assertThat(out.toString()).contains("leave-last-out", "most-popular", "item-knn-cosine", "ease", "user-knn",
+                "item-knn ", "genre", "cohort", "popular", "sampled hr@10", "Graph baselines: training graph built");
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("protocol").asText()).isEqualTo("leave-last-out");
-        assertThat(doc.get("models")).hasSize(3);
-        assertThat(doc.get("models").get(2).get("full").get("ndcg@10").asDouble()).isBetween(0.0, 1.0);
+        assertThat(doc.get("models")).hasSize(8);
+        for (var model : doc.get("models")) {
+            assertThat(model.get("full").get("ndcg@10").asDouble()).isBetween(0.0, 1.0);
+            assertThat(model.get("sampled").get("hr@10").asDouble()).isBetween(0.0, 1.0);
+        }
         assertThat(doc.get("dataset").get("test").asInt()).isEqualTo(80);
         assertThat(run("evaluate", "--path", data.toString(), "--protocol", "random")).isEqualTo(2);
     }
