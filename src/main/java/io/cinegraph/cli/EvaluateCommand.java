@@ -119,6 +119,7 @@ public class EvaluateCommand implements Callable<Integer> {
         Split split = splitter.split(all);
         boolean needsGraph = models.stream().map(String::strip).anyMatch(GRAPH_MODELS::contains);
         List<Evaluator.ModelResult> results;
+        Double graphSetup = null;
         try (GraphBaselines graph = needsGraph ? new GraphBaselines(path, split.train(), signalsConfig) : null) {
             List<Recommender> chosen = new ArrayList<>();
             for (String name : models) {
@@ -130,13 +131,14 @@ public class EvaluateCommand implements Callable<Integer> {
                 });
             }
             results = new Evaluator(k, negatives, seed).run(all, split, chosen);
-            if (graph != null) {
-                spec.commandLine().getOut().printf(Locale.ROOT,
-                        "Graph baselines: training graph built and signals computed in %.1f s (shared by all five).%n",
-                        graph.setupSeconds());
-            }
+            graphSetup = graph == null ? null : graph.setupSeconds();
         }
         print(spec.commandLine().getOut(), split, all, results);
+        if (graphSetup != null) {
+            spec.commandLine().getOut().printf(Locale.ROOT,
+                    "Graph baselines: training graph built and signals computed in %.1f s (shared by all five).%n",
+                    graphSetup);
+        }
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("dataset", Map.of("path", path.toAbsolutePath().toString(), "ratings", all.size(),

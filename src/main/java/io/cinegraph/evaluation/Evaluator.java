@@ -27,11 +27,14 @@ public final class Evaluator {
     private final int k;
     private final int negatives;
     private final long seed;
+    private final int threads;
 
+    /** Scores users on as many threads as the machine has cores (models are read-only once fitted). */
     public Evaluator(int k, int negatives, long seed) {
         this.k = k;
         this.negatives = negatives;
         this.seed = seed;
+        this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     public List<ModelResult> run(List<Interaction> all, Split split, List<Recommender> models) {
@@ -46,58 +49,97 @@ public final class Evaluator {
         Map<Long, int[]> negativeSamples = sampled ? drawNegatives(data, testByUser, everRated) : Map.of();
 
         List<ModelResult> results = new ArrayList<>();
-        for (Recommender model : models) {
-            long started = System.nanoTime();
-            model.fit(data);
-            double trainSeconds = (System.nanoTime() - started) / 1e9;
-            Map<String, Double> sums = new LinkedHashMap<>();
-            Map<String, Double> sampledSums = new LinkedHashMap<>();
-            List<List<Long>> topLists = new ArrayList<>();
-            double popularitySum = 0;
-            io.cinegraph.support.Progress progress = io.cinegraph.support.Progress.items(
-                    "Evaluating " + model.name(), testByUser.size(), " users");
-            for (Map.Entry<Long, Set<Long>> entry : testByUser.entrySet()) {
-                progress.step();
-                int user = data.userIndex(entry.getKey());
-                double[] scores = model.scores(user);
-                for (int i : data.itemsOf(user)) {
-                    scores[i] = Double.NEGATIVE_INFINITY;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (Recommender model : models) {
+                long started = System.nanoTime();
+                model.fit(data);
+                double trainSeconds = (System.nanoTime() - started) / 1e9;
+                Map<String, Double> sums = new LinkedHashMap<>();
+                Map<String, Double> sampledSums = new LinkedHashMap<>();
+                List<List<Long>> topLists = new ArrayList<>();
+                double popularitySum = 0;
+                io.cinegraph.support.Progress progress = io.cinegraph.support.Progress.items(
+                        "Evaluating " + model.name(), testByUser.size(), " users");
+                List<java.util.concurrent.Future<UserOutcome>> outcomes = new ArrayList<>();
+                for (Map.Entry<Long, Set<Long>> entry : testByUser.entrySet()) {
+                    outcomes.add(pool.submit(() -> {
+                        UserOutcome outcome = evaluateUser(model, data, entry.getKey(), entry.getValue(), popularity,
+                                sampled ? negativeSamples.get(entry.getKey()) : null);
+                        progress.step();
+                        return outcome;
+                    }));
                 }
-                List<Long> ranked = rank(scores, data, data.items() - data.itemsOf(user).length);
-                Set<Long> relevant = entry.getValue();
-                add(sums, "ndcg@" + k, Metrics.ndcg(ranked, relevant, k));
-                add(sums, "recall@" + k, Metrics.recall(ranked, relevant, k));
-                add(sums, "recall@" + RECALL_CUTOFF, Metrics.recall(ranked, relevant, RECALL_CUTOFF));
-                add(sums, "hr@" + k, Metrics.hitRate(ranked, relevant, k));
-                add(sums, "precision@" + k, Metrics.precision(ranked, relevant, k));
-                add(sums, "map@" + k, Metrics.averagePrecision(ranked, relevant, k));
-                add(sums, "mrr", Metrics.reciprocalRank(ranked, relevant));
-                List<Long> top = ranked.subList(0, Math.min(k, ranked.size()));
-                topLists.add(top);
-                popularitySum += top.stream().mapToInt(m -> popularity[data.itemIndex(m)]).average().orElse(0);
-                if (sampled) {
-                    long positive = relevant.iterator().next();
-                    int[] negs = negativeSamples.get(entry.getKey());
-                    double[] negScores = new double[negs.length];
-                    for (int n = 0; n < negs.length; n++) {
-                        negScores[n] = scores[negs[n]];
-                    }
-                    int rank = Metrics.sampledRank(scores[data.itemIndex(positive)], negScores);
-                    add(sampledSums, "hr@" + k, rank < k ? 1 : 0);
-                    add(sampledSums, "ndcg@" + k, rank < k ? 1 / (Math.log(rank + 2) / Math.log(2)) : 0);
+                // summed in user order, so results do not depend on thread scheduling
+                for (java.util.concurrent.Future<UserOutcome> future : outcomes) {
+                    UserOutcome outcome = await(future);
+                    outcome.metrics().forEach((key, v) -> add(sums, key, v));
+                    outcome.sampled().forEach((key, v) -> add(sampledSums, key, v));
+                    topLists.add(outcome.top());
+                    popularitySum += outcome.meanPopularity();
                 }
+                progress.close();
+                int users = testByUser.size();
+                Map<String, Double> full = new LinkedHashMap<>();
+                sums.forEach((key, v) -> full.put(key, v / users));
+                full.put("coverage@" + k, Metrics.coverage(topLists, k, data.items()));
+                full.put("popularity@" + k, popularitySum / users);
+                Map<String, Double> sampledMeans = new LinkedHashMap<>();
+                sampledSums.forEach((key, v) -> sampledMeans.put(key, v / users));
+                results.add(new ModelResult(model.name(), full, sampledMeans, trainSeconds));
             }
-            progress.close();
-            int users = testByUser.size();
-            Map<String, Double> full = new LinkedHashMap<>();
-            sums.forEach((key, v) -> full.put(key, v / users));
-            full.put("coverage@" + k, Metrics.coverage(topLists, k, data.items()));
-            full.put("popularity@" + k, popularitySum / users);
-            Map<String, Double> sampledMeans = new LinkedHashMap<>();
-            sampledSums.forEach((key, v) -> sampledMeans.put(key, v / users));
-            results.add(new ModelResult(model.name(), full, sampledMeans, trainSeconds));
+        } finally {
+            pool.shutdownNow();
         }
         return results;
+    }
+
+    /** One test user's metrics for one model. */
+    private record UserOutcome(Map<String, Double> metrics, Map<String, Double> sampled, List<Long> top,
+                               double meanPopularity) {
+    }
+
+    private UserOutcome evaluateUser(Recommender model, TrainingData data, long userId, Set<Long> relevant,
+                                     int[] popularity, int[] negativeSample) {
+        int user = data.userIndex(userId);
+        double[] scores = model.scores(user);
+        for (int i : data.itemsOf(user)) {
+            scores[i] = Double.NEGATIVE_INFINITY;
+        }
+        List<Long> ranked = rank(scores, data, data.items() - data.itemsOf(user).length);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("ndcg@" + k, Metrics.ndcg(ranked, relevant, k));
+        metrics.put("recall@" + k, Metrics.recall(ranked, relevant, k));
+        metrics.put("recall@" + RECALL_CUTOFF, Metrics.recall(ranked, relevant, RECALL_CUTOFF));
+        metrics.put("hr@" + k, Metrics.hitRate(ranked, relevant, k));
+        metrics.put("precision@" + k, Metrics.precision(ranked, relevant, k));
+        metrics.put("map@" + k, Metrics.averagePrecision(ranked, relevant, k));
+        metrics.put("mrr", Metrics.reciprocalRank(ranked, relevant));
+        List<Long> top = List.copyOf(ranked.subList(0, Math.min(k, ranked.size())));
+        double meanPopularity = top.stream().mapToInt(m -> popularity[data.itemIndex(m)]).average().orElse(0);
+        Map<String, Double> sampledMetrics = new LinkedHashMap<>();
+        if (negativeSample != null) {
+            long positive = relevant.iterator().next();
+            double[] negScores = new double[negativeSample.length];
+            for (int n = 0; n < negativeSample.length; n++) {
+                negScores[n] = scores[negativeSample[n]];
+            }
+            int rank = Metrics.sampledRank(scores[data.itemIndex(positive)], negScores);
+            sampledMetrics.put("hr@" + k, rank < k ? 1.0 : 0.0);
+            sampledMetrics.put("ndcg@" + k, rank < k ? 1 / (Math.log(rank + 2) / Math.log(2)) : 0.0);
+        }
+        return new UserOutcome(metrics, sampledMetrics, top, meanPopularity);
+    }
+
+    private static <T> T await(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Evaluation interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     private Map<Long, int[]> drawNegatives(TrainingData data, Map<Long, Set<Long>> testByUser,

@@ -39,7 +39,7 @@ public final class GraphBaselines implements AutoCloseable {
         train.forEach(i -> pairs.add(pairKey(i.userId(), i.movieId())));
         new Importer(new IngestRepository(graph), new CatalogRepository(graph)).run(dataset,
                 new ImportOptions(10_000, ImportOptions.OnError.FAIL, null, false)
-                        .onlyRatings(r -> pairs.contains(pairKey(r.userId(), r.movieId()))));
+                        .onlyRatings(r -> pairs.contains(pairKey(r.userId(), r.movieId()))).repeatable());
         SignalsRepository signals = new SignalsRepository(graph);
         new SignalJob(signals, config, new SignalSnapshots(new FeatureRepository(graph), signals)).recomputeAll();
         sources = new CandidateSources(new CandidateRepository(graph), signals, config);

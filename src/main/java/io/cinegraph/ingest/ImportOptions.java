@@ -11,20 +11,29 @@ import java.util.function.Predicate;
  * @param rejectsFile     where skipped rows go ({@code file:line: reason}, then the raw line)
  * @param skipIfUnchanged do nothing when the graph already holds a complete import of the same files
  * @param ratingFilter    which valid ratings to write (the others are read and checked, then left out)
+ * @param concurrentWrites whether a first import may write ratings in concurrent transactions
  */
 public record ImportOptions(int batchSize, OnError onError, Path rejectsFile, boolean skipIfUnchanged,
-                            Predicate<Rows.RatingRow> ratingFilter) {
+                            Predicate<Rows.RatingRow> ratingFilter, boolean concurrentWrites) {
 
     public enum OnError { FAIL, SKIP }
 
     /** Imports every rating. */
     public ImportOptions(int batchSize, OnError onError, Path rejectsFile, boolean skipIfUnchanged) {
-        this(batchSize, onError, rejectsFile, skipIfUnchanged, rating -> true);
+        this(batchSize, onError, rejectsFile, skipIfUnchanged, rating -> true, true);
     }
 
     /** The same options, importing only the ratings {@code filter} accepts (e.g. an evaluation's training part). */
     public ImportOptions onlyRatings(Predicate<Rows.RatingRow> filter) {
-        return new ImportOptions(batchSize, onError, rejectsFile, skipIfUnchanged, filter);
+        return new ImportOptions(batchSize, onError, rejectsFile, skipIfUnchanged, filter, concurrentWrites);
+    }
+
+    /**
+     * The same options with ratings written by one transaction at a time: slower, but the graph's storage order
+     * (which the signals' degree caps sample in) is then the same on every run.
+     */
+    public ImportOptions repeatable() {
+        return new ImportOptions(batchSize, onError, rejectsFile, skipIfUnchanged, ratingFilter, false);
     }
 
     public ImportOptions {

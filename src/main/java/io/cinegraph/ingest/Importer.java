@@ -241,8 +241,10 @@ public class Importer {
             for (RatingRow r : batch) {
                 (seen.add(r.userId(), r.movieId()) ? repeated : fresh).add(r);
             }
-            if (!fresh.isEmpty()) {
+            if (!fresh.isEmpty() && options.concurrentWrites()) {
                 createInParallel(fresh);
+            } else if (!fresh.isEmpty()) {
+                record(ingest.createRatings(fresh));
             }
             if (!repeated.isEmpty()) {
                 IngestRepository.RatingWrite merged = ingest.mergeRatings(repeated);
