@@ -139,26 +139,19 @@ public class EvaluateCommand implements Callable<Integer> {
                     "Graph baselines: training graph built and signals computed in %.1f s (shared by all five).%n",
                     graphSetup);
         }
-        if (json != null) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("dataset", Map.of("path", path.toAbsolutePath().toString(), "ratings", all.size(),
-                    "users", all.stream().mapToLong(Interaction::userId).distinct().count(),
-                    "movies", all.stream().mapToLong(Interaction::movieId).distinct().count(),
-                    "train", split.train().size(), "test", split.test().size()));
-            doc.put("protocol", protocol);
-            doc.put("seed", seed);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Evaluator.ModelResult r : results) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("name", r.name());
-                row.put("full", r.full());
-                row.put("sampled", r.sampled());
-                row.put("trainSeconds", r.trainSeconds());
-                rows.add(row);
-            }
-            doc.put("models", rows);
-            mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Evaluator.ModelResult r : results) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", r.name());
+            row.put("full", r.full());
+            row.put("sampled", r.sampled());
+            row.put("trainSeconds", r.trainSeconds());
+            rows.add(row);
         }
+        writeJson(Map.of("path", path.toAbsolutePath().toString(), "ratings", all.size(),
+                "users", all.stream().mapToLong(Interaction::userId).distinct().count(),
+                "movies", all.stream().mapToLong(Interaction::movieId).distinct().count(),
+                "train", split.train().size(), "test", split.test().size()), rows);
         return 0;
     }
 
@@ -190,15 +183,21 @@ public class EvaluateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-16s%10.4f%10.4f%n", names[m], sums[m][0] / folds, sums[m][1] / folds);
             rows.add(Map.of("name", names[m], "rating", Map.of("rmse", sums[m][0] / folds, "mae", sums[m][1] / folds)));
         }
-        if (json != null) {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("dataset", Map.of("path", path.toAbsolutePath().toString()));
-            doc.put("protocol", protocol);
-            doc.put("seed", seed);
-            doc.put("models", rows);
-            mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
-        }
+        writeJson(Map.of("path", path.toAbsolutePath().toString()), rows);
         return 0;
+    }
+
+    /** The --json document: {"dataset": {...}, "protocol": ..., "seed": ..., "models": [...]}. */
+    private void writeJson(Map<String, Object> dataset, List<Map<String, Object>> models) throws IOException {
+        if (json == null) {
+            return;
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("dataset", dataset);
+        doc.put("protocol", protocol);
+        doc.put("seed", seed);
+        doc.put("models", models);
+        mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
     }
 
     private static RowSink<Rows.RatingRow> collector(List<Interaction> into) {

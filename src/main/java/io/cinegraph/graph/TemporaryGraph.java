@@ -2,11 +2,9 @@ package io.cinegraph.graph;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +24,7 @@ public final class TemporaryGraph implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary graph directory", e);
         }
-        graph = new Graph(config(dir), CypherQueries.load());
+        graph = new Graph(Neo4jConfigs.embedded(dir, PAGE_CACHE), CypherQueries.load());
         graph.boltUri();
     }
 
@@ -44,59 +42,5 @@ public final class TemporaryGraph implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete the temporary graph in " + dir, e);
         }
-    }
-
-    private static Neo4jConfig config(Path dir) {
-        return new Neo4jConfig() {
-            @Override
-            public Optional<URI> uri() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String user() {
-                return "neo4j";
-            }
-
-            @Override
-            public Optional<String> password() {
-                return Optional.empty();
-            }
-
-            @Override
-            public int connectionTimeoutSeconds() {
-                return 5;
-            }
-
-            @Override
-            public Embedded embedded() {
-                return new Embedded() {
-                    @Override
-                    public Path dataDir() {
-                        return dir;
-                    }
-
-                    @Override
-                    public String boltHost() {
-                        return "127.0.0.1";
-                    }
-
-                    @Override
-                    public int boltPort() {
-                        return 0;
-                    }
-
-                    @Override
-                    public String pageCache() {
-                        return PAGE_CACHE;
-                    }
-
-                    @Override
-                    public Optional<Path> importDir() {
-                        return Optional.empty();
-                    }
-                };
-            }
-        };
     }
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +13,8 @@ import java.util.stream.Stream;
  * a free port in a temporary directory, deleted when the JVM exits. Tests empty it with {@link #clear}.
  */
 public final class TestGraphs {
+
+    private static final String TEST_PAGE_CACHE = "64m";
 
     private static Graph shared;
     private static Path sharedDir;
@@ -52,66 +53,12 @@ public final class TestGraphs {
 
     /** Configuration of an embedded database in {@code dir} on a free Bolt port. */
     public static Neo4jConfig embedded(Path dir) {
-        return config(Optional.empty(), Optional.empty(), dir);
+        return Neo4jConfigs.embedded(dir, TEST_PAGE_CACHE);
     }
 
     /** Configuration of an external server at {@code uri}. */
     public static Neo4jConfig external(URI uri, String password) {
-        return config(Optional.of(uri), Optional.ofNullable(password), Path.of("unused"));
-    }
-
-    private static Neo4jConfig config(Optional<URI> uri, Optional<String> password, Path dir) {
-        return new Neo4jConfig() {
-            @Override
-            public Optional<URI> uri() {
-                return uri;
-            }
-
-            @Override
-            public String user() {
-                return "neo4j";
-            }
-
-            @Override
-            public Optional<String> password() {
-                return password;
-            }
-
-            @Override
-            public int connectionTimeoutSeconds() {
-                return 5;
-            }
-
-            @Override
-            public Embedded embedded() {
-                return new Embedded() {
-                    @Override
-                    public Path dataDir() {
-                        return dir;
-                    }
-
-                    @Override
-                    public String boltHost() {
-                        return "127.0.0.1";
-                    }
-
-                    @Override
-                    public int boltPort() {
-                        return 0;
-                    }
-
-                    @Override
-                    public String pageCache() {
-                        return "64m";
-                    }
-
-                    @Override
-                    public Optional<Path> importDir() {
-                        return Optional.empty();
-                    }
-                };
-            }
-        };
+        return Neo4jConfigs.external(uri, password);
     }
 
     public static void deleteRecursively(Path dir) {
