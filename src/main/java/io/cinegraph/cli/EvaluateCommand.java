@@ -83,6 +83,10 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write an HTML report (index.html: table, bars per model, NDCG by user activity, popularity).")
+    Path report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -134,6 +138,10 @@ public class EvaluateCommand implements Callable<Integer> {
             graphSetup = graph == null ? null : graph.setupSeconds();
         }
         print(spec.commandLine().getOut(), split, all, results);
+        if (report != null) {
+            Path file = io.cinegraph.evaluation.Report.write(report, split.protocol() + " on " + path, results, k);
+            spec.commandLine().getOut().println("Report: " + file.toAbsolutePath());
+        }
         if (graphSetup != null) {
             spec.commandLine().getOut().printf(Locale.ROOT,
                     "Graph baselines: training graph built and signals computed in %.1f s (shared by all five).%n",
@@ -145,6 +153,7 @@ public class EvaluateCommand implements Callable<Integer> {
             row.put("name", r.name());
             row.put("full", r.full());
             row.put("sampled", r.sampled());
+            row.put("ndcgByActivity", r.ndcgByActivity());
             row.put("trainSeconds", r.trainSeconds());
             rows.add(row);
         }
@@ -250,6 +259,12 @@ public class EvaluateCommand implements Callable<Integer> {
             keys.forEach(key -> line.append(String.format(Locale.ROOT, "%14.4f", r.full().get(key))));
             sampledKeys.forEach(key -> line.append(String.format(Locale.ROOT, "%16.4f", r.sampled().get(key))));
             line.append(String.format(Locale.ROOT, "%10.1f", r.trainSeconds()));
+            out.println(line);
+        }
+        out.println("NDCG@" + k + " by training activity (users' training ratings):");
+        for (Evaluator.ModelResult r : results) {
+            StringBuilder line = new StringBuilder(String.format("  %-16s", r.name()));
+            r.ndcgByActivity().forEach((slice, v) -> line.append(String.format(Locale.ROOT, "  %s %.4f", slice, v)));
             out.println(line);
         }
     }

@@ -21,8 +21,17 @@ public final class Evaluator {
     /** The larger cut-off always reported for recall. */
     static final int RECALL_CUTOFF = 20;
 
-    public record ModelResult(String name, Map<String, Double> full, Map<String, Double> sampled, double trainSeconds) {
+    /**
+     * One model's figures: full-ranking and sampled means over test users, NDCG@k per training-activity slice
+     * (see {@link #ACTIVITY_SLICES}), and the training time.
+     */
+    public record ModelResult(String name, Map<String, Double> full, Map<String, Double> sampled,
+                              Map<String, Double> ndcgByActivity, double trainSeconds) {
     }
+
+    /** Upper bounds (inclusive) of the training-activity slices; "cold" users have at most 5 training ratings. */
+    static final int[] ACTIVITY_BOUNDS = {5, 20, 50, 100, Integer.MAX_VALUE};
+    static final String[] ACTIVITY_SLICES = {"cold (<=5)", "6-20", "21-50", "51-100", ">100"};
 
     private final int k;
     private final int negatives;
@@ -58,6 +67,8 @@ public final class Evaluator {
                 Map<String, Double> sums = new LinkedHashMap<>();
                 Map<String, Double> sampledSums = new LinkedHashMap<>();
                 List<List<Long>> topLists = new ArrayList<>();
+                double[] sliceSums = new double[ACTIVITY_BOUNDS.length];
+                int[] sliceUsers = new int[ACTIVITY_BOUNDS.length];
                 double popularitySum = 0;
                 io.cinegraph.support.Progress progress = io.cinegraph.support.Progress.items(
                         "Evaluating " + model.name(), testByUser.size(), " users");
@@ -71,8 +82,13 @@ public final class Evaluator {
                     }));
                 }
                 // summed in user order, so results do not depend on thread scheduling
+                int position = 0;
+                List<Long> order = new ArrayList<>(testByUser.keySet());
                 for (java.util.concurrent.Future<UserOutcome> future : outcomes) {
                     UserOutcome outcome = await(future);
+                    int slice = slice(data.itemsOf(data.userIndex(order.get(position++))).length);
+                    sliceSums[slice] += outcome.metrics().get("ndcg@" + k);
+                    sliceUsers[slice]++;
                     outcome.metrics().forEach((key, v) -> add(sums, key, v));
                     outcome.sampled().forEach((key, v) -> add(sampledSums, key, v));
                     topLists.add(outcome.top());
@@ -86,12 +102,26 @@ public final class Evaluator {
                 full.put("popularity@" + k, popularitySum / users);
                 Map<String, Double> sampledMeans = new LinkedHashMap<>();
                 sampledSums.forEach((key, v) -> sampledMeans.put(key, v / users));
-                results.add(new ModelResult(model.name(), full, sampledMeans, trainSeconds));
+                Map<String, Double> byActivity = new LinkedHashMap<>();
+                for (int b = 0; b < ACTIVITY_BOUNDS.length; b++) {
+                    if (sliceUsers[b] > 0) {
+                        byActivity.put(ACTIVITY_SLICES[b], sliceSums[b] / sliceUsers[b]);
+                    }
+                }
+                results.add(new ModelResult(model.name(), full, sampledMeans, byActivity, trainSeconds));
             }
         } finally {
             pool.shutdownNow();
         }
         return results;
+    }
+
+    private static int slice(int trainingRatings) {
+        int b = 0;
+        while (trainingRatings > ACTIVITY_BOUNDS[b]) {
+            b++;
+        }
+        return b;
     }
 
     /** One test user's metrics for one model. */

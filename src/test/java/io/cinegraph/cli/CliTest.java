@@ -118,8 +118,11 @@ class CliTest {
         Path data = Files.createTempDirectory("cli-eval");
         run("generate", "--users", "80", "--movies", "150", "--ratings", "4000", "--seed", "3", "--out", data.toString());
         Path json = data.resolve("results.json");
+        Path report = data.resolve("report");
         assertThat(run("evaluate", "--path", data.toString(), "--protocol", "leave-last-out", "--negatives", "20",
-                "--json", json.toString())).isZero();
+                "--json", json.toString(), "--report", report.toString())).isZero();
+        String html = Files.readString(report.resolve("index.html"));
+        assertThat(html).contains("<table>", "<svg", "ease", "NDCG@10 by user activity");
         assertThat(out.toString()).contains("leave-last-out", "most-popular", "item-knn-cosine", "ease", "user-knn",
                 "item-knn ", "genre", "cohort", "popular", "sampled hr@10", "Graph baselines: training graph built");
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
@@ -130,6 +133,7 @@ class CliTest {
             assertThat(model.get("sampled").get("hr@10").asDouble()).isBetween(0.0, 1.0);
         }
         assertThat(doc.get("dataset").get("test").asInt()).isEqualTo(80);
+        assertThat(doc.get("models").get(0).get("ndcgByActivity").size()).isPositive();
         assertThat(run("evaluate", "--path", data.toString(), "--protocol", "random")).isEqualTo(2);
     }
 
