@@ -134,7 +134,7 @@ public class EvaluateCommand implements Callable<Integer> {
                     default -> graph.recommender(name.strip(), graphDepth);
                 });
             }
-            results = new Evaluator(k, negatives, seed).run(all, split, chosen);
+            results = new Evaluator(k, negatives, seed).withCohorts(cohorts(path)).run(all, split, chosen);
             graphSetup = graph == null ? null : graph.setupSeconds();
         }
         print(spec.commandLine().getOut(), split, all, results);
@@ -148,12 +148,25 @@ public class EvaluateCommand implements Callable<Integer> {
                     graphSetup);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
+        RatingBaselines biases = RatingBaselines.fit(split.train(), RatingBaselines.EPOCHS, RatingBaselines.ITEM_REG,
+                RatingBaselines.USER_REG);
+        double[] actual = split.test().stream().mapToDouble(Interaction::rating).toArray();
+        double[] meanPredictions = split.test().stream().mapToDouble(i -> biases.globalMean()).toArray();
+        double[] biasPredictions = split.test().stream().mapToDouble(i -> biases.predict(i.userId(), i.movieId())).toArray();
+        spec.commandLine().getOut().printf(Locale.ROOT, "Rating prediction on this split: global-mean RMSE %.4f MAE %.4f; "
+                        + "biases RMSE %.4f MAE %.4f%n", Metrics.rmse(meanPredictions, actual), Metrics.mae(meanPredictions, actual),
+                Metrics.rmse(biasPredictions, actual), Metrics.mae(biasPredictions, actual));
+        rows.add(Map.of("name", "global-mean", "rating", Map.of("rmse", Metrics.rmse(meanPredictions, actual),
+                "mae", Metrics.mae(meanPredictions, actual))));
+        rows.add(Map.of("name", "biases", "rating", Map.of("rmse", Metrics.rmse(biasPredictions, actual),
+                "mae", Metrics.mae(biasPredictions, actual))));
         for (Evaluator.ModelResult r : results) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", r.name());
             row.put("full", r.full());
             row.put("sampled", r.sampled());
             row.put("ndcgByActivity", r.ndcgByActivity());
+            row.put("ndcgByCohort", r.ndcgByCohort());
             row.put("trainSeconds", r.trainSeconds());
             rows.add(row);
         }
@@ -209,6 +222,31 @@ public class EvaluateCommand implements Callable<Integer> {
         mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
     }
 
+    /** Each user's demographic cohort, "gender age-band" (e.g. "F 25-34"), where the dataset has demographics. */
+    private static Map<Long, String> cohorts(Path dir) throws IOException {
+        Map<Long, String> out = new java.util.HashMap<>();
+        DatasetFormat.open(dir).users(new RowSink<>() {
+            @Override
+            public void accept(Rows.UserRow u, SourcePosition position, String rawLine) {
+                if (u.gender() != null && u.age() != null) {
+                    out.put(u.userId(), u.gender() + " " + ageBand(u.age()));
+                }
+            }
+
+            @Override
+            public void reject(SourcePosition position, String reason, String rawLine) {
+                // a malformed user row only loses that user's cohort label
+            }
+        }, bytes -> { });
+        return out;
+    }
+
+    /** ml-1m's age bands, also applied to ml-100k's exact ages. */
+    private static String ageBand(int age) {
+        return age < 18 ? "<18" : age < 25 ? "18-24" : age < 35 ? "25-34" : age < 45 ? "35-44"
+                : age < 50 ? "45-49" : age < 56 ? "50-55" : "56+";
+    }
+
     private static RowSink<Rows.RatingRow> collector(List<Interaction> into) {
         return new RowSink<>() {
             @Override
@@ -260,6 +298,14 @@ public class EvaluateCommand implements Callable<Integer> {
             sampledKeys.forEach(key -> line.append(String.format(Locale.ROOT, "%16.4f", r.sampled().get(key))));
             line.append(String.format(Locale.ROOT, "%10.1f", r.trainSeconds()));
             out.println(line);
+        }
+        if (!results.get(0).ndcgByCohort().isEmpty()) {
+            out.println("NDCG@" + k + " by demographic cohort (gender, age band):");
+            for (Evaluator.ModelResult r : results) {
+                StringBuilder line = new StringBuilder(String.format("  %-16s", r.name()));
+                r.ndcgByCohort().forEach((slice, v) -> line.append(String.format(Locale.ROOT, "  %s %.4f", slice, v)));
+                out.println(line);
+            }
         }
         out.println("NDCG@" + k + " by training activity (users' training ratings):");
         for (Evaluator.ModelResult r : results) {

@@ -26,7 +26,7 @@ public final class Evaluator {
      * (see {@link #ACTIVITY_SLICES}), and the training time.
      */
     public record ModelResult(String name, Map<String, Double> full, Map<String, Double> sampled,
-                              Map<String, Double> ndcgByActivity, double trainSeconds) {
+                              Map<String, Double> ndcgByActivity, Map<String, Double> ndcgByCohort, double trainSeconds) {
     }
 
     /** Upper bounds (inclusive) of the training-activity slices; "cold" users have at most 5 training ratings. */
@@ -37,6 +37,7 @@ public final class Evaluator {
     private final int negatives;
     private final long seed;
     private final int threads;
+    private Map<Long, String> cohorts = Map.of();
 
     /** Scores users on as many threads as the machine has cores (models are read-only once fitted). */
     public Evaluator(int k, int negatives, long seed) {
@@ -44,6 +45,12 @@ public final class Evaluator {
         this.negatives = negatives;
         this.seed = seed;
         this.threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Labels users' demographic cohorts (e.g. "F 25-34") for the per-cohort slice; users without one are left out. */
+    public Evaluator withCohorts(Map<Long, String> cohortOfUser) {
+        this.cohorts = Map.copyOf(cohortOfUser);
+        return this;
     }
 
     public List<ModelResult> run(List<Interaction> all, Split split, List<Recommender> models) {
@@ -67,6 +74,7 @@ public final class Evaluator {
                 Map<String, Double> sums = new LinkedHashMap<>();
                 Map<String, Double> sampledSums = new LinkedHashMap<>();
                 List<List<Long>> topLists = new ArrayList<>();
+                Map<String, double[]> cohortSums = new java.util.TreeMap<>();
                 double[] sliceSums = new double[ACTIVITY_BOUNDS.length];
                 int[] sliceUsers = new int[ACTIVITY_BOUNDS.length];
                 double popularitySum = 0;
@@ -86,7 +94,14 @@ public final class Evaluator {
                 List<Long> order = new ArrayList<>(testByUser.keySet());
                 for (java.util.concurrent.Future<UserOutcome> future : outcomes) {
                     UserOutcome outcome = await(future);
-                    int slice = slice(data.itemsOf(data.userIndex(order.get(position++))).length);
+                    long userId = order.get(position++);
+                    int slice = slice(data.itemsOf(data.userIndex(userId)).length);
+                    String cohort = cohorts.get(userId);
+                    if (cohort != null) {
+                        double[] acc = cohortSums.computeIfAbsent(cohort, c -> new double[2]);
+                        acc[0] += outcome.metrics().get("ndcg@" + k);
+                        acc[1]++;
+                    }
                     sliceSums[slice] += outcome.metrics().get("ndcg@" + k);
                     sliceUsers[slice]++;
                     outcome.metrics().forEach((key, v) -> add(sums, key, v));
@@ -108,7 +123,9 @@ public final class Evaluator {
                         byActivity.put(ACTIVITY_SLICES[b], sliceSums[b] / sliceUsers[b]);
                     }
                 }
-                results.add(new ModelResult(model.name(), full, sampledMeans, byActivity, trainSeconds));
+                Map<String, Double> byCohort = new LinkedHashMap<>();
+                cohortSums.forEach((cohort, acc) -> byCohort.put(cohort, acc[0] / acc[1]));
+                results.add(new ModelResult(model.name(), full, sampledMeans, byActivity, byCohort, trainSeconds));
             }
         } finally {
             pool.shutdownNow();

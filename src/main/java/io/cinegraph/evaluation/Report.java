@@ -53,6 +53,14 @@ public final class Report {
                 html.append(bars(results, r -> r.ndcgByActivity().getOrDefault(slice, 0.0)));
             }
         }
+        List<String> cohorts = results.get(0).ndcgByCohort().keySet().stream().toList();
+        if (!cohorts.isEmpty()) {
+            html.append("<h2>NDCG@").append(k).append(" by demographic cohort (gender, age band)</h2>");
+            for (String cohort : cohorts) {
+                html.append("<h3>").append(escape(cohort)).append("</h3>");
+                html.append(bars(results, r -> r.ndcgByCohort().getOrDefault(cohort, 0.0)));
+            }
+        }
         html.append("<h2>Mean popularity of the recommended movies (training ratings per movie in the top ")
                 .append(k).append(")</h2>");
         html.append(bars(results, r -> r.full().get("popularity@" + k)));

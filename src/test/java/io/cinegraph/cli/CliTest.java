@@ -127,13 +127,20 @@ class CliTest {
                 "item-knn ", "genre", "cohort", "popular", "sampled hr@10", "Graph baselines: training graph built");
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("protocol").asText()).isEqualTo("leave-last-out");
-        assertThat(doc.get("models")).hasSize(8);
+        assertThat(doc.get("models")).hasSize(10);
+        assertThat(doc.get("models").get(1).get("name").asText()).isEqualTo("biases");
+        assertThat(doc.get("models").get(1).get("rating").get("rmse").asDouble()).isPositive();
+        assertThat(out.toString()).contains("Rating prediction on this split", "by demographic cohort");
         for (var model : doc.get("models")) {
+            if (!model.has("full")) {
+                continue;
+            }
             assertThat(model.get("full").get("ndcg@10").asDouble()).isBetween(0.0, 1.0);
             assertThat(model.get("sampled").get("hr@10").asDouble()).isBetween(0.0, 1.0);
         }
         assertThat(doc.get("dataset").get("test").asInt()).isEqualTo(80);
-        assertThat(doc.get("models").get(0).get("ndcgByActivity").size()).isPositive();
+        assertThat(doc.get("models").get(2).get("ndcgByActivity").size()).isPositive();
+        assertThat(doc.get("models").get(2).get("ndcgByCohort").size()).isPositive();
         assertThat(run("evaluate", "--path", data.toString(), "--protocol", "random")).isEqualTo(2);
     }
 
