@@ -41,8 +41,9 @@ public final class GraphBaselines implements AutoCloseable {
                 new ImportOptions(10_000, ImportOptions.OnError.FAIL, null, false)
                         .onlyRatings(r -> pairs.contains(pairKey(r.userId(), r.movieId()))).repeatable());
         SignalsRepository signals = new SignalsRepository(graph);
-        new SignalJob(signals, config, new SignalSnapshots(new FeatureRepository(graph), signals)).recomputeAll();
-        sources = new CandidateSources(new CandidateRepository(graph), signals, config);
+        SignalSnapshots snapshots = new SignalSnapshots(new FeatureRepository(graph), signals);
+        new SignalJob(signals, config, snapshots).recomputeAll();
+        sources = new CandidateSources(new CandidateRepository(graph), snapshots, config);
         setupSeconds = (System.nanoTime() - started) / 1e9;
     }
 

@@ -1,7 +1,6 @@
 package io.cinegraph.signals;
 
 import io.cinegraph.graph.CandidateRepository;
-import io.cinegraph.graph.SignalsRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
@@ -15,12 +14,12 @@ public class CandidateSources {
 
     private final Map<String, CandidateSource> sources = new LinkedHashMap<>();
 
-    public CandidateSources(CandidateRepository repository, SignalsRepository signals, SignalsConfig config) {
+    public CandidateSources(CandidateRepository repository, SignalSnapshots snapshots, SignalsConfig config) {
         add(source("user-knn", repository::userKnn));
         add(source("item-knn", repository::itemKnn));
         add(source("genre", repository::genre));
         add(source("cohort", (userId, limit) -> repository.cohort(userId, limit,
-                signals.globalStats().globalMean(), config.popularityPriorWeight())));
+                snapshots.current().global().globalMean(), config.popularityPriorWeight())));
         add(source("popular", repository::popular));
     }
 
