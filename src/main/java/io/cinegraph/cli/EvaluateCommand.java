@@ -18,6 +18,8 @@ import io.cinegraph.ingest.DatasetReader;
 import io.cinegraph.ingest.RowSink;
 import io.cinegraph.ingest.Rows;
 import io.cinegraph.ingest.SourcePosition;
+import io.cinegraph.ranker.RankerConfig;
+import io.cinegraph.ranker.RankerRecommender;
 import io.cinegraph.signals.SignalsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,10 +66,11 @@ public class EvaluateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--models", split = ",",
-            defaultValue = "most-popular,item-knn-cosine,ease,user-knn,item-knn,genre,cohort,popular",
+            defaultValue = "most-popular,item-knn-cosine,ease,user-knn,item-knn,genre,cohort,popular,ranker",
             description = {"Models to run (default: ${DEFAULT-VALUE}).",
                     "In memory: most-popular, item-knn-cosine, ease. Graph signals (on a temporary graph holding the "
-                            + "training ratings only): user-knn, item-knn, genre, cohort, popular."})
+                            + "training ratings only): user-knn, item-knn, genre, cohort, popular.",
+                    "The neural ranker, trained on that graph: ranker."})
     List<String> models;
 
     @Option(names = "--graph-depth", defaultValue = "100",
@@ -90,14 +93,16 @@ public class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private static final List<String> GRAPH_MODELS = List.of("user-knn", "item-knn", "genre", "cohort", "popular");
+    private static final List<String> GRAPH_MODELS = List.of("user-knn", "item-knn", "genre", "cohort", "popular", "ranker");
 
     private final ObjectMapper mapper;
     private final SignalsConfig signalsConfig;
+    private final RankerConfig rankerConfig;
 
-    public EvaluateCommand(ObjectMapper mapper, SignalsConfig signalsConfig) {
+    public EvaluateCommand(ObjectMapper mapper, SignalsConfig signalsConfig, RankerConfig rankerConfig) {
         this.mapper = mapper;
         this.signalsConfig = signalsConfig;
+        this.rankerConfig = rankerConfig;
     }
 
     @Override
@@ -131,6 +136,7 @@ public class EvaluateCommand implements Callable<Integer> {
                     case "most-popular" -> new MostPopular();
                     case "item-knn-cosine" -> new ItemKnnCosine(knnK);
                     case "ease" -> new Ease(easeLambda);
+                    case "ranker" -> new RankerRecommender(graph.graph(), rankerConfig, signalsConfig);
                     default -> graph.recommender(name.strip(), graphDepth);
                 });
             }

@@ -38,8 +38,18 @@ public final class Ease implements Recommender {
 
     @Override
     public double[] scores(int user) {
+        return scoresOf(data.itemsOf(user));
+    }
+
+    /** The item × item weights (row: a user's item, column: the scored item); shared, do not modify. */
+    public double[][] weights() {
+        return weights;
+    }
+
+    /** Scores for any set of item indexes (a user's items), e.g. ratings added since the fit. */
+    public double[] scoresOf(int[] items) {
         double[] s = new double[data.items()];
-        for (int i : data.itemsOf(user)) {
+        for (int i : items) {
             double[] row = weights[i];
             for (int j = 0; j < s.length; j++) {
                 s[j] += row[j];

@@ -56,6 +56,11 @@ public final class GraphBaselines implements AutoCloseable {
         return userId * 4_294_967_296L + movieId;
     }
 
+    /** The temporary graph: the dataset with its training ratings only, signals computed. */
+    public io.cinegraph.graph.Graph graph() {
+        return temporary.graph();
+    }
+
     public List<String> names() {
         return sources.names();
     }

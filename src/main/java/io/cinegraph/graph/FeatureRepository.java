@@ -39,7 +39,7 @@ public class FeatureRepository {
     }
 
     /** One rating, for the snapshot's rating index. */
-    public record RatingRow(long userId, long movieId, double rating) {
+    public record RatingRow(long userId, long movieId, double rating, long ratedAt) {
     }
 
     public record UserRequest(long ratingCount, Double meanRating, Double ratingSd, int cohortLevel, String gender,
@@ -67,7 +67,7 @@ public class FeatureRepository {
 
     public void ratings(Consumer<RatingRow> out) {
         graph.stream(CypherQuery.FEATURES_SNAPSHOT_RATINGS, Map.of(), r -> out.accept(new RatingRow(
-                r.get("userId").asLong(), r.get("movieId").asLong(), r.get("rating").asDouble())));
+                r.get("userId").asLong(), r.get("movieId").asLong(), r.get("rating").asDouble(), r.get("ratedAt").asLong(0))));
     }
 
     /** The per-user part of feature extraction, or empty for an unknown user. */

@@ -36,10 +36,16 @@ public class FeatureExtractor {
     /** Feature vectors in the order of {@code movieIds} (unknown movies left out); empty for an unknown user. */
     public Optional<List<FeatureVector>> extract(long userId, List<Long> movieIds) {
         SignalSnapshot snapshot = snapshots.current();
-        return repository.request(userId).map(user -> vectors(user, movieIds, snapshot));
+        return repository.request(userId).map(user -> extract(user, movieIds, snapshot));
     }
 
-    private List<FeatureVector> vectors(FeatureRepository.UserRequest user, List<Long> movieIds, SignalSnapshot snapshot) {
+    /** The user's graph side, fetched in one round trip; empty for an unknown user. */
+    public Optional<FeatureRepository.UserRequest> request(long userId) {
+        return repository.request(userId);
+    }
+
+    /** Feature vectors from a user's side already fetched (or built for a new user) and a snapshot. */
+    public List<FeatureVector> extract(FeatureRepository.UserRequest user, List<Long> movieIds, SignalSnapshot snapshot) {
         double mu = snapshot.global().globalMean();
         double userMean = user.meanRating() == null ? mu : user.meanRating();
         int latestYear = Instant.ofEpochSecond(snapshot.global().latestRatedAt()).atZone(ZoneOffset.UTC).getYear();

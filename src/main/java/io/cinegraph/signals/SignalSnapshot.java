@@ -33,6 +33,7 @@ public final class SignalSnapshot {
     private final Map<Long, Similar> similar;
     private final Map<String, Map<Long, CohortStat>> cohorts;
     private final Map<Long, UserRatings> ratings;
+    private final Map<Long, long[]> ratingTimes;
 
     /** A user's ratings (movie ids ascending) and mean, for user-kNN evidence; 8 bytes a rating. */
     public record UserRatings(int[] movieIds, float[] ratings, double mean) {
@@ -40,12 +41,13 @@ public final class SignalSnapshot {
 
     private SignalSnapshot(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies,
                            Map<Long, Similar> similar, Map<String, Map<Long, CohortStat>> cohorts,
-                           Map<Long, UserRatings> ratings) {
+                           Map<Long, UserRatings> ratings, Map<Long, long[]> ratingTimes) {
         this.global = global;
         this.movies = movies;
         this.similar = similar;
         this.cohorts = cohorts;
         this.ratings = ratings;
+        this.ratingTimes = ratingTimes;
     }
 
     public static SignalSnapshot load(FeatureRepository features, SignalsRepository signals) {
@@ -73,7 +75,24 @@ public final class SignalSnapshot {
             }
         });
         Map<Long, List<FeatureRepository.RatingRow>> byUser = new HashMap<>();
-        features.ratings(r -> byUser.computeIfAbsent(r.userId(), k -> new ArrayList<>()).add(r));
+        Map<Long, long[]> times = new HashMap<>();
+        Map<Long, Integer> timeCounts = new HashMap<>();
+        features.ratings(r -> {
+            byUser.computeIfAbsent(r.userId(), k -> new ArrayList<>()).add(r);
+            long[] t = times.computeIfAbsent(r.movieId(), k -> new long[4]);
+            int n = timeCounts.merge(r.movieId(), 1, Integer::sum);
+            if (n > t.length) {
+                t = java.util.Arrays.copyOf(t, t.length * 2);
+                times.put(r.movieId(), t);
+            }
+            t[n - 1] = r.ratedAt();
+        });
+        Map<Long, long[]> ratingTimes = new HashMap<>();
+        times.forEach((movieId, t) -> {
+            long[] sorted = java.util.Arrays.copyOf(t, timeCounts.get(movieId));
+            java.util.Arrays.sort(sorted);
+            ratingTimes.put(movieId, sorted);
+        });
         Map<Long, UserRatings> ratings = new HashMap<>();
         byUser.forEach((userId, rows) -> {
             rows.sort((a, b) -> Long.compare(a.movieId(), b.movieId()));
@@ -87,7 +106,7 @@ public final class SignalSnapshot {
             }
             ratings.put(userId, new UserRatings(ids, values, sum / ids.length));
         });
-        return new SignalSnapshot(global, Map.copyOf(movies), Map.copyOf(similar), cohorts, ratings);
+        return new SignalSnapshot(global, Map.copyOf(movies), Map.copyOf(similar), cohorts, ratings, ratingTimes);
     }
 
     /**
@@ -109,6 +128,11 @@ public final class SignalSnapshot {
         return global;
     }
 
+    /** Every movie of the snapshot. */
+    public java.util.Set<Long> movieIds() {
+        return movies.keySet();
+    }
+
     public MovieSignals movie(long movieId) {
         return movies.get(movieId);
     }
@@ -120,6 +144,33 @@ public final class SignalSnapshot {
     /** A user's ratings as of the snapshot, or null. */
     public UserRatings ratingsOf(long userId) {
         return ratings.get(userId);
+    }
+
+    /** How many ratings the movie received in the time window (from, to], seconds since the epoch. */
+    public int ratingsBetween(long movieId, long from, long to) {
+        long[] t = ratingTimes.get(movieId);
+        return t == null ? 0 : upperBound(t, to) - upperBound(t, from);
+    }
+
+    /** When the movie was first rated, or empty when it has no rating. */
+    public java.util.OptionalLong firstRatedAt(long movieId) {
+        long[] t = ratingTimes.get(movieId);
+        return t == null || t.length == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t[0]);
+    }
+
+    /** The number of elements of sorted {@code t} that are ≤ {@code value}. */
+    private static int upperBound(long[] t, long value) {
+        int lo = 0;
+        int hi = t.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The cohort's ratings of a movie (zero when none or when the cohort key is null). */

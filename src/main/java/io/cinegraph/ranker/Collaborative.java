@@ -1,0 +1,151 @@
+package io.cinegraph.ranker;
+
+import io.cinegraph.evaluation.Ease;
+import io.cinegraph.evaluation.Interaction;
+import io.cinegraph.evaluation.ItemKnnCosine;
+import io.cinegraph.evaluation.TrainingData;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The item-to-item part of the ranker's input, fitted on a set of ratings (as implicit interactions): EASE
+ * weights and item-kNN cosine similarities over the catalogue of the {@code maxItems} most-rated movies (both
+ * are dense item × item matrices, so the catalogue is capped; other movies score 0). Immutable once fitted;
+ * written into the model artefact so that serving scores exactly as the evaluated model did.
+ */
+public final class Collaborative {
+
+    private final long[] movieIds;
+    private final Map<Long, Integer> index;
+    private final float[][] ease;
+    private final float[][] cosine;
+
+    private Collaborative(long[] movieIds, float[][] ease, float[][] cosine) {
+        this.movieIds = movieIds;
+        this.ease = ease;
+        this.cosine = cosine;
+        this.index = new HashMap<>(movieIds.length * 2);
+        for (int i = 0; i < movieIds.length; i++) {
+            index.put(movieIds[i], i);
+        }
+    }
+
+    public static Collaborative fit(Collection<Interaction> ratings, double easeLambda, int knnK, int maxItems) {
+        Map<Long, Long> counts = ratings.stream().collect(Collectors.groupingBy(Interaction::movieId, Collectors.counting()));
+        java.util.Set<Long> top = topMovies(counts, maxItems);
+        List<Interaction> kept = ratings.stream().filter(i -> top.contains(i.movieId())).toList();
+        TrainingData data = new TrainingData(kept, kept);
+        Ease easeModel = new Ease(easeLambda);
+        easeModel.fit(data);
+        float[][] easeWeights = toFloat(easeModel.weights());
+        ItemKnnCosine knn = new ItemKnnCosine(knnK);
+        knn.fit(data);
+        float[][] cosineWeights = toFloat(knn.weights());
+        long[] ids = new long[data.items()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = data.itemId(i);
+        }
+        return new Collaborative(ids, easeWeights, cosineWeights);
+    }
+
+    /** The ids of the {@code max} most-rated movies (ties by id). */
+    private static java.util.Set<Long> topMovies(Map<Long, Long> counts, int max) {
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<Long, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(max).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+
+    private static float[][] toFloat(double[][] m) {
+        float[][] out = new float[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = new float[m[i].length];
+            for (int j = 0; j < m[i].length; j++) {
+                out[i][j] = (float) m[i][j];
+            }
+        }
+        return out;
+    }
+
+    public int items() {
+        return movieIds.length;
+    }
+
+    public long movieId(int item) {
+        return movieIds[item];
+    }
+
+    /** The catalogue index of a movie, or −1 when it is outside the catalogue. */
+    public int indexOf(long movieId) {
+        Integer i = index.get(movieId);
+        return i == null ? -1 : i;
+    }
+
+    /** EASE scores over the catalogue for a user who interacted with {@code items} (catalogue indexes). */
+    public double[] ease(int[] items) {
+        return sum(ease, items);
+    }
+
+    /** Item-kNN cosine scores over the catalogue for a user who interacted with {@code items}. */
+    public double[] cosine(int[] items) {
+        return sum(cosine, items);
+    }
+
+    /** The cosine similarity of two catalogue items (0 outside each other's k nearest). */
+    public double cosine(int from, int to) {
+        return cosine[from][to];
+    }
+
+    /** The EASE weight from catalogue item {@code from} to {@code to}. */
+    public double easeWeight(int from, int to) {
+        return ease[from][to];
+    }
+
+    private double[] sum(float[][] weights, int[] items) {
+        double[] s = new double[movieIds.length];
+        for (int i : items) {
+            float[] row = weights[i];
+            for (int j = 0; j < s.length; j++) {
+                s[j] += row[j];
+            }
+        }
+        return s;
+    }
+
+    void write(DataOutputStream out) throws IOException {
+        out.writeInt(movieIds.length);
+        for (long id : movieIds) {
+            out.writeLong(id);
+        }
+        for (float[][] m : new float[][][]{ease, cosine}) {
+            for (float[] row : m) {
+                for (float v : row) {
+                    out.writeFloat(v);
+                }
+            }
+        }
+    }
+
+    static Collaborative read(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        long[] ids = new long[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = in.readLong();
+        }
+        float[][][] m = new float[2][n][n];
+        for (float[][] matrix : m) {
+            for (float[] row : matrix) {
+                for (int j = 0; j < n; j++) {
+                    row[j] = in.readFloat();
+                }
+            }
+        }
+        return new Collaborative(ids, m[0], m[1]);
+    }
+}

@@ -1,0 +1,87 @@
+package io.cinegraph.ranker;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The two DL4J computation graphs (see docs/ranker.md): the ranking network (dense graph and model features,
+ * user and movie embeddings, a genre embedding bag and a demographics embedding, merged into a two-layer MLP
+ * with a sigmoid "will watch next" output) and the rating network (the same embeddings and the rating
+ * features into an MLP that predicts the deviation of the rating from the bias baseline).
+ */
+final class Networks {
+
+    static final String[] RANKING_INPUTS = {"dense", "user", "movie", "genres", "demographics"};
+    static final String[] RATING_INPUTS = {"dense", "user", "movie"};
+
+    private Networks() {
+    }
+
+    static ComputationGraph ranking(RankerSchema schema, RankerConfig config, long seed) {
+        int e = config.embeddingSize();
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(config.learningRate()))
+                .weightInit(WeightInit.XAVIER)
+                .l2(config.l2())
+                .graphBuilder()
+                .addInputs(RANKING_INPUTS)
+                .addLayer("userEmbedding", new EmbeddingLayer.Builder().nIn(schema.users().size() + 1).nOut(e)
+                        .activation(Activation.IDENTITY).build(), "user")
+                .addLayer("movieEmbedding", new EmbeddingLayer.Builder().nIn(schema.movies().size() + 1).nOut(e)
+                        .activation(Activation.IDENTITY).build(), "movie")
+                .addLayer("genreEmbedding", new DenseLayer.Builder().nIn(schema.genres().size()).nOut(8)
+                        .activation(Activation.IDENTITY).hasBias(false).build(), "genres")
+                .addLayer("demographicsEmbedding", new DenseLayer.Builder().nIn(schema.demographicsSize()).nOut(8)
+                        .activation(Activation.IDENTITY).hasBias(false).build(), "demographics")
+                .addVertex("merged", new MergeVertex(), "dense", "userEmbedding", "movieEmbedding", "genreEmbedding",
+                        "demographicsEmbedding")
+                .addLayer("hidden1", new DenseLayer.Builder().nIn(schema.denseSize() + 2 * e + 16).nOut(config.hidden())
+                        .activation(Activation.RELU).build(), "merged")
+                .addLayer("hidden2", new DenseLayer.Builder().nIn(config.hidden()).nOut(config.hidden() / 2)
+                        .activation(Activation.RELU).build(), "hidden1")
+                .addLayer("score", new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(config.hidden() / 2).nOut(1)
+                        .activation(Activation.SIGMOID).build(), "hidden2")
+                .setOutputs("score")
+                .build();
+        ComputationGraph network = new ComputationGraph(conf);
+        network.init();
+        return network;
+    }
+
+    static ComputationGraph rating(int dense, int users, int catalogue, RankerConfig config, long seed) {
+        int e = config.embeddingSize();
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .updater(new Adam(config.learningRate()))
+                .weightInit(WeightInit.XAVIER)
+                .l2(config.l2() * 10)
+                .graphBuilder()
+                .addInputs(RATING_INPUTS)
+                .addLayer("userEmbedding", new EmbeddingLayer.Builder().nIn(users + 1).nOut(e)
+                        .activation(Activation.IDENTITY).build(), "user")
+                .addLayer("movieEmbedding", new EmbeddingLayer.Builder().nIn(catalogue + 1).nOut(e)
+                        .activation(Activation.IDENTITY).build(), "movie")
+                .addVertex("merged", new MergeVertex(), "dense", "userEmbedding", "movieEmbedding")
+                .addLayer("hidden1", new DenseLayer.Builder().nIn(dense + 2 * e).nOut(config.hidden())
+                        .activation(Activation.RELU).build(), "merged")
+                .addLayer("hidden2", new DenseLayer.Builder().nIn(config.hidden()).nOut(config.hidden() / 2)
+                        .activation(Activation.RELU).build(), "hidden1")
+                .addLayer("deviation", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(config.hidden() / 2).nOut(1)
+                        .activation(Activation.IDENTITY).build(), "hidden2")
+                .setOutputs("deviation")
+                .build();
+        ComputationGraph network = new ComputationGraph(conf);
+        network.init();
+        return network;
+    }
+}

@@ -1,0 +1,81 @@
+package io.cinegraph.ranker;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Hyper-parameters of the neural ranker and where its models live. The design note is docs/ranker.md. */
+@ConfigMapping(prefix = "cinegraph.ranker")
+public interface RankerConfig {
+
+    /** Directory of the model versions (one sub-directory each) and of the ACTIVE pointer. */
+    @WithDefault("data/models")
+    String modelDir();
+
+    /** Model versions kept on disk (the active one is never deleted). */
+    @WithDefault("5")
+    int keepModels();
+
+    /** Seed of every random choice in training (sampling, initialization, shuffling). */
+    @WithDefault("42")
+    long seed();
+
+    /** Each user's latest share of ratings that becomes the training targets (the rest is their history). */
+    @WithDefault("0.2")
+    double targetFraction();
+
+    /** Share of the users held out for validation (early stopping), by a seeded draw. */
+    @WithDefault("0.1")
+    double validationUsers();
+
+    /** Candidates per user from EASE, from item-kNN cosine, and from popularity in the 30 days up to T. */
+    @WithDefault("200")
+    int candidatesByEase();
+
+    @WithDefault("100")
+    int candidatesByCosine();
+
+    @WithDefault("50")
+    int candidatesByRecentPopularity();
+
+    /** Candidates per graph generator when serving (user-knn, item-knn, genre, cohort, popular). */
+    @WithDefault("50")
+    int candidatesPerGenerator();
+
+    /** EASE's L2 weight λ. */
+    @WithDefault("250")
+    double easeLambda();
+
+    /** Neighbours kept per movie by item-kNN cosine. */
+    @WithDefault("200")
+    int knnK();
+
+    /** The item-to-item matrices cover at most this many of the most-rated movies. */
+    @WithDefault("5000")
+    int maxItems();
+
+    @WithDefault("16")
+    int embeddingSize();
+
+    @WithDefault("64")
+    int hidden();
+
+    @WithDefault("0.001")
+    double learningRate();
+
+    @WithDefault("0.00001")
+    double l2();
+
+    @WithDefault("512")
+    int batchSize();
+
+    @WithDefault("20")
+    int maxEpochs();
+
+    /** Epochs without a better validation NDCG@10 before training stops (the best epoch is kept). */
+    @WithDefault("3")
+    int patience();
+
+    /** Epochs of the rating model. */
+    @WithDefault("12")
+    int ratingEpochs();
+}

@@ -1,0 +1,189 @@
+package io.cinegraph.ranker;
+
+import io.cinegraph.graph.FeatureRepository;
+import io.cinegraph.signals.Feature;
+import io.cinegraph.signals.FeatureVector;
+import io.cinegraph.signals.SignalSnapshot;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the network's inputs for one user and their candidate movies: the user's context (time T, history,
+ * item-to-item scores over the catalogue), the in-memory candidates, and the input rows (dense features,
+ * user and movie indexes, genre multi-hot, demographics one-hot). The same code serves training, evaluation
+ * and requests.
+ */
+public final class RankerInputs {
+
+    static final long DAY = 86_400;
+    static final long WINDOW = 30 * DAY;
+
+    private RankerInputs() {
+    }
+
+    /** What is computed once per user and shared by candidate generation and the rows. */
+    public record UserContext(long userId, FeatureRepository.UserRequest request, long time, double[] ease, double[] cosine,
+                       int[] easeRank, int[] cosineRank, int[] history, Set<Long> rated) {
+    }
+
+    /** Network inputs for a list of candidates, row i for {@code movieIds[i]}. */
+    record Rows(long[] movieIds, float[][] dense, float[] user, float[] movie, float[][] genres, float[][] demographics) {
+        int size() {
+            return movieIds.length;
+        }
+    }
+
+    static UserContext context(long userId, FeatureRepository.UserRequest request, SignalSnapshot snapshot,
+                               Collaborative collaborative, int historySize) {
+        long time = request.ratings().stream().mapToLong(FeatureRepository.Rated::ratedAt).max()
+                .orElse(snapshot.global().latestRatedAt());
+        Set<Long> rated = new HashSet<>();
+        List<Integer> items = new ArrayList<>();
+        for (FeatureRepository.Rated r : request.ratings()) {
+            rated.add(r.movieId());
+            int i = collaborative.indexOf(r.movieId());
+            if (i >= 0) {
+                items.add(i);
+            }
+        }
+        int[] itemArray = items.stream().mapToInt(Integer::intValue).toArray();
+        int[] history = request.ratings().stream()
+                .sorted(Comparator.comparingLong(FeatureRepository.Rated::ratedAt).reversed()
+                        .thenComparingLong(FeatureRepository.Rated::movieId))
+                .mapToInt(r -> collaborative.indexOf(r.movieId())).filter(i -> i >= 0).limit(historySize).toArray();
+        double[] ease = collaborative.ease(itemArray);
+        double[] cosine = collaborative.cosine(itemArray);
+        return new UserContext(userId, request, time, ease, cosine, ranks(ease), ranks(cosine), history, rated);
+    }
+
+    /** rank[i] = position of item i when the scores are sorted descending (ties by index). */
+    private static int[] ranks(double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) : Integer.compare(p, q));
+        int[] rank = new int[scores.length];
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r;
+        }
+        return rank;
+    }
+
+    /**
+     * The in-memory candidates, best first and de-duplicated: the top movies by EASE, by cosine, and by
+     * popularity in the 30 days up to T; movies the user rated are left out.
+     */
+    static List<Long> candidates(UserContext user, SignalSnapshot snapshot, Collaborative collaborative,
+                                 int byEase, int byCosine, int byRecentPopularity) {
+        Set<Long> out = new LinkedHashSet<>();
+        addTop(out, user.easeRank(), byEase, collaborative, user.rated());
+        addTop(out, user.cosineRank(), byCosine, collaborative, user.rated());
+        snapshot.movieIds().stream()
+                .filter(m -> !user.rated().contains(m))
+                .map(m -> new long[]{m, snapshot.ratingsBetween(m, user.time() - WINDOW, user.time())})
+                .filter(p -> p[1] > 0)
+                .sorted((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]))
+                .limit(byRecentPopularity).forEach(p -> out.add(p[0]));
+        return List.copyOf(out);
+    }
+
+    private static void addTop(Set<Long> out, int[] rank, int count, Collaborative collaborative, Set<Long> rated) {
+        long[] byRank = new long[rank.length];
+        for (int i = 0; i < rank.length; i++) {
+            byRank[rank[i]] = collaborative.movieId(i);
+        }
+        int added = 0;
+        for (int r = 0; r < byRank.length && added < count; r++) {
+            if (!rated.contains(byRank[r]) && out.add(byRank[r])) {
+                added++;
+            }
+        }
+    }
+
+    /** The input rows for the movies of {@code vectors} (graph features already extracted, in that order). */
+    static Rows rows(UserContext user, List<FeatureVector> vectors, SignalSnapshot snapshot, Collaborative collaborative,
+                     RankerSchema schema, RankerSchema.Indexes indexes) {
+        int n = vectors.size();
+        int graphFeatures = Feature.values().length;
+        long[] movieIds = new long[n];
+        float[][] dense = new float[n][schema.denseSize()];
+        float[] userIndex = new float[n];
+        float[] movieIndex = new float[n];
+        float[][] genres = new float[n][schema.genres().size()];
+        float[][] demographics = new float[n][schema.demographicsSize()];
+        int userRow = indexes.user.getOrDefault(user.userId(), 0);
+        float[] demo = demographics(user.request(), schema, indexes);
+        int timeYear = Instant.ofEpochSecond(user.time()).atZone(ZoneOffset.UTC).getYear();
+        for (int r = 0; r < n; r++) {
+            FeatureVector v = vectors.get(r);
+            long movieId = v.movieId();
+            movieIds[r] = movieId;
+            float[] row = dense[r];
+            for (int f = 0; f < graphFeatures; f++) {
+                row[f] = (float) v.values()[f];
+            }
+            int item = collaborative.indexOf(movieId);
+            double recentEase = 0;
+            double recentCosine = 0;
+            if (item >= 0) {
+                row[graphFeatures + ModelFeature.EASE_SCORE.ordinal()] = (float) user.ease()[item];
+                row[graphFeatures + ModelFeature.EASE_RANK.ordinal()] = (float) Math.log1p(user.easeRank()[item]);
+                row[graphFeatures + ModelFeature.COSINE_SCORE.ordinal()] = (float) user.cosine()[item];
+                row[graphFeatures + ModelFeature.COSINE_RANK.ordinal()] = (float) Math.log1p(user.cosineRank()[item]);
+                for (int h : user.history()) {
+                    recentEase += collaborative.easeWeight(h, item);
+                    recentCosine = Math.max(recentCosine, collaborative.cosine(h, item));
+                }
+            } else {
+                row[graphFeatures + ModelFeature.EASE_RANK.ordinal()] = (float) Math.log1p(collaborative.items());
+                row[graphFeatures + ModelFeature.COSINE_RANK.ordinal()] = (float) Math.log1p(collaborative.items());
+            }
+            row[graphFeatures + ModelFeature.RECENT_EASE.ordinal()] = (float) recentEase;
+            row[graphFeatures + ModelFeature.RECENT_COSINE.ordinal()] = (float) recentCosine;
+            row[graphFeatures + ModelFeature.POPULARITY_30D.ordinal()] =
+                    (float) Math.log1p(snapshot.ratingsBetween(movieId, user.time() - WINDOW, user.time()));
+            row[graphFeatures + ModelFeature.POPULARITY_TO_T.ordinal()] =
+                    (float) Math.log1p(snapshot.ratingsBetween(movieId, Long.MIN_VALUE, user.time()));
+            java.util.OptionalLong first = snapshot.firstRatedAt(movieId);
+            boolean notYet = first.isEmpty() || first.getAsLong() > user.time();
+            row[graphFeatures + ModelFeature.DAYS_SINCE_FIRST.ordinal()] =
+                    notYet ? 0 : (float) Math.log1p((user.time() - first.getAsLong()) / (double) DAY);
+            row[graphFeatures + ModelFeature.NOT_YET_RATED.ordinal()] = notYet ? 1 : 0;
+            SignalSnapshot.MovieSignals movie = snapshot.movie(movieId);
+            Integer year = movie == null ? null : movie.year();
+            row[graphFeatures + ModelFeature.AGE_AT_T.ordinal()] = year == null ? 0 : Math.max(0, timeYear - year);
+            userIndex[r] = userRow;
+            movieIndex[r] = indexes.movie.getOrDefault(movieId, 0);
+            if (movie != null) {
+                for (String g : movie.genres()) {
+                    Integer gi = indexes.genre.get(g);
+                    if (gi != null) {
+                        genres[r][gi] = 1;
+                    }
+                }
+            }
+            demographics[r] = demo;
+        }
+        return new Rows(movieIds, dense, userIndex, movieIndex, genres, demographics);
+    }
+
+    /** One-hot gender, age band and occupation (slot 0 of each = unknown), concatenated. */
+    private static float[] demographics(FeatureRepository.UserRequest user, RankerSchema schema, RankerSchema.Indexes indexes) {
+        float[] out = new float[schema.demographicsSize()];
+        int offset = 0;
+        out[offset + (user.gender() == null ? 0 : indexes.gender.getOrDefault(user.gender(), 0))] = 1;
+        offset += schema.genders().size() + 1;
+        out[offset + (user.ageBand() == null ? 0 : indexes.ageBand.getOrDefault(user.ageBand(), 0))] = 1;
+        offset += schema.ageBands().size() + 1;
+        out[offset + (user.occupation() == null ? 0 : indexes.occupation.getOrDefault(user.occupation(), 0))] = 1;
+        return out;
+    }
+}

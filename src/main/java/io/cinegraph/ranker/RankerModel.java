@@ -1,0 +1,170 @@
+package io.cinegraph.ranker;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.cinegraph.graph.FeatureRepository;
+import io.cinegraph.signals.FeatureExtractor;
+import io.cinegraph.signals.FeatureVector;
+import io.cinegraph.signals.SignalSnapshot;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * A trained ranker: the ranking network with its normalizer, the rating model, the item-to-item index and the
+ * schema, plus metadata. Immutable; scoring is thread-safe (DL4J networks are not, so each call borrows one
+ * of a fixed pool of network copies, one per core).
+ */
+public final class RankerModel {
+
+    private final ModelInfo info;
+    private final RankerSchema schema;
+    private final RankerSchema.Indexes indexes;
+    private final ComputationGraph network;
+    private final NormalizerStandardize normalizer;
+    private final Collaborative collaborative;
+    private final RatingModel ratings;
+    private final BlockingQueue<ComputationGraph> pool;
+
+    RankerModel(ModelInfo info, RankerSchema schema, ComputationGraph network, NormalizerStandardize normalizer,
+                Collaborative collaborative, RatingModel ratings) {
+        this.info = info;
+        this.schema = schema;
+        this.indexes = schema.indexes();
+        this.network = network;
+        this.normalizer = normalizer;
+        this.collaborative = collaborative;
+        this.ratings = ratings;
+        int copies = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.pool = new ArrayBlockingQueue<>(copies);
+        pool.add(network);
+        for (int i = 1; i < copies; i++) {
+            pool.add(network.clone());
+        }
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    public RankerSchema schema() {
+        return schema;
+    }
+
+    RankerModel withInfo(ModelInfo newInfo) {
+        return new RankerModel(newInfo, schema, network, normalizer, collaborative, ratings);
+    }
+
+    Collaborative collaborative() {
+        return collaborative;
+    }
+
+    RankerSchema.Indexes indexes() {
+        return indexes;
+    }
+
+    ComputationGraph network() {
+        return network;
+    }
+
+    NormalizerStandardize normalizer() {
+        return normalizer;
+    }
+
+    RatingModel ratings() {
+        return ratings;
+    }
+
+    /** A ranked movie: ranking score in (0, 1) and predicted stars. */
+    public record Scored(long movieId, double score, double predictedRating) {
+    }
+
+    /**
+     * Scores the union of the model's own candidates (EASE, cosine, recent popularity) and {@code extra} (e.g. the
+     * graph generators'), minus the movies the user rated, in one batched forward pass; best first.
+     */
+    public List<Scored> rank(long userId, FeatureRepository.UserRequest request, Collection<Long> extra,
+                             SignalSnapshot snapshot, FeatureExtractor extractor, RankerConfig config, int historySize) {
+        return rank(RankerInputs.context(userId, request, snapshot, collaborative, historySize), extra, snapshot,
+                extractor, config);
+    }
+
+    /** As {@link #rank(long, FeatureRepository.UserRequest, Collection, SignalSnapshot, FeatureExtractor, RankerConfig, int)}, for a context already built. */
+    public List<Scored> rank(RankerInputs.UserContext context, Collection<Long> extra, SignalSnapshot snapshot,
+                             FeatureExtractor extractor, RankerConfig config) {
+        Set<Long> candidates = new LinkedHashSet<>(RankerInputs.candidates(context, snapshot, collaborative,
+                config.candidatesByEase(), config.candidatesByCosine(), config.candidatesByRecentPopularity()));
+        extra.stream().filter(m -> !context.rated().contains(m)).forEach(candidates::add);
+        return score(context, List.copyOf(candidates), snapshot, extractor);
+    }
+
+    /** Scores exactly the given movies for the user (rated ones included), best first. */
+    public List<Scored> score(RankerInputs.UserContext context, List<Long> movies, SignalSnapshot snapshot,
+                              FeatureExtractor extractor) {
+        List<FeatureVector> vectors = extractor.extract(context.request(), movies, snapshot);
+        RankerInputs.Rows rows = RankerInputs.rows(context, vectors, snapshot, collaborative, schema, indexes);
+        float[] scores = score(rows);
+        Map<Long, Double> own = new HashMap<>();
+        context.request().ratings().forEach(r -> own.put(r.movieId(), r.rating()));
+        double[] stars = ratings.predict(context.userId(), indexes.user.getOrDefault(context.userId(), 0), own,
+                rows.movieIds(), collaborative);
+        List<Scored> out = new ArrayList<>(rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            out.add(new Scored(rows.movieIds()[r], scores[r], stars[r]));
+        }
+        out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(Scored::movieId));
+        return out;
+    }
+
+    /** The user's context (time, history, item-to-item scores) for this model. */
+    public RankerInputs.UserContext context(long userId, FeatureRepository.UserRequest request, SignalSnapshot snapshot,
+                                            int historySize) {
+        return RankerInputs.context(userId, request, snapshot, collaborative, historySize);
+    }
+
+    /** Predicted stars for (user, movie) pairs of a user with these ratings (movie id → stars). */
+    public double[] predictRatings(long userId, Map<Long, Double> userRatings, long[] movieIds) {
+        return ratings.predict(userId, indexes.user.getOrDefault(userId, 0), userRatings, movieIds, collaborative);
+    }
+
+    /** Ranking scores in (0, 1) for the rows, in row order: one batched forward pass. */
+    float[] score(RankerInputs.Rows rows) {
+        if (rows.size() == 0) {
+            return new float[0];
+        }
+        INDArray[] inputs = inputs(rows, normalizer);
+        ComputationGraph copy = borrow();
+        try {
+            return copy.output(false, inputs)[0].toFloatVector();
+        } finally {
+            pool.add(copy);
+        }
+    }
+
+    static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer) {
+        INDArray dense = Nd4j.create(rows.dense());
+        normalizer.transform(dense);
+        return new INDArray[]{dense, Nd4j.create(rows.user(), rows.size(), 1), Nd4j.create(rows.movie(), rows.size(), 1),
+                Nd4j.create(rows.genres()), Nd4j.create(rows.demographics())};
+    }
+
+    private ComputationGraph borrow() {
+        try {
+            return pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the ranker", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.cinegraph.ranker;
+
+import io.cinegraph.evaluation.Recommender;
+import io.cinegraph.evaluation.TrainingData;
+import io.cinegraph.graph.FeatureRepository;
+import io.cinegraph.graph.Graph;
+import io.cinegraph.graph.SignalsRepository;
+import io.cinegraph.signals.FeatureExtractor;
+import io.cinegraph.signals.SignalSnapshot;
+import io.cinegraph.signals.SignalSnapshots;
+import io.cinegraph.signals.SignalsConfig;
+
+import java.util.List;
+
+/**
+ * The ranker as an evaluation model: trained with {@link RankerTrainer} on a graph that holds the training
+ * ratings only (with its signals computed), then scoring each test user's candidates exactly as a request
+ * would. Movies outside the candidates follow, in EASE order.
+ */
+public final class RankerRecommender implements Recommender {
+
+    /** Below every ranking score (which lie in (0, 1)), so that non-candidates come last. */
+    private static final double OUTSIDE = -1e6;
+
+    private final Graph graph;
+    private final RankerConfig config;
+    private final SignalsConfig signalsConfig;
+    private TrainingData data;
+    private RankerModel model;
+    private FeatureExtractor extractor;
+    private SignalSnapshot snapshot;
+
+    public RankerRecommender(Graph trainingGraph, RankerConfig config, SignalsConfig signalsConfig) {
+        this.graph = trainingGraph;
+        this.config = config;
+        this.signalsConfig = signalsConfig;
+    }
+
+    @Override
+    public String name() {
+        return "ranker";
+    }
+
+    @Override
+    public void fit(TrainingData data) {
+        this.data = data;
+        model = new RankerTrainer(config, signalsConfig).train(graph);
+        FeatureRepository features = new FeatureRepository(graph);
+        SignalSnapshots snapshots = new SignalSnapshots(features, new SignalsRepository(graph));
+        snapshot = snapshots.current();
+        extractor = new FeatureExtractor(features, snapshots, signalsConfig);
+    }
+
+    public RankerModel model() {
+        return model;
+    }
+
+    @Override
+    public double[] scores(int user) {
+        long userId = data.userId(user);
+        FeatureRepository.UserRequest request = extractor.request(userId).orElseThrow();
+        RankerInputs.UserContext context = model.context(userId, request, snapshot, signalsConfig.historySize());
+        double[] scores = new double[data.items()];
+        for (int i = 0; i < scores.length; i++) {
+            int item = model.collaborative().indexOf(data.itemId(i));
+            scores[i] = OUTSIDE + (item >= 0 ? context.ease()[item] : -1e3);
+        }
+        List<RankerModel.Scored> ranked = model.rank(context, List.of(), snapshot, extractor, config);
+        for (RankerModel.Scored s : ranked) {
+            Integer i = data.itemIndex(s.movieId());
+            if (i != null) {
+                scores[i] = s.score();
+            }
+        }
+        return scores;
+    }
+}

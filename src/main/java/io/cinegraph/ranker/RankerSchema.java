@@ -1,0 +1,90 @@
+package io.cinegraph.ranker;
+
+import io.cinegraph.signals.Feature;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the network's inputs mean: the dense feature names in order, and the vocabularies of the categorical
+ * inputs (users, movies, genres, genders, age bands, occupations). Index 0 of every categorical input is "unknown"
+ * (a user, movie or value not seen in training). Stored with the model; a model whose dense features differ from
+ * the code's is refused at load time.
+ */
+public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Long> movies, List<String> genres,
+                           List<String> genders,
+                           List<Integer> ageBands, List<String> occupations) {
+
+    /** The dense feature names the current code produces, in order. */
+    public static List<String> currentDenseFeatures() {
+        List<String> names = new ArrayList<>();
+        Arrays.stream(Feature.values()).forEach(f -> names.add(f.key()));
+        Arrays.stream(ModelFeature.values()).forEach(f -> names.add(f.key()));
+        return List.copyOf(names);
+    }
+
+    public RankerSchema {
+        denseFeatures = List.copyOf(denseFeatures);
+        users = List.copyOf(users);
+        movies = List.copyOf(movies);
+        genres = List.copyOf(genres);
+        genders = List.copyOf(genders);
+        ageBands = List.copyOf(ageBands);
+        occupations = List.copyOf(occupations);
+    }
+
+    /** Fails with a clear message when the stored feature schema is not the one this code computes. */
+    public void requireCurrent(String where) {
+        List<String> current = currentDenseFeatures();
+        if (!current.equals(denseFeatures)) {
+            throw new ModelStore.ModelException("The model in " + where + " was trained on features " + denseFeatures
+                    + " but this version of CineGraph computes " + current + "; retrain it (cinegraph train).");
+        }
+    }
+
+    int denseSize() {
+        return denseFeatures.size();
+    }
+
+    int demographicsSize() {
+        return genders.size() + 1 + ageBands.size() + 1 + occupations.size() + 1;
+    }
+
+    /** Lookup tables built once per loaded model. */
+    Indexes indexes() {
+        return new Indexes(this);
+    }
+
+    static final class Indexes {
+        final Map<Long, Integer> user = new HashMap<>();
+        final Map<Long, Integer> movie = new HashMap<>();
+        final Map<String, Integer> genre = new HashMap<>();
+        final Map<String, Integer> gender = new HashMap<>();
+        final Map<Integer, Integer> ageBand = new HashMap<>();
+        final Map<String, Integer> occupation = new HashMap<>();
+
+        private Indexes(RankerSchema s) {
+            for (int i = 0; i < s.users.size(); i++) {
+                user.put(s.users.get(i), i + 1);
+            }
+            for (int i = 0; i < s.movies.size(); i++) {
+                movie.put(s.movies.get(i), i + 1);
+            }
+            for (int i = 0; i < s.genres.size(); i++) {
+                genre.put(s.genres.get(i), i);
+            }
+            for (int i = 0; i < s.genders.size(); i++) {
+                gender.put(s.genders.get(i), i + 1);
+            }
+            for (int i = 0; i < s.ageBands.size(); i++) {
+                ageBand.put(s.ageBands.get(i), i + 1);
+            }
+            for (int i = 0; i < s.occupations.size(); i++) {
+                occupation.put(s.occupations.get(i), i + 1);
+            }
+        }
+    }
+}
