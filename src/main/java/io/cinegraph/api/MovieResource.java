@@ -1,7 +1,16 @@
 package io.cinegraph.api;
 
 import io.cinegraph.catalog.CatalogService;
+import io.cinegraph.catalog.BrowseService;
 import io.cinegraph.catalog.Movie;
+import io.cinegraph.graph.CandidateRepository;
+import io.cinegraph.signals.Candidate;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,9 +27,52 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MovieResource {
 
     private final CatalogService catalog;
+    private final BrowseService browse;
+    private final CandidateRepository candidates;
 
-    public MovieResource(CatalogService catalog) {
+    public MovieResource(CatalogService catalog, BrowseService browse, CandidateRepository candidates) {
         this.catalog = catalog;
+        this.browse = browse;
+        this.candidates = candidates;
+    }
+
+    @GET
+    @Operation(summary = "Search movies by title (every word, case- and accent-insensitive) and genre; most-rated first")
+    @APIResponse(responseCode = "200", description = "A page of movies")
+    @APIResponse(responseCode = "400", description = "Invalid paging")
+    public BrowseService.Page<BrowseService.MovieSummary> search(
+            @QueryParam("query") String query, @QueryParam("genre") String genre,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return browse.search(blankToNull(query), blankToNull(genre), page, size);
+    }
+
+    @GET
+    @Path("/popular")
+    @Operation(summary = "The most-rated movies, overall or within a demographic cohort (gender, age, occupation)")
+    @APIResponse(responseCode = "200", description = "Movies with the cohort's rating count and Bayesian mean")
+    @APIResponse(responseCode = "400", description = "Invalid parameters")
+    public List<BrowseService.Popular> popular(
+            @QueryParam("genre") String genre, @QueryParam("age") @Min(1) @Max(120) Integer age,
+            @QueryParam("gender") @Pattern(regexp = "[MF]", message = "must be M or F") String gender,
+            @QueryParam("occupation") String occupation,
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        return browse.popular(blankToNull(genre), age, blankToNull(gender), blankToNull(occupation), limit);
+    }
+
+    @GET
+    @Path("/{id}/similar")
+    @Operation(summary = "The movies most SIMILAR to this one (by co-ratings; by content for sparsely rated movies)")
+    @APIResponse(responseCode = "200", description = "Similar movies with similarity and explanation")
+    @APIResponse(responseCode = "404", description = "No movie with this id")
+    public List<Candidate> similar(@PathParam("id") @PositiveOrZero long id,
+                                   @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        catalog.movie(id);
+        return candidates.similarMovies(id, limit);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @GET

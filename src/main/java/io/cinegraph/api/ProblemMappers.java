@@ -1,5 +1,7 @@
 package io.cinegraph.api;
 
+import io.cinegraph.support.InvalidParameterException;
+
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.graph.GraphUnavailableException;
 import jakarta.validation.ConstraintViolationException;
@@ -43,6 +45,22 @@ public class ProblemMappers {
                 .toList();
         return problem(Response.Status.BAD_REQUEST, "about:blank#invalid-parameters",
                 "Some parameters are invalid.", errors);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e) {
+        return problem(Response.Status.BAD_REQUEST, "about:blank#invalid-parameters", "Some parameters are invalid.",
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response alreadyRunning(io.cinegraph.retrain.RetrainService.AlreadyRunningException e) {
+        return problem(Response.Status.CONFLICT, "about:blank#retrain-running", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unusableModel(io.cinegraph.ranker.ModelStore.ModelException e) {
+        return problem(Response.Status.CONFLICT, "about:blank#model-unusable", e.getMessage(), null);
     }
 
     @ServerExceptionMapper

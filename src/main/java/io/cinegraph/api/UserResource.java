@@ -1,9 +1,27 @@
 package io.cinegraph.api;
 
+import io.cinegraph.support.InvalidParameterException;
+
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.User;
 import io.cinegraph.graph.UserSignalsRepository;
+import io.cinegraph.graph.RatingRepository;
+import io.cinegraph.ratings.RatingService;
+import io.cinegraph.recommend.RecommendationQuery;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.POST;
+import io.cinegraph.users.UserService;
+import jakarta.ws.rs.core.Response;
+import io.cinegraph.recommend.RecommendationService;
+import io.cinegraph.recommend.Recommendations;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,10 +45,128 @@ public class UserResource {
 
     private final CatalogService catalog;
     private final UserSignalsRepository signals;
+    private final RecommendationService recommendations;
+    private final RatingService ratings;
+    private final UserService users;
 
-    public UserResource(CatalogService catalog, UserSignalsRepository signals) {
+    public UserResource(CatalogService catalog, UserSignalsRepository signals, RecommendationService recommendations,
+                        RatingService ratings, UserService users) {
+        this.users = users;
         this.catalog = catalog;
         this.signals = signals;
+        this.recommendations = recommendations;
+        this.ratings = ratings;
+    }
+
+    /** A new user's sign-up: demographics (all optional) and what they like. */
+    public record SignUp(@Min(1) @Max(120) Integer age,
+                         @jakarta.validation.constraints.Pattern(regexp = "[MF]", message = "must be M or F") String gender,
+                         @jakarta.validation.constraints.Size(max = 100) String occupation,
+                         @jakarta.validation.constraints.Size(max = 20) String zip,
+                         @jakarta.validation.constraints.Size(max = 20) List<String> likedGenres,
+                         @jakarta.validation.constraints.Size(max = 50) List<Long> likedMovies) {
+    }
+
+    /** The new user and their first recommendations. */
+    public record Created(UserProfile user, Recommendations recommendations) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign up a new user (demographics, liked genres and movies) and get cold-start recommendations")
+    @APIResponse(responseCode = "201", description = "The user (Location header) and their first 10 recommendations")
+    @APIResponse(responseCode = "400", description = "Invalid demographics, or an unknown genre or movie")
+    public Response create(@jakarta.validation.Valid SignUp body) {
+        if (body == null) {
+            throw new InvalidParameterException("body", "a JSON object is required, e.g. {\"age\": 30, \"gender\": \"F\", "
+                    + "\"likedGenres\": [\"Comedy\"]}");
+        }
+        long id = users.create(new UserService.NewUser(body.age(), body.gender(), body.occupation(), body.zip(),
+                body.likedGenres(), body.likedMovies()));
+        Created created = new Created(user(id), recommendations.recommend(id, RecommendationQuery.top(10)));
+        return Response.created(java.net.URI.create("/api/users/" + id)).entity(created).build();
+    }
+
+    /** The body of a rating write. */
+    public record RatingBody(Double rating) {
+    }
+
+    @GET
+    @Path("/{id}/ratings")
+    @Operation(summary = "A user's ratings, latest first")
+    @APIResponse(responseCode = "200", description = "The ratings")
+    @APIResponse(responseCode = "404", description = "No user with this id")
+    public List<RatingRepository.UserRating> ratings(@PathParam("id") @PositiveOrZero long id) {
+        return ratings.ratings(id);
+    }
+
+    @PUT
+    @Path("/{id}/ratings/{movieId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rate a movie (create or replace), on the dataset's scale, e.g. {\"rating\": 4}",
+            description = "The user's signals are refreshed at once: the next recommendation request excludes the movie "
+                    + "and uses the new affinities and neighbours.")
+    @APIResponse(responseCode = "201", description = "A new rating")
+    @APIResponse(responseCode = "200", description = "A rating replaced")
+    @APIResponse(responseCode = "400", description = "The rating is missing or off the dataset's scale")
+    @APIResponse(responseCode = "404", description = "No such user or movie")
+    public Response rate(@PathParam("id") @PositiveOrZero long id, @PathParam("movieId") @PositiveOrZero long movieId,
+                         RatingBody body) {
+        RatingService.Written written = ratings.put(id, movieId, body == null ? null : body.rating());
+        return Response.status(written.created() ? Response.Status.CREATED : Response.Status.OK).entity(written).build();
+    }
+
+    @DELETE
+    @Path("/{id}/ratings/{movieId}")
+    @Operation(summary = "Delete a rating; the user's signals are refreshed at once")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such user or rating")
+    public void unrate(@PathParam("id") @PositiveOrZero long id, @PathParam("movieId") @PositiveOrZero long movieId) {
+        ratings.delete(id, movieId);
+    }
+
+    @GET
+    @Path("/{id}/recommendations")
+    @Operation(summary = "Personalized recommendations: candidates from the graph, ranked by the neural ranker",
+            description = "Filters apply before truncation, so `limit` movies come back whenever enough pass them. "
+                    + "Movies the user rated are never recommended. Without a trained model the named fallback answers "
+                    + "(`fallback: true`).")
+    @APIResponse(responseCode = "200", description = "Ranked movies with score, predicted stars and explanation")
+    @APIResponse(responseCode = "400", description = "Invalid parameters (problem+json with field errors)")
+    @APIResponse(responseCode = "404", description = "No user with this id")
+    public Recommendations recommendations(
+            @PathParam("id") @PositiveOrZero long id,
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
+            @QueryParam("genre") String genre,
+            @QueryParam("yearFrom") @Min(1800) @Max(2200) Integer yearFrom,
+            @QueryParam("yearTo") @Min(1800) @Max(2200) Integer yearTo,
+            @Parameter(description = "Movie ids to leave out, comma-separated (e.g. 50,181)") @QueryParam("exclude") String exclude,
+            @QueryParam("explain") @DefaultValue("true") boolean explain) {
+        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+            throw new InvalidParameterException("yearFrom", "must not be after yearTo (" + yearFrom + " > " + yearTo + ")");
+        }
+        return recommendations.recommend(id, new RecommendationQuery(limit, blankToNull(genre), yearFrom, yearTo,
+                movieIds("exclude", exclude), explain));
+    }
+
+    /** "50, 181" → {50, 181}; anything else than comma-separated ids is a 400 on that field. */
+    static java.util.Set<Long> movieIds(String field, String list) {
+        java.util.Set<Long> out = new java.util.LinkedHashSet<>();
+        if (list == null || list.isBlank()) {
+            return out;
+        }
+        for (String part : list.split(",")) {
+            try {
+                out.add(Long.parseLong(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException(field, "must be comma-separated movie ids, got '" + part.strip() + "'");
+            }
+        }
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @GET

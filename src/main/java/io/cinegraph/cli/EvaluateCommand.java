@@ -13,6 +13,7 @@ import io.cinegraph.evaluation.RatingBaselines;
 import io.cinegraph.evaluation.Recommender;
 import io.cinegraph.evaluation.Split;
 import io.cinegraph.evaluation.Splitter;
+import io.cinegraph.evaluation.TrainingData;
 import io.cinegraph.ingest.DatasetFormat;
 import io.cinegraph.ingest.DatasetReader;
 import io.cinegraph.ingest.RowSink;
@@ -20,6 +21,7 @@ import io.cinegraph.ingest.Rows;
 import io.cinegraph.ingest.SourcePosition;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerRecommender;
+import io.cinegraph.ranker.RankerTrainer;
 import io.cinegraph.signals.SignalsConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,6 +57,14 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--fraction", defaultValue = "0.2", description = "Test share for last-fraction and temporal (default: ${DEFAULT-VALUE}).")
     double fraction;
+
+    @Option(names = "--cold-users", defaultValue = "0.2",
+            description = "cold-start: share of users made cold (default: ${DEFAULT-VALUE}).")
+    double coldUsers;
+
+    @Option(names = "--cold-keep", defaultValue = "5",
+            description = "cold-start: how many of their first ratings cold users keep in training (default: ${DEFAULT-VALUE}).")
+    int coldKeep;
 
     @Option(names = "--negatives", defaultValue = "99", description = "Sampled negatives for leave-last-out (default: ${DEFAULT-VALUE}; 0 = off).")
     int negatives;
@@ -114,8 +124,9 @@ public class EvaluateCommand implements Callable<Integer> {
             case "leave-last-out" -> Splitter.leaveLastOut();
             case "last-fraction" -> Splitter.lastFraction(fraction);
             case "temporal" -> Splitter.temporal(fraction);
+            case "cold-start" -> Splitter.coldStart(coldUsers, coldKeep, seed);
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--protocol must be leave-last-out, last-fraction, temporal or folds, got '" + protocol + "'");
+                    "--protocol must be leave-last-out, last-fraction, temporal, cold-start or folds, got '" + protocol + "'");
         };
         for (String name : models) {
             if (!List.of("most-popular", "item-knn-cosine", "ease").contains(name.strip())
@@ -142,8 +153,13 @@ public class EvaluateCommand implements Callable<Integer> {
             }
             results = new Evaluator(k, negatives, seed).withCohorts(cohorts(path)).run(all, split, chosen);
             graphSetup = graph == null ? null : graph.setupSeconds();
+            print(spec.commandLine().getOut(), split, all, results);
+            for (Recommender model : chosen) {
+                if (model instanceof RankerRecommender ranker && split.protocol().equals("cold-start")) {
+                    statedPreferences(ranker, all, split);
+                }
+            }
         }
-        print(spec.commandLine().getOut(), split, all, results);
         if (report != null) {
             Path file = io.cinegraph.evaluation.Report.write(report, split.protocol() + " on " + path, results, k);
             spec.commandLine().getOut().println("Report: " + file.toAbsolutePath());
@@ -183,11 +199,81 @@ public class EvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The cold users again, as brand-new users who give only their demographics and three liked genres (their
+     * three most frequent genres among the movies they rated 4 or more, as they would state them when signing
+     * up): NDCG@k over all their ratings, for the ranker (no ratings, unknown-user embedding) and most-popular.
+     */
+    private void statedPreferences(RankerRecommender ranker, List<Interaction> all, Split split) {
+        TrainingData data = new TrainingData(split.train(), all);
+        Map<Long, java.util.Set<Long>> relevant = new java.util.TreeMap<>();
+        java.util.Set<Long> cold = new java.util.HashSet<>();
+        split.test().forEach(i -> cold.add(i.userId()));
+        all.stream().filter(i -> cold.contains(i.userId()))
+                .forEach(i -> relevant.computeIfAbsent(i.userId(), u -> new java.util.HashSet<>()).add(i.movieId()));
+        int[] counts = data.itemCounts();
+        double[] popular = new double[data.items()];
+        for (int i = 0; i < popular.length; i++) {
+            popular[i] = counts[i];
+        }
+        Map<Long, List<String>> genresOf = movieGenres(path);
+        double rankerSum = 0;
+        double popularSum = 0;
+        for (Map.Entry<Long, java.util.Set<Long>> e : relevant.entrySet()) {
+            Map<String, Integer> liked = new java.util.TreeMap<>();
+            all.stream().filter(i -> i.userId() == e.getKey() && i.rating() >= 4)
+                    .forEach(i -> genresOf.getOrDefault(i.movieId(), List.of()).forEach(g -> liked.merge(g, 1, Integer::sum)));
+            List<String> three = liked.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(3).map(Map.Entry::getKey).toList();
+            rankerSum += Metrics.ndcg(rankAll(ranker.statedPreferenceScores(e.getKey(), three), data), e.getValue(), k);
+            popularSum += Metrics.ndcg(rankAll(popular, data), e.getValue(), k);
+        }
+        int users = relevant.size();
+        spec.commandLine().getOut().printf(Locale.ROOT, "New users with demographics + 3 liked genres only (%d users): "
+                + "NDCG@%d ranker %.4f, most-popular %.4f%n", users, k, rankerSum / users, popularSum / users);
+    }
+
+    private static List<Long> rankAll(double[] scores, TrainingData data) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) : Integer.compare(p, q));
+        List<Long> out = new ArrayList<>(order.length);
+        for (Integer i : order) {
+            out.add(data.itemId(i));
+        }
+        return out;
+    }
+
+    private static Map<Long, List<String>> movieGenres(Path dir) {
+        Map<Long, List<String>> out = new java.util.HashMap<>();
+        try {
+            DatasetFormat.open(dir).movies(new RowSink<>() {
+                @Override
+                public void accept(Rows.MovieRow m, SourcePosition position, String rawLine) {
+                    out.put(m.movieId(), m.genres());
+                }
+
+                @Override
+                public void reject(SourcePosition position, String reason, String rawLine) {
+                    // a malformed movie row only loses that movie's genres
+                }
+            }, bytes -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** Rating prediction on ml-100k's u1–u5 folds: RMSE and MAE of each baseline, averaged over the folds. */
     private int folds() throws IOException {
         DatasetReader reader = DatasetFormat.open(path);
         int folds = 5;
-        double[][] sums = new double[2][2];
+        boolean withRanker = models.stream().map(String::strip).anyMatch("ranker"::equals);
+        String[] names = withRanker ? new String[]{"global-mean", "biases", "ranker"} : new String[]{"global-mean", "biases"};
+        double[][] sums = new double[names.length][2];
         for (int fold = 1; fold <= folds; fold++) {
             List<Interaction> base = new ArrayList<>();
             List<Interaction> test = new ArrayList<>();
@@ -196,14 +282,20 @@ public class EvaluateCommand implements Callable<Integer> {
             RatingBaselines biases = RatingBaselines.fit(base, RatingBaselines.EPOCHS, RatingBaselines.ITEM_REG,
                     RatingBaselines.USER_REG);
             double[] actual = test.stream().mapToDouble(Interaction::rating).toArray();
-            double[] mean = test.stream().mapToDouble(i -> biases.globalMean()).toArray();
-            double[] predicted = test.stream().mapToDouble(i -> biases.predict(i.userId(), i.movieId())).toArray();
-            sums[0][0] += Metrics.rmse(mean, actual);
-            sums[0][1] += Metrics.mae(mean, actual);
-            sums[1][0] += Metrics.rmse(predicted, actual);
-            sums[1][1] += Metrics.mae(predicted, actual);
+            List<double[]> predictions = new ArrayList<>();
+            predictions.add(test.stream().mapToDouble(i -> biases.globalMean()).toArray());
+            predictions.add(test.stream().mapToDouble(i -> biases.predict(i.userId(), i.movieId())).toArray());
+            if (withRanker) {
+                predictions.add(new RankerTrainer(rankerConfig, signalsConfig).ratingPredictions(base, test));
+            }
+            for (int m = 0; m < names.length; m++) {
+                double rmse = Metrics.rmse(predictions.get(m), actual);
+                double mae = Metrics.mae(predictions.get(m), actual);
+                sums[m][0] += rmse;
+                sums[m][1] += mae;
+                spec.commandLine().getOut().printf(Locale.ROOT, "u%d %-14s RMSE %.4f MAE %.4f%n", fold, names[m], rmse, mae);
+            }
         }
-        String[] names = {"global-mean", "biases"};
         var out = spec.commandLine().getOut();
         out.printf("folds (u1-u5) on %s: mean over %d folds%n%-16s%10s%10s%n", path, folds, "model", "rmse", "mae");
         List<Map<String, Object>> rows = new ArrayList<>();

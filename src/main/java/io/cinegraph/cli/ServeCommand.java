@@ -6,6 +6,7 @@ import io.cinegraph.ingest.ImportConfig;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.ImportSummary;
 import io.cinegraph.ingest.Importer;
+import io.cinegraph.recommend.ModelRegistry;
 import io.cinegraph.support.ServiceState;
 import io.quarkus.runtime.Quarkus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,9 +41,11 @@ public class ServeCommand implements Callable<Integer> {
     private final ImportConfig config;
     private final ServiceState state;
     private final int httpPort;
+    private final ModelRegistry models;
 
     public ServeCommand(Graph graph, Importer importer, DatasetDownloader downloader, ImportConfig config,
-                        ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort) {
+                        ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort, ModelRegistry models) {
+        this.models = models;
         this.graph = graph;
         this.importer = importer;
         this.downloader = downloader;
@@ -65,6 +68,12 @@ public class ServeCommand implements Callable<Integer> {
                 state.ready();
             }
         }
+        models.load();
+        state.serving();
+        spec.commandLine().getOut().println(models.active()
+                .map(m -> "Ranker model " + m.info().version() + " (validation NDCG@10 "
+                        + String.format(java.util.Locale.ROOT, "%.4f", m.info().validation().get("ndcg@10")) + ")")
+                .orElse("No ranker model: serving " + ModelRegistry.FALLBACK + " (" + models.fallbackReason() + ")"));
         String base = "http://localhost:" + httpPort;
         spec.commandLine().getOut().printf("CineGraph is serving on %s  (API %s/api, Swagger UI %s/q/swagger-ui%s)%n",
                 base, base, base, graph.isEmbedded() ? ", Neo4j Browser " + base + "/browser/ on " + bolt : "");

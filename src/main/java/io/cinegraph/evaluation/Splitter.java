@@ -46,6 +46,32 @@ public interface Splitter {
         };
     }
 
+    /**
+     * Cold start: a seeded {@code userFraction} of the users with more than {@code keep} ratings keep only their
+     * first {@code keep} ratings (chronologically) in training, and the rest of their ratings are test; every
+     * other rating trains. Only those users are evaluated.
+     */
+    static Splitter coldStart(double userFraction, int keep, long seed) {
+        if (!(userFraction > 0 && userFraction <= 1) || keep < 1) {
+            throw new IllegalArgumentException("cold start needs a user fraction in (0, 1] and at least 1 kept rating");
+        }
+        return interactions -> {
+            java.util.TreeMap<Long, List<Interaction>> byUser = new java.util.TreeMap<>();
+            interactions.forEach(i -> byUser.computeIfAbsent(i.userId(), k -> new ArrayList<>()).add(i));
+            java.util.Random random = new java.util.Random(seed);
+            List<Interaction> train = new ArrayList<>();
+            List<Interaction> test = new ArrayList<>();
+            for (List<Interaction> ratings : byUser.values()) {
+                ratings.sort(Interaction.CHRONOLOGICAL);
+                boolean cold = random.nextDouble() < userFraction && ratings.size() > keep;
+                int cut = cold ? keep : ratings.size();
+                train.addAll(ratings.subList(0, cut));
+                test.addAll(ratings.subList(cut, ratings.size()));
+            }
+            return new Split("cold-start", List.copyOf(train), List.copyOf(test));
+        };
+    }
+
     private static Split perUser(String protocol, Collection<Interaction> interactions,
                                  java.util.function.IntUnaryOperator testCount) {
         Map<Long, List<Interaction>> byUser = new LinkedHashMap<>();

@@ -62,4 +62,13 @@ public class CatalogRepository {
     static String stringOrNull(Value v) {
         return v.isNull() ? null : v.asString();
     }
+
+    /** A genre and how many movies it has. */
+    public record GenreCount(String name, long movies) {
+    }
+
+    public java.util.List<GenreCount> genres() {
+        return graph.readList(CypherQuery.MOVIE_GENRES, Map.of(), r -> new GenreCount(r.get("name").asString(),
+                r.get("movies").asLong()));
+    }
 }

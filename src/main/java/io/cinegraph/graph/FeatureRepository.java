@@ -20,7 +20,7 @@ public class FeatureRepository {
         this.graph = graph;
     }
 
-    public record MovieRow(long movieId, List<String> genres, Integer year, long ratingCount, Double bayesMean,
+    public record MovieRow(long movieId, String title, List<String> genres, Integer year, long ratingCount, Double bayesMean,
                            double trend) {
     }
 
@@ -49,7 +49,7 @@ public class FeatureRepository {
 
     public void movies(Consumer<MovieRow> out) {
         graph.stream(CypherQuery.FEATURES_SNAPSHOT_MOVIES, Map.of(), r -> out.accept(new MovieRow(
-                r.get("movieId").asLong(), r.get("genres").asList(Value::asString), CatalogRepository.intOrNull(r.get("year")),
+                r.get("movieId").asLong(), CatalogRepository.stringOrNull(r.get("title")), r.get("genres").asList(Value::asString), CatalogRepository.intOrNull(r.get("year")),
                 r.get("ratingCount").asLong(), CatalogRepository.doubleOrNull(r.get("bayesMean")), r.get("trend").asDouble())));
     }
 

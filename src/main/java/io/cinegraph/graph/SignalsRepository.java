@@ -16,7 +16,7 @@ public class SignalsRepository {
     }
 
     /** Mean rating over the graph, latest rating time (epoch seconds) and rating count. */
-    public record GlobalStats(double globalMean, long latestRatedAt, long ratings) {
+    public record GlobalStats(double globalMean, long latestRatedAt, long ratings, double ratingMax) {
     }
 
     public List<Long> userIds() {
@@ -31,7 +31,7 @@ public class SignalsRepository {
         return graph.readOne(CypherQuery.SIGNALS_GLOBAL_STATS, Map.of(), r -> new GlobalStats(
                 r.get("globalMean").isNull() ? 0 : r.get("globalMean").asDouble(),
                 r.get("latestRatedAt").isNull() ? 0 : r.get("latestRatedAt").asLong(),
-                r.get("ratings").asLong())).orElseThrow();
+                r.get("ratings").asLong(), r.get("ratingMax").isNull() ? 5 : r.get("ratingMax").asDouble())).orElseThrow();
     }
 
     public void userStats(List<Long> userIds) {

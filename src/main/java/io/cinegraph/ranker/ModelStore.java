@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -45,6 +46,7 @@ public final class ModelStore {
     }
 
     private static final String ACTIVE = "ACTIVE";
+    private static final NormalizerSerializer NORMALIZERS = NormalizerSerializer.getDefault();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
@@ -63,9 +65,10 @@ public final class ModelStore {
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempDirectory(dir, ".tmp-" + version + "-");
-            ModelSerializer.writeModel(model.network(), tmp.resolve("ranking.zip").toFile(), false, model.normalizer());
-            ModelSerializer.writeModel(model.ratings().network(), tmp.resolve("rating.zip").toFile(), false,
-                    model.ratings().normalizer());
+            ModelSerializer.writeModel(model.network(), tmp.resolve("ranking.zip").toFile(), false);
+            NORMALIZERS.write(model.normalizer(), tmp.resolve("ranking-normalizer.bin").toFile());
+            ModelSerializer.writeModel(model.ratings().network(), tmp.resolve("rating.zip").toFile(), false);
+            NORMALIZERS.write(model.ratings().normalizer(), tmp.resolve("rating-normalizer.bin").toFile());
             try (DataOutputStream out = data(tmp.resolve("collaborative.bin"))) {
                 model.collaborative().write(out);
             }
@@ -145,9 +148,9 @@ public final class ModelStore {
             schema.requireCurrent(path.toAbsolutePath().toString());
             ModelInfo info = JSON.readValue(path.resolve("model.json").toFile(), ModelInfo.class);
             ComputationGraph ranking = ModelSerializer.restoreComputationGraph(path.resolve("ranking.zip").toFile(), false);
-            NormalizerStandardize rankingNormalizer = ModelSerializer.restoreNormalizerFromFile(path.resolve("ranking.zip").toFile());
+            NormalizerStandardize rankingNormalizer = NORMALIZERS.restore(path.resolve("ranking-normalizer.bin").toFile());
             ComputationGraph rating = ModelSerializer.restoreComputationGraph(path.resolve("rating.zip").toFile(), false);
-            NormalizerStandardize ratingNormalizer = ModelSerializer.restoreNormalizerFromFile(path.resolve("rating.zip").toFile());
+            NormalizerStandardize ratingNormalizer = NORMALIZERS.restore(path.resolve("rating-normalizer.bin").toFile());
             Collaborative collaborative;
             try (DataInputStream in = data(path.resolve("collaborative.bin"), true)) {
                 collaborative = Collaborative.read(in);
@@ -159,7 +162,10 @@ public final class ModelStore {
                 ratings = new RatingModel(RatingFeatures.read(in), rating, ratingNormalizer, min, max);
             }
             return new RankerModel(info, schema, ranking, rankingNormalizer, collaborative, ratings);
-        } catch (IOException e) {
+        } catch (Exception e) {
+            if (e instanceof ModelException m) {
+                throw m;
+            }
             throw new ModelException("Cannot read model " + version + " from " + path.toAbsolutePath() + ": " + e.getMessage(), e);
         }
     }

@@ -37,6 +37,10 @@ public interface RankerConfig {
     @WithDefault("50")
     int candidatesByRecentPopularity();
 
+    /** Uniformly drawn non-candidate movies added to each user's training examples (the long tail). */
+    @WithDefault("100")
+    int randomNegatives();
+
     /** Candidates per graph generator when serving (user-knn, item-knn, genre, cohort, popular). */
     @WithDefault("50")
     int candidatesPerGenerator();

@@ -84,6 +84,13 @@ public final class RankerInputs {
     static List<Long> candidates(UserContext user, SignalSnapshot snapshot, Collaborative collaborative,
                                  int byEase, int byCosine, int byRecentPopularity) {
         Set<Long> out = new LinkedHashSet<>();
+        if (user.history().length == 0) {
+            // nothing to be similar to yet: the most-rated movies up to T stand in for the item-to-item lists
+            snapshot.movieIds().stream().filter(m -> !user.rated().contains(m))
+                    .map(m -> new long[]{m, snapshot.ratingsBetween(m, Long.MIN_VALUE, user.time())})
+                    .sorted((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]))
+                    .limit(byEase + byCosine).forEach(p -> out.add(p[0]));
+        }
         addTop(out, user.easeRank(), byEase, collaborative, user.rated());
         addTop(out, user.cosineRank(), byCosine, collaborative, user.rated());
         snapshot.movieIds().stream()

@@ -133,6 +133,13 @@ public final class RankerModel {
         return RankerInputs.context(userId, request, snapshot, collaborative, historySize);
     }
 
+    /** Item-kNN cosine between two movies of the catalogue (0 when either is outside it). */
+    public double cosine(long fromMovie, long toMovie) {
+        int from = collaborative.indexOf(fromMovie);
+        int to = collaborative.indexOf(toMovie);
+        return from < 0 || to < 0 ? 0 : collaborative.cosine(from, to);
+    }
+
     /** Predicted stars for (user, movie) pairs of a user with these ratings (movie id → stars). */
     public double[] predictRatings(long userId, Map<Long, Double> userRatings, long[] movieIds) {
         return ratings.predict(userId, indexes.user.getOrDefault(userId, 0), userRatings, movieIds, collaborative);

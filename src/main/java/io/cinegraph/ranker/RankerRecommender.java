@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The ranker as an evaluation model: trained with {@link RankerTrainer} on a graph that holds the training
  * ratings only (with its signals computed), then scoring each test user's candidates exactly as a request
- * would. Movies outside the candidates follow, in EASE order.
+ * would. A catalogue of up to {@code max-items} movies is scored whole (full ranking); in larger ones the
+ * movies outside the candidates follow, in EASE order.
  */
 public final class RankerRecommender implements Recommender {
 
@@ -55,17 +56,45 @@ public final class RankerRecommender implements Recommender {
         return model;
     }
 
+    /**
+     * Scores over the catalogue for the user as a brand-new one: their demographics and the liked genres only
+     * (no ratings, no neighbours; the unknown-user embedding).
+     */
+    public double[] statedPreferenceScores(long userId, List<String> likedGenres) {
+        FeatureRepository.UserRequest profile = StatedPreferences.demographicsOnly(extractor.request(userId).orElseThrow());
+        FeatureRepository.UserRequest request = new StatedPreferences(likedGenres, List.of())
+                .apply(profile, 5, snapshot.global().latestRatedAt());
+        RankerInputs.UserContext context = model.context(NEW_USER, request, snapshot, signalsConfig.historySize());
+        return fill(context, model.rank(context, List.of(), snapshot, extractor, config));
+    }
+
+    /** An id no user has: the network's unknown-user slot. */
+    private static final long NEW_USER = Long.MIN_VALUE;
+
     @Override
     public double[] scores(int user) {
         long userId = data.userId(user);
         FeatureRepository.UserRequest request = extractor.request(userId).orElseThrow();
         RankerInputs.UserContext context = model.context(userId, request, snapshot, signalsConfig.historySize());
+        if (data.items() <= config.maxItems()) {
+            // a catalogue of this size is scored whole: one forward pass over every movie the user has not rated
+            List<Long> all = new java.util.ArrayList<>();
+            for (int i = 0; i < data.items(); i++) {
+                if (!context.rated().contains(data.itemId(i))) {
+                    all.add(data.itemId(i));
+                }
+            }
+            return fill(context, model.score(context, all, snapshot, extractor));
+        }
+        return fill(context, model.rank(context, List.of(), snapshot, extractor, config));
+    }
+
+    private double[] fill(RankerInputs.UserContext context, List<RankerModel.Scored> ranked) {
         double[] scores = new double[data.items()];
         for (int i = 0; i < scores.length; i++) {
             int item = model.collaborative().indexOf(data.itemId(i));
             scores[i] = OUTSIDE + (item >= 0 ? context.ease()[item] : -1e3);
         }
-        List<RankerModel.Scored> ranked = model.rank(context, List.of(), snapshot, extractor, config);
         for (RankerModel.Scored s : ranked) {
             Integer i = data.itemIndex(s.movieId());
             if (i != null) {

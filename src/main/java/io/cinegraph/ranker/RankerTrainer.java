@@ -6,7 +6,6 @@ import io.cinegraph.evaluation.Split;
 import io.cinegraph.evaluation.Splitter;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;
-import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.graph.TemporaryGraph;
 import io.cinegraph.ingest.Rows;
@@ -45,7 +44,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * Trains a {@link RankerModel} from a graph, using only the ratings in it (see docs/ranker.md):
@@ -54,7 +52,8 @@ import java.util.function.Consumer;
  *   <li>a temporary graph holds the history only and every graph signal is recomputed there, so no input of a
  *       training example has seen its target;</li>
  *   <li>per user: candidates from history, features (graph + model), label = is a target;</li>
- *   <li>the ranking network is fitted with early stopping on the validation NDCG@10 of held-out users;</li>
+ *   <li>the ranking network is fitted with early stopping on the validation NDCG@10 of held-out users (they, and
+ *       10 % of the training users, use the unknown-user embedding that new users get);</li>
  *   <li>the rating model is fitted on every rating (out-of-fold inputs);</li>
  *   <li>the item-to-item index is refitted on every rating for serving.</li>
  * </ol>
@@ -62,7 +61,10 @@ import java.util.function.Consumer;
 public final class RankerTrainer {
 
     private static final Logger LOG = Logger.getLogger(RankerTrainer.class);
-    private static final int COPY_BATCH = 10_000;
+    /** Share of training users whose examples use the unknown-user embedding. */
+    static final double UNKNOWN_USER_SHARE = 0.1;
+    /** Share of users who also give cold-start examples (see {@code userExamples}). */
+    static final double COLD_START_SHARE = 0.2;
     static final List<Integer> AGE_BANDS = List.of(1, 18, 25, 35, 45, 50, 56);
 
     private final RankerConfig config;
@@ -73,18 +75,14 @@ public final class RankerTrainer {
         this.signalsConfig = signalsConfig;
     }
 
-    /** Everything read from the source graph. */
-    private record Source(List<Interaction> ratings, List<Rows.UserRow> users, List<Rows.MovieRow> movies) {
-    }
-
     /** Training examples of one user: input rows, labels, and the targets (for validation NDCG). */
-    private record UserExamples(long userId, RankerInputs.Rows rows, float[] labels, Set<Long> targets) {
+    private record UserExamples(long userId, RankerInputs.Rows rows, float[] labels, Set<Long> targets, boolean cold) {
     }
 
     public RankerModel train(Graph graph) {
         long started = System.nanoTime();
         long seed = config.seed();
-        Source source = read(graph);
+        GraphData source = GraphData.read(graph);
         if (source.ratings().isEmpty()) {
             throw new IllegalStateException("The graph holds no ratings: import a dataset first (cinegraph import --path DIR)");
         }
@@ -97,7 +95,7 @@ public final class RankerTrainer {
 
         List<UserExamples> examples;
         try (TemporaryGraph history = new TemporaryGraph()) {
-            copy(source, split.train(), history.graph());
+            source.copyInto(history.graph(), split.train());
             SignalsRepository signals = new SignalsRepository(history.graph());
             FeatureRepository features = new FeatureRepository(history.graph());
             SignalSnapshots snapshots = new SignalSnapshots(features, signals);
@@ -109,7 +107,14 @@ public final class RankerTrainer {
         List<UserExamples> validationUsers = new ArrayList<>();
         Random random = new Random(seed);
         for (UserExamples e : examples) {
-            (random.nextDouble() < config.validationUsers() ? validationUsers : trainUsers).add(e);
+            boolean validation = !e.cold() && random.nextDouble() < config.validationUsers();
+            // validation users, and a share of the training users, go through the unknown-user slot: new users
+            // (cold start) are scored through it, so it must be trained, and validation must not see a user
+            // embedding that was never fitted
+            if (validation || random.nextDouble() < UNKNOWN_USER_SHARE) {
+                java.util.Arrays.fill(e.rows().user(), 0);
+            }
+            (validation ? validationUsers : trainUsers).add(e);
         }
         Fitted fitted = fitRanking(trainUsers, validationUsers, schema, seed);
         Collaborative serving = Collaborative.fit(source.ratings(), config.easeLambda(), config.knnK(), config.maxItems());
@@ -128,20 +133,32 @@ public final class RankerTrainer {
         return new RankerModel(info, schema, fitted.network(), fitted.normalizer(), serving, ratings.model());
     }
 
-    private static Source read(Graph graph) {
-        IngestRepository repository = new IngestRepository(graph);
-        List<Interaction> ratings = new ArrayList<>();
-        repository.exportRatings(r -> ratings.add(new Interaction(r.userId(), r.movieId(), r.rating(), r.ratedAt())));
-        ratings.sort(java.util.Comparator.comparingLong(Interaction::userId).thenComparing(Interaction.CHRONOLOGICAL));
-        List<Rows.UserRow> users = new ArrayList<>();
-        repository.exportUsers(users::add);
-        List<Rows.MovieRow> movies = new ArrayList<>();
-        repository.exportMovies(movies::add);
-        return new Source(List.copyOf(ratings), users, movies);
+    /**
+     * The rating model alone, fitted in memory on {@code train} (no graph needed), predicting {@code test}: for
+     * rating-prediction protocols such as ml-100k's u1–u5 folds.
+     */
+    public double[] ratingPredictions(List<Interaction> train, List<Interaction> test) {
+        Collaborative catalogue = Collaborative.fit(train, config.easeLambda(), config.knnK(), config.maxItems());
+        List<Long> users = train.stream().map(Interaction::userId).distinct().sorted().toList();
+        List<Long> movies = new ArrayList<>();
+        for (int i = 0; i < catalogue.items(); i++) {
+            movies.add(catalogue.movieId(i));
+        }
+        RankerSchema.Indexes indexes = new RankerSchema(RankerSchema.currentDenseFeatures(), users, movies, List.of(),
+                List.of(), AGE_BANDS, List.of()).indexes();
+        RatingModel model = RatingModel.fit(train, indexes, catalogue, config, config.seed()).model();
+        Map<Long, Map<Long, Double>> byUser = RatingModel.byUser(train);
+        double[] out = new double[test.size()];
+        for (int t = 0; t < test.size(); t++) {
+            Interaction i = test.get(t);
+            out[t] = model.predict(i.userId(), indexes.user.getOrDefault(i.userId(), 0),
+                    byUser.getOrDefault(i.userId(), Map.of()), new long[]{i.movieId()}, catalogue)[0];
+        }
+        return out;
     }
 
     /** Vocabularies: every user, the movies of the history catalogue, every genre and demographic value. */
-    private static RankerSchema schema(Source source, Collaborative history) {
+    private static RankerSchema schema(GraphData source, Collaborative history) {
         TreeSet<String> genres = new TreeSet<>();
         source.movies().forEach(m -> genres.addAll(m.genres()));
         TreeSet<String> genders = new TreeSet<>();
@@ -165,46 +182,23 @@ public final class RankerTrainer {
                 AGE_BANDS, List.copyOf(occupations));
     }
 
-    /** Movies, users and the given ratings into an empty graph. */
-    private static void copy(Source source, List<Interaction> ratings, Graph target) {
-        IngestRepository to = new IngestRepository(target);
-        batches(source.movies(), 1_000, to::mergeMovies);
-        batches(source.users(), 1_000, to::mergeUsers);
-        List<Rows.RatingRow> rows = ratings.stream()
-                .map(i -> new Rows.RatingRow(i.userId(), i.movieId(), i.rating(), i.timestamp())).toList();
-        try (Progress progress = Progress.items("Copying history ratings", rows.size(), " ratings")) {
-            for (int from = 0; from < rows.size(); from += COPY_BATCH) {
-                to.createRatings(rows.subList(from, Math.min(rows.size(), from + COPY_BATCH)));
-                progress.stepTo(from + COPY_BATCH);
-            }
-        }
-    }
-
-    private static <T> void batches(List<T> rows, int size, Consumer<List<T>> write) {
-        for (int from = 0; from < rows.size(); from += size) {
-            write.accept(rows.subList(from, Math.min(rows.size(), from + size)));
-        }
-    }
-
     private List<UserExamples> examples(FeatureExtractor extractor, SignalSnapshot snapshot, Collaborative index,
                                         RankerSchema schema, RankerSchema.Indexes indexes, Map<Long, Set<Long>> targets) {
         List<Long> users = new ArrayList<>(new TreeSet<>(targets.keySet()));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (Progress progress = Progress.items("Training examples", users.size(), " users")) {
-            List<Future<UserExamples>> futures = new ArrayList<>();
+            List<Future<List<UserExamples>>> futures = new ArrayList<>();
             for (long userId : users) {
                 futures.add(pool.submit(() -> {
-                    UserExamples e = userExamples(userId, extractor, snapshot, index, schema, indexes, targets.get(userId));
+                    List<UserExamples> e = userExamples(userId, extractor, snapshot, index, schema, indexes,
+                            targets.get(userId));
                     progress.step();
                     return e;
                 }));
             }
             List<UserExamples> out = new ArrayList<>();
-            for (Future<UserExamples> f : futures) {
-                UserExamples e = f.get();
-                if (e != null) {
-                    out.add(e);
-                }
+            for (Future<List<UserExamples>> f : futures) {
+                out.addAll(f.get());
             }
             return out;
         } catch (InterruptedException e) {
@@ -217,22 +211,92 @@ public final class RankerTrainer {
         }
     }
 
-    private UserExamples userExamples(long userId, FeatureExtractor extractor, SignalSnapshot snapshot, Collaborative index,
-                                      RankerSchema schema, RankerSchema.Indexes indexes, Set<Long> targets) {
+    /**
+     * The user's examples from their history; for a seeded {@code COLD_START_SHARE} of users, also a cold-start
+     * copy: the same targets for the user as a brand-new one who states only their demographics and three liked
+     * genres (their most frequent genres among history movies they rated at least their mean), through the
+     * unknown-user embedding, so that the network learns to serve sign-ups.
+     */
+    private List<UserExamples> userExamples(long userId, FeatureExtractor extractor, SignalSnapshot snapshot,
+                                            Collaborative index, RankerSchema schema, RankerSchema.Indexes indexes,
+                                            Set<Long> targets) {
         FeatureRepository.UserRequest request = extractor.request(userId).orElse(null);
         if (request == null || request.ratings().isEmpty()) {
-            return null;
+            return List.of();
         }
+        List<UserExamples> out = new ArrayList<>();
+        out.add(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(), false));
+        if (new Random(mix(config.seed() + 17, userId)).nextDouble() < COLD_START_SHARE) {
+            double mean = request.meanRating() == null ? 0 : request.meanRating();
+            Map<String, Integer> liked = new java.util.TreeMap<>();
+            Set<Long> history = new HashSet<>();
+            for (FeatureRepository.Rated r : request.ratings()) {
+                history.add(r.movieId());
+                SignalSnapshot.MovieSignals m = snapshot.movie(r.movieId());
+                if (m != null && r.rating() >= mean) {
+                    m.genres().forEach(g -> liked.merge(g, 1, Integer::sum));
+                }
+            }
+            List<String> three = liked.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(3).map(Map.Entry::getKey).toList();
+            FeatureRepository.UserRequest cold = new StatedPreferences(three, List.of())
+                    .apply(StatedPreferences.demographicsOnly(request), snapshot.global().ratingMax(),
+                            snapshot.global().latestRatedAt());
+            UserExamples e = examples(userId, cold, extractor, snapshot, index, schema, indexes, targets, history, true);
+            java.util.Arrays.fill(e.rows().user(), 0);
+            out.add(e);
+        }
+        return out;
+    }
+
+    private UserExamples examples(long userId, FeatureRepository.UserRequest request, FeatureExtractor extractor,
+                                  SignalSnapshot snapshot, Collaborative index, RankerSchema schema,
+                                  RankerSchema.Indexes indexes, Set<Long> targets, Set<Long> hidden, boolean cold) {
         RankerInputs.UserContext context = RankerInputs.context(userId, request, snapshot, index, signalsConfig.historySize());
         List<Long> candidates = RankerInputs.candidates(context, snapshot, index, config.candidatesByEase(),
-                config.candidatesByCosine(), config.candidatesByRecentPopularity());
-        List<FeatureVector> vectors = extractor.extract(request, candidates, snapshot);
+                config.candidatesByCosine(), config.candidatesByRecentPopularity()).stream()
+                .filter(m -> !hidden.contains(m)).toList();
+        Set<Long> excluded = new HashSet<>(context.rated());
+        excluded.addAll(hidden);
+        List<Long> movies = new ArrayList<>(candidates);
+        movies.addAll(randomNegatives(userId, candidates, excluded, index));
+        List<FeatureVector> vectors = extractor.extract(request, movies, snapshot);
         RankerInputs.Rows rows = RankerInputs.rows(context, vectors, snapshot, index, schema, indexes);
         float[] labels = new float[rows.size()];
         for (int r = 0; r < labels.length; r++) {
             labels[r] = targets.contains(rows.movieIds()[r]) ? 1 : 0;
         }
-        return new UserExamples(userId, rows, labels, targets);
+        return new UserExamples(userId, rows, labels, targets, cold);
+    }
+
+    /**
+     * {@code randomNegatives} movies drawn uniformly (seeded per user) from the catalogue outside the candidates
+     * and the user's ratings, so that the network also learns to rank the long tail below the candidates when
+     * it scores a whole catalogue (evaluation's full ranking). Targets drawn this way keep their label 1.
+     */
+    private List<Long> randomNegatives(long userId, List<Long> candidates, Set<Long> rated, Collaborative index) {
+        Set<Long> taken = new HashSet<>(candidates);
+        taken.addAll(rated);
+        List<Long> pool = new ArrayList<>();
+        for (int i = 0; i < index.items(); i++) {
+            if (!taken.contains(index.movieId(i))) {
+                pool.add(index.movieId(i));
+            }
+        }
+        Collections.shuffle(pool, new Random(mix(config.seed(), userId)));
+        return pool.subList(0, Math.min(config.randomNegatives(), pool.size()));
+    }
+
+    /**
+     * A per-user seed: splitmix64's finalizer over (seed, user), because {@link Random}'s first draws for
+     * consecutive seeds are strongly correlated.
+     */
+    static long mix(long seed, long userId) {
+        long x = seed * 0x9E3779B97F4A7C15L + userId;
+        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+        return x ^ (x >>> 31);
     }
 
     private record Fitted(ComputationGraph network, NormalizerStandardize normalizer, double validationNdcg, int epochs,
@@ -350,6 +414,7 @@ public final class RankerTrainer {
         h.put("candidatesByEase", config.candidatesByEase());
         h.put("candidatesByCosine", config.candidatesByCosine());
         h.put("candidatesByRecentPopularity", config.candidatesByRecentPopularity());
+        h.put("randomNegatives", config.randomNegatives());
         h.put("easeLambda", config.easeLambda());
         h.put("knnK", config.knnK());
         h.put("maxItems", config.maxItems());

@@ -16,12 +16,13 @@ import java.util.Map;
  * {@link RatingBaselines}), and item-kNN on baseline residuals e = r − b_ui with shrunk Pearson-baseline
  * similarity s_ij = ρ_ij · (n_ij − 1)/(n_ij − 1 + 100) (Koren 2010; Surprise's pearson_baseline). The kNN
  * estimate of (u, i) is Σ s_ij·e_uj / Σ s_ij over the (at most 40) movies j the user rated that are among i's
- * most similar positive neighbours.
+ * most similar positive neighbours. And the estimate of a biased matrix factorization ({@link Factors}), as a
+ * deviation from b_ui.
  */
 final class RatingFeatures {
 
     static final String[] NAMES = {"baseline", "userBias", "itemBias", "knnResidual", "knnWeight", "knnCount",
-            "userRatings", "movieRatings"};
+            "userRatings", "movieRatings", "factorResidual"};
     private static final int KEEP = 60;
     private static final int K = 40;
     private static final double SHRINKAGE = 100;
@@ -34,9 +35,11 @@ final class RatingFeatures {
     /** Per movie id: its most similar movies and similarities, best first. */
     private final Map<Long, long[]> neighbourIds;
     private final Map<Long, float[]> neighbourSims;
+    private final Factors factors;
 
-    private RatingFeatures(double mu, Map<Long, Double> userBias, Map<Long, Double> itemBias, Map<Long, Integer> userCount,
+    private RatingFeatures(Factors factors, double mu, Map<Long, Double> userBias, Map<Long, Double> itemBias, Map<Long, Integer> userCount,
                            Map<Long, Integer> itemCount, Map<Long, long[]> neighbourIds, Map<Long, float[]> neighbourSims) {
+        this.factors = factors;
         this.mu = mu;
         this.userBias = userBias;
         this.itemBias = itemBias;
@@ -47,7 +50,7 @@ final class RatingFeatures {
     }
 
     /** Fits biases and item neighbours on {@code ratings}; kNN covers the catalogue of {@code collaborative}. */
-    static RatingFeatures fit(List<Interaction> ratings, Collaborative collaborative) {
+    static RatingFeatures fit(List<Interaction> ratings, Collaborative collaborative, long seed) {
         RatingBaselines baselines = RatingBaselines.fit(ratings, RatingBaselines.EPOCHS, RatingBaselines.ITEM_REG,
                 RatingBaselines.USER_REG);
         double mu = baselines.globalMean();
@@ -118,7 +121,7 @@ final class RatingFeatures {
             ids.put(collaborative.movieId(i), nIds);
             sims.put(collaborative.movieId(i), nSims);
         }
-        return new RatingFeatures(mu, userBias, itemBias, userCount, itemCount, ids, sims);
+        return new RatingFeatures(Factors.fit(ratings, seed), mu, userBias, itemBias, userCount, itemCount, ids, sims);
     }
 
     double baseline(long userId, long movieId) {
@@ -150,10 +153,12 @@ final class RatingFeatures {
         }
         return new float[]{(float) (mu + bu + bi), (float) bu, (float) bi, (float) (weights > 0 ? weighted / weights : 0),
                 (float) Math.log1p(weights), used, (float) Math.log1p(userCount.getOrDefault(userId, 0)),
-                (float) Math.log1p(itemCount.getOrDefault(movieId, 0))};
+                (float) Math.log1p(itemCount.getOrDefault(movieId, 0)),
+                (float) (factors.predict(userId, movieId) - (mu + bu + bi))};
     }
 
     void write(DataOutputStream out) throws IOException {
+        factors.write(out);
         out.writeDouble(mu);
         writeMap(out, userBias, userCount);
         writeMap(out, itemBias, itemCount);
@@ -180,6 +185,7 @@ final class RatingFeatures {
     }
 
     static RatingFeatures read(DataInputStream in) throws IOException {
+        Factors factors = Factors.read(in);
         double mu = in.readDouble();
         Map<Long, Double> userBias = new HashMap<>();
         Map<Long, Integer> userCount = new HashMap<>();
@@ -202,7 +208,7 @@ final class RatingFeatures {
             ids.put(movieId, nIds);
             sims.put(movieId, nSims);
         }
-        return new RatingFeatures(mu, userBias, itemBias, userCount, itemCount, ids, sims);
+        return new RatingFeatures(factors, mu, userBias, itemBias, userCount, itemCount, ids, sims);
     }
 
     private static void readMap(DataInputStream in, Map<Long, Double> bias, Map<Long, Integer> counts) throws IOException {

@@ -86,7 +86,7 @@ final class RatingModel {
                         rest.add(ratings.get(r));
                     }
                 }
-                RatingFeatures partial = RatingFeatures.fit(rest, collaborative);
+                RatingFeatures partial = RatingFeatures.fit(rest, collaborative, seed + f);
                 Map<Long, Map<Long, Double>> byUser = byUser(rest);
                 for (int r = 0; r < n; r++) {
                     if (fold[r] == f) {
@@ -143,7 +143,7 @@ final class RatingModel {
         if (bestParams != null) {
             network.setParams(bestParams);
         }
-        return new Fit(new RatingModel(RatingFeatures.fit(ratings, collaborative), network, normalizer, min, max),
+        return new Fit(new RatingModel(RatingFeatures.fit(ratings, collaborative, seed), network, normalizer, min, max),
                 best, bestEpoch);
     }
 

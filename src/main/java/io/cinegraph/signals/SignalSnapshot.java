@@ -17,7 +17,7 @@ import java.util.Map;
 public final class SignalSnapshot {
 
     /** A movie's signals. */
-    public record MovieSignals(List<String> genres, Integer year, long ratingCount, Double bayesMean, double trend) {
+    public record MovieSignals(String title, List<String> genres, Integer year, long ratingCount, Double bayesMean, double trend) {
     }
 
     /** A movie's SIMILAR targets and scores, best first. */
@@ -53,7 +53,7 @@ public final class SignalSnapshot {
     public static SignalSnapshot load(FeatureRepository features, SignalsRepository signals) {
         SignalsRepository.GlobalStats global = signals.globalStats();
         Map<Long, MovieSignals> movies = new HashMap<>();
-        features.movies(m -> movies.put(m.movieId(), new MovieSignals(List.copyOf(m.genres()), m.year(),
+        features.movies(m -> movies.put(m.movieId(), new MovieSignals(m.title(), List.copyOf(m.genres()), m.year(),
                 m.ratingCount(), m.bayesMean(), m.trend())));
         Map<Long, List<FeatureRepository.SimilarRow>> lists = new HashMap<>();
         features.similar(s -> lists.computeIfAbsent(s.from(), k -> new ArrayList<>()).add(s));
@@ -114,7 +114,7 @@ public final class SignalSnapshot {
      * level 3 gender × age band × occupation, 2 gender × age band, 1 gender, 0 everyone; null when the
      * demographics needed are missing.
      */
-    static String cohortKey(int level, String gender, Integer ageBand, String occupation) {
+    public static String cohortKey(int level, String gender, Integer ageBand, String occupation) {
         return switch (level) {
             case 0 -> "0";
             case 1 -> gender == null ? null : "1|" + gender;
@@ -171,6 +171,12 @@ public final class SignalSnapshot {
             }
         }
         return lo;
+    }
+
+    /** Every movie the cohort rated, with the cohort's rating count and sum (empty for an unknown key). */
+    public Map<Long, CohortStat> cohortMovies(String key) {
+        Map<Long, CohortStat> byMovie = key == null ? null : cohorts.get(key);
+        return byMovie == null ? Map.of() : java.util.Collections.unmodifiableMap(byMovie);
     }
 
     /** The cohort's ratings of a movie (zero when none or when the cohort key is null). */

@@ -11,6 +11,16 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ServiceState {
 
     private final AtomicReference<Path> importing = new AtomicReference<>();
+    private volatile boolean serving;
+
+    /** Marks this process as the long-running service (scheduled jobs run only there, not in CLI commands). */
+    public void serving() {
+        serving = true;
+    }
+
+    public boolean isServing() {
+        return serving;
+    }
 
     public void importing(Path dataset) {
         importing.set(dataset);

@@ -1,12 +1,12 @@
 package io.cinegraph.signals;
 
 /** Signal parameters for the hand-computed fixture. */
-final class TestSignalsConfig {
+public final class TestSignalsConfig {
 
     private TestSignalsConfig() {
     }
 
-    static SignalsConfig fixture() {
+    public static SignalsConfig fixture() {
         return new SignalsConfig() {
             public int batchSize() { return 2; }
             public int parallelism() { return 2; }

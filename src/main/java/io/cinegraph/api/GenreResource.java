@@ -1,0 +1,30 @@
+package io.cinegraph.api;
+
+import io.cinegraph.catalog.BrowseService;
+import io.cinegraph.graph.CatalogRepository;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/genres")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Movies")
+public class GenreResource {
+
+    private final BrowseService browse;
+
+    public GenreResource(BrowseService browse) {
+        this.browse = browse;
+    }
+
+    @GET
+    @Operation(summary = "Every genre with its number of movies")
+    public List<CatalogRepository.GenreCount> genres() {
+        return browse.genres();
+    }
+}

@@ -1,0 +1,74 @@
+package io.cinegraph.cli;
+
+import io.cinegraph.ranker.ModelInfo;
+import io.cinegraph.ranker.RankerConfig;
+import io.cinegraph.ranker.RankerModel;
+import io.cinegraph.recommend.ModelRegistry;
+import io.cinegraph.recommend.TrainingService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train the neural ranker from the graph (every rating in it), save it as a new model version "
+                + "and make it the active one.",
+                "Recomputes the graph signals first (serving reads them), unless --skip-signals. See docs/ranker.md."})
+public class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--skip-signals", description = "Do not recompute the graph signals first.")
+    boolean skipSignals;
+
+    @Option(names = "--no-activate", description = "Save the model without making it the active one.")
+    boolean noActivate;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final TrainingService training;
+    private final ModelRegistry registry;
+    private final RankerConfig config;
+
+    public TrainCommand(TrainingService training, ModelRegistry registry, RankerConfig config) {
+        this.training = training;
+        this.registry = registry;
+        this.config = config;
+    }
+
+    @Override
+    public Integer call() {
+        RankerModel model = training.train(!skipSignals);
+        if (noActivate) {
+            registry.store().save(model);
+        } else {
+            registry.promote(model, config.keepModels());
+        }
+        ModelInfo info = model.info();
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Model %s trained in %.1f s on %,d ratings (%,d users, %,d movies), fingerprint %s%n",
+                info.version(), info.trainSeconds(), info.ratings(), info.users(), info.movies(), info.datasetFingerprint());
+        out.printf(Locale.ROOT, "Validation: NDCG@10 %.4f (held-out users' latest ratings, epoch %.0f of training), "
+                        + "rating RMSE %.4f (held-out ratings)%n", info.validation().get("ndcg@10"),
+                info.validation().get("epochs"), info.validation().get("ratingRmse"));
+        out.printf(Locale.ROOT, "Saved in %s%s; peak heap %.0f MiB%n",
+                registry.store().dir().resolve(info.version()).toAbsolutePath(), noActivate ? "" : " (active)",
+                peakHeapMiB());
+        return 0;
+    }
+
+    /** Sum of the heap pools' peak usage since the JVM started. */
+    private static double peakHeapMiB() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+}

@@ -1,0 +1,49 @@
+package io.cinegraph.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** New users and what they said they like. */
+@ApplicationScoped
+public class UserRepository {
+
+    private final Graph graph;
+
+    public UserRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** Liked genre names and movie ids of a user. */
+    public record Likes(List<String> genres, List<Long> movies) {
+    }
+
+    /** Creates the user with the next free id and returns it. */
+    public long create(Integer age, String gender, String occupation, String zip, List<String> likedGenres,
+                       List<Long> likedMovies, long now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("age", age);
+        params.put("gender", gender);
+        params.put("occupation", occupation);
+        params.put("zip", zip);
+        params.put("likedGenres", likedGenres);
+        params.put("likedMovies", likedMovies);
+        params.put("now", now);
+        return graph.writeList(CypherQuery.USER_CREATE, params, r -> r.get("userId").asLong()).get(0);
+    }
+
+    public Likes likes(long userId) {
+        return graph.readOne(CypherQuery.USER_LIKES, Map.of("userId", userId), r -> new Likes(
+                r.get("genres").asList(org.neo4j.driver.Value::asString),
+                r.get("movies").asList(org.neo4j.driver.Value::asLong))).orElse(new Likes(List.of(), List.of()));
+    }
+
+    /** The subset of {@code movieIds} that the graph holds. */
+    public Set<Long> existingMovies(List<Long> movieIds) {
+        return Set.copyOf(graph.readList(CypherQuery.USER_EXISTING_MOVIES, Map.of("movieIds", movieIds),
+                r -> r.get("movieId").asLong()));
+    }
+}

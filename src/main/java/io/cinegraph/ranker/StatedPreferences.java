@@ -1,0 +1,46 @@
+package io.cinegraph.ranker;
+
+import io.cinegraph.graph.FeatureRepository;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a new user tells us instead of ratings: genres and movies they like. They enter the ranker as the
+ * user's side of the features: each liked genre as a genre affinity of {@link #GENRE_AFFINITY} (about what a
+ * clear favourite genre reaches after shrinkage), each liked movie as a rating at the top of the scale, at
+ * time {@code now}. Demographics come from the user's profile; there are no neighbours yet.
+ */
+public record StatedPreferences(List<String> likedGenres, List<Long> likedMovies) {
+
+    static final double GENRE_AFFINITY = 0.5;
+
+    public StatedPreferences {
+        likedGenres = likedGenres == null ? List.of() : List.copyOf(likedGenres);
+        likedMovies = likedMovies == null ? List.of() : List.copyOf(likedMovies);
+    }
+
+    /** The user's side of feature extraction, from a profile (its own ratings, if any, are kept). */
+    public FeatureRepository.UserRequest apply(FeatureRepository.UserRequest profile, double topRating, long now) {
+        Map<String, Double> prefers = new HashMap<>(profile.prefers());
+        likedGenres.forEach(g -> prefers.merge(g, GENRE_AFFINITY, Math::max));
+        List<FeatureRepository.Rated> ratings = new ArrayList<>(profile.ratings());
+        for (long movieId : likedMovies) {
+            if (ratings.stream().noneMatch(r -> r.movieId() == movieId)) {
+                ratings.add(new FeatureRepository.Rated(movieId, topRating, now));
+            }
+        }
+        double mean = ratings.stream().mapToDouble(FeatureRepository.Rated::rating).average().orElse(Double.NaN);
+        return new FeatureRepository.UserRequest(ratings.size(), ratings.isEmpty() ? null : mean,
+                ratings.isEmpty() ? null : profile.ratingSd(), profile.cohortLevel(), profile.gender(),
+                profile.ageBand(), profile.occupation(), List.copyOf(ratings), Map.copyOf(prefers), profile.neighbours());
+    }
+
+    /** A profile with demographics only: no ratings, no affinities, no neighbours. */
+    public static FeatureRepository.UserRequest demographicsOnly(FeatureRepository.UserRequest profile) {
+        return new FeatureRepository.UserRequest(0, null, null, profile.cohortLevel(), profile.gender(),
+                profile.ageBand(), profile.occupation(), List.of(), Map.of(), List.of());
+    }
+}

@@ -1,0 +1,33 @@
+package io.cinegraph.recommend;
+
+import java.util.Set;
+
+/**
+ * What a client asks for: how many, and filters applied before truncation (so {@code limit} results come back
+ * whenever enough movies pass): a genre (case-insensitive), a release-year range (inclusive; null = open) and
+ * movies to leave out. Movies the user rated are always left out.
+ */
+public record RecommendationQuery(int limit, String genre, Integer yearFrom, Integer yearTo, Set<Long> exclude,
+                                  boolean explain) {
+
+    public RecommendationQuery {
+        exclude = exclude == null ? Set.of() : Set.copyOf(exclude);
+    }
+
+    public static RecommendationQuery top(int limit) {
+        return new RecommendationQuery(limit, null, null, null, Set.of(), true);
+    }
+
+    boolean accepts(long movieId, java.util.List<String> genres, Integer year) {
+        if (exclude.contains(movieId)) {
+            return false;
+        }
+        if (genre != null && genres.stream().noneMatch(g -> g.equalsIgnoreCase(genre))) {
+            return false;
+        }
+        if (yearFrom != null && (year == null || year < yearFrom)) {
+            return false;
+        }
+        return yearTo == null || (year != null && year <= yearTo);
+    }
+}

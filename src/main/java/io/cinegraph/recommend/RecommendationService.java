@@ -1,0 +1,137 @@
+package io.cinegraph.recommend;
+
+import io.cinegraph.catalog.NotFoundException;
+import io.cinegraph.graph.FeatureRepository;
+import io.cinegraph.ranker.RankerConfig;
+import io.cinegraph.ranker.RankerInputs;
+import io.cinegraph.ranker.RankerModel;
+import io.cinegraph.ranker.StatedPreferences;
+import io.cinegraph.graph.UserRepository;
+import io.cinegraph.signals.Candidate;
+import io.cinegraph.signals.CandidateSource;
+import io.cinegraph.signals.CandidateSources;
+import io.cinegraph.signals.Explanation;
+import io.cinegraph.signals.FeatureExtractor;
+import io.cinegraph.signals.SignalSnapshot;
+import io.cinegraph.signals.SignalSnapshots;
+import io.cinegraph.signals.SignalsConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The two-stage serving path: candidates from the graph generators (and the ranker's own in-memory ones),
+ * de-duplicated, then one batched forward pass of the active ranker; filters apply before truncation; each
+ * result carries score, predicted stars and an explanation. With no active model, the named fallback ranks.
+ */
+@ApplicationScoped
+public class RecommendationService {
+
+    private final FeatureExtractor extractor;
+    private final SignalSnapshots snapshots;
+    private final CandidateSources sources;
+    private final ModelRegistry registry;
+    private final RankerConfig config;
+    private final SignalsConfig signalsConfig;
+    private final UserRepository users;
+    private final MeterRegistry meters;
+
+    public RecommendationService(FeatureExtractor extractor, SignalSnapshots snapshots, CandidateSources sources,
+                                 ModelRegistry registry, RankerConfig config, SignalsConfig signalsConfig,
+                                 UserRepository users, MeterRegistry meters) {
+        this.users = users;
+        this.meters = meters;
+        this.extractor = extractor;
+        this.snapshots = snapshots;
+        this.sources = sources;
+        this.registry = registry;
+        this.config = config;
+        this.signalsConfig = signalsConfig;
+    }
+
+    /**
+     * Recommendations for a user of the graph, from their current ratings; a user without ratings is served from
+     * what they said they like at sign-up (cold start: demographics, liked genres and movies).
+     */
+    public Recommendations recommend(long userId, RecommendationQuery query) {
+        FeatureRepository.UserRequest request = extractor.request(userId)
+                .orElseThrow(() -> new NotFoundException("user", userId));
+        if (request.ratings().isEmpty()) {
+            UserRepository.Likes likes = users.likes(userId);
+            SignalSnapshot snapshot = snapshots.current();
+            request = new StatedPreferences(likes.genres(), likes.movies())
+                    .apply(request, snapshot.global().ratingMax(), snapshot.global().latestRatedAt());
+        }
+        return recommend(userId, request, query);
+    }
+
+    /** Recommendations for a user's side given explicitly (e.g. a new user's stated preferences). */
+    public Recommendations recommend(long userId, FeatureRepository.UserRequest request, RecommendationQuery query) {
+        SignalSnapshot snapshot = snapshots.current();
+        Map<Long, List<Candidate>> proposed = proposals(userId);
+        var model = registry.active();
+        List<Recommendation> out = new ArrayList<>();
+        if (model.isPresent()) {
+            RankerModel ranker = model.get();
+            RankerInputs.UserContext context = ranker.context(userId, request, snapshot, signalsConfig.historySize());
+            for (RankerModel.Scored s : ranker.rank(context, proposed.keySet(), snapshot, extractor, config)) {
+                SignalSnapshot.MovieSignals movie = snapshot.movie(s.movieId());
+                if (movie == null || !query.accepts(s.movieId(), movie.genres(), movie.year())) {
+                    continue;
+                }
+                List<Candidate> by = proposed.getOrDefault(s.movieId(), List.of());
+                Explanation why = !query.explain() ? null
+                        : by.isEmpty() ? Explanations.ofRanker(userId, s.movieId(), context, ranker, snapshot) : by.get(0).explanation();
+                out.add(new Recommendation(s.movieId(), movie.title(), movie.year(), movie.genres(), s.score(),
+                        s.predictedRating(), by.isEmpty() ? List.of("ranker") : by.stream().map(c -> c.explanation().source()).toList(),
+                        why));
+                if (out.size() == query.limit()) {
+                    break;
+                }
+            }
+            return counted(new Recommendations(userId, ranker.info().version(), false, out));
+        }
+        Set<Long> rated = new java.util.HashSet<>();
+        request.ratings().forEach(r -> rated.add(r.movieId()));
+        for (String name : List.of("user-knn", "popular")) {
+            for (Map.Entry<Long, List<Candidate>> e : proposed.entrySet()) {
+                Candidate c = e.getValue().stream().filter(x -> x.explanation().source().equals(name)).findFirst().orElse(null);
+                SignalSnapshot.MovieSignals movie = snapshot.movie(e.getKey());
+                if (c == null || movie == null || rated.contains(e.getKey()) || out.size() >= query.limit()
+                        || out.stream().anyMatch(r -> r.movieId() == e.getKey())
+                        || !query.accepts(e.getKey(), movie.genres(), movie.year())) {
+                    continue;
+                }
+                double stars = movie.bayesMean() == null ? snapshot.global().globalMean() : movie.bayesMean();
+                out.add(new Recommendation(e.getKey(), movie.title(), movie.year(), movie.genres(), c.score(), stars,
+                        List.of(name), query.explain() ? c.explanation() : null));
+            }
+        }
+        return counted(new Recommendations(userId, ModelRegistry.FALLBACK, true, out));
+    }
+
+    /** Counts the recommended movies by the candidate source that proposed them first. */
+    private Recommendations counted(Recommendations answer) {
+        for (Recommendation r : answer.items()) {
+            meters.counter("cinegraph.recommendations", "source", r.sources().get(0),
+                    "model", answer.fallback() ? "fallback" : "ranker").increment();
+        }
+        return answer;
+    }
+
+    /** Every generator's candidates, keyed by movie (first proposer first). */
+    private Map<Long, List<Candidate>> proposals(long userId) {
+        Map<Long, List<Candidate>> out = new LinkedHashMap<>();
+        for (CandidateSource source : sources.all()) {
+            for (Candidate c : source.candidates(userId, config.candidatesPerGenerator())) {
+                out.computeIfAbsent(c.movieId(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        return out;
+    }
+}

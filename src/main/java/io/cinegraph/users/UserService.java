@@ -1,0 +1,82 @@
+package io.cinegraph.users;
+
+import io.cinegraph.graph.CatalogRepository;
+import io.cinegraph.graph.UserRepository;
+import io.cinegraph.signals.SignalJob;
+import io.cinegraph.support.InvalidParameterException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.neo4j.driver.exceptions.ClientException;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Sign-up: a new user with demographics and the genres and movies they like (no ratings yet). The liked genres
+ * and movies are checked against the graph; the user's statistics and cohort are computed at once so that
+ * cold-start recommendations can be served right away.
+ */
+@ApplicationScoped
+public class UserService {
+
+    private static final int ID_ATTEMPTS = 5;
+
+    private final UserRepository users;
+    private final CatalogRepository catalog;
+    private final SignalJob signals;
+    private final Clock clock = Clock.systemUTC();
+
+    public UserService(UserRepository users, CatalogRepository catalog, SignalJob signals) {
+        this.users = users;
+        this.catalog = catalog;
+        this.signals = signals;
+    }
+
+    /** What a new user tells us. */
+    public record NewUser(Integer age, String gender, String occupation, String zip, List<String> likedGenres,
+                          List<Long> likedMovies) {
+        public NewUser {
+            likedGenres = likedGenres == null ? List.of() : List.copyOf(likedGenres);
+            likedMovies = likedMovies == null ? List.of() : List.copyOf(likedMovies);
+        }
+    }
+
+    /** Creates the user; returns the new id. */
+    public long create(NewUser user) {
+        List<String> genres = new ArrayList<>();
+        Set<String> known = new java.util.HashSet<>();
+        catalog.genres().forEach(g -> known.add(g.name()));
+        for (String g : user.likedGenres()) {
+            String match = known.stream().filter(k -> k.equalsIgnoreCase(g.strip())).findFirst()
+                    .orElseThrow(() -> new InvalidParameterException("likedGenres", "unknown genre '" + g
+                            + "'; GET /api/genres lists them"));
+            if (!genres.contains(match)) {
+                genres.add(match);
+            }
+        }
+        Set<Long> existing = user.likedMovies().isEmpty() ? Set.of() : users.existingMovies(user.likedMovies());
+        for (long movieId : user.likedMovies()) {
+            if (!existing.contains(movieId)) {
+                throw new InvalidParameterException("likedMovies", "no movie with id " + movieId);
+            }
+        }
+        long userId = createWithFreeId(user, genres);
+        signals.refreshUser(userId, List.of());
+        return userId;
+    }
+
+    /** Two sign-ups at once can pick the same next id; the unique constraint refuses one, which tries again. */
+    private long createWithFreeId(NewUser user, List<String> genres) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return users.create(user.age(), user.gender(), user.occupation(), user.zip(), genres,
+                        user.likedMovies(), clock.instant().getEpochSecond());
+            } catch (ClientException e) {
+                if (attempt >= ID_ATTEMPTS || !e.code().contains("ConstraintValidationFailed")) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

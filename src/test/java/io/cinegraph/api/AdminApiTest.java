@@ -1,0 +1,142 @@
+package io.cinegraph.api;
+
+import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.ingest.ImportOptions;
+import io.cinegraph.ingest.Importer;
+import io.cinegraph.ingest.SyntheticGenerator;
+import io.cinegraph.recommend.ModelRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * Admin and model endpoints over HTTP: the API key guard, a retrain started under load from 16 concurrent
+ * clients that completes and swaps with zero failed requests, job history, and rollback by activation.
+ */
+@QuarkusTest
+class AdminApiTest {
+
+    private static final String KEY = "test-admin-key";
+
+    @Inject
+    Importer importer;
+
+    @Inject
+    IngestRepository ingest;
+
+    @Inject
+    ModelRegistry registry;
+
+    @Test
+    void adminCallsWithoutTheRightKeyAre401() {
+        given().post("/api/admin/retrain").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("ApiKey header=\"X-API-Key\""));
+        given().header("X-API-Key", "wrong").get("/api/admin/jobs").then().statusCode(401);
+        given().header("X-API-Key", "wrong").post("/api/admin/models/x/activate").then().statusCode(401);
+        given().header("X-API-Key", KEY).get("/api/admin/jobs/job-unknown").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().header("X-API-Key", KEY).post("/api/admin/models/19990101-000000-000/activate").then().statusCode(404);
+    }
+
+    @Test
+    void aRetrainUnderLoadCompletesAndSwapsWithoutAFailedRequest() throws Exception {
+        ingest.clearGraph();
+        Path dir = Files.createTempDirectory("cinegraph-admin");
+        new SyntheticGenerator(new SyntheticGenerator.Params(100, 120, 5_000, 9, dir, SyntheticGenerator.Layout.ML_100K)).write();
+        importer.run(dir, new ImportOptions(1_000, ImportOptions.OnError.FAIL, null, false));
+
+        String first = retrainAndWait();
+        assertThat(first).isNotNull();
+        String before = registry.active().orElseThrow().info().version();
+
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong ok = new AtomicLong();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+            int client = c;
+            running.add(clients.submit(() -> {
+                int user = 1 + client;
+                while (!stop.get()) {
+                    int status = given().get("/api/users/" + user + "/recommendations?limit=5").statusCode();
+                    if (status == 200) {
+                        ok.incrementAndGet();
+                    } else {
+                        failures.add(user + ": " + status);
+                    }
+                    user = user % 100 + 1;
+                }
+            }));
+        }
+        String second = retrainAndWait();
+        stop.set(true);
+        for (Future<?> f : running) {
+            f.get();
+        }
+        clients.shutdown();
+        System.out.printf("Retrain under load: %d requests served, %d failed%n", ok.get(), failures.size());
+        assertThat(failures).isEmpty();
+        assertThat(ok.get()).isPositive();
+        JsonPath job = given().header("X-API-Key", KEY).get("/api/admin/jobs/" + second).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(job.getString("state")).isIn("PROMOTED", "KEPT");
+        assertThat(job.getDouble("candidateNdcg")).isBetween(0.0, 1.0);
+        assertThat(job.getDouble("activeNdcg")).isBetween(0.0, 1.0);
+        assertThat(job.getString("activeVersion")).isEqualTo(before);
+        assertThat(job.getMap("stepSeconds")).containsKeys("signals", "holdout graph", "train", "evaluate");
+        if (job.getString("state").equals("PROMOTED")) {
+            assertThat(registry.active().orElseThrow().info().version()).isEqualTo(job.getString("candidateVersion"));
+        } else {
+            assertThat(registry.active().orElseThrow().info().version()).isEqualTo(before);
+        }
+        given().header("X-API-Key", KEY).get("/api/admin/jobs").then().statusCode(200)
+                .body("[0].id", equalTo(second));
+
+        // rollback: activate the first version again
+        given().header("X-API-Key", KEY).post("/api/admin/models/" + before + "/activate").then().statusCode(200)
+                .body("version", equalTo(before));
+        given().get("/api/model").then().statusCode(200)
+                .body("active.version", equalTo(before))
+                .body("featureSchema", notNullValue())
+                .body("versions", org.hamcrest.Matchers.hasItem(before));
+        given().get("/api/users/3/recommendations?limit=3").then().statusCode(200).body("model", equalTo(before));
+    }
+
+    /** Starts a run, refuses a second one meanwhile, waits for the first to finish; returns its job id. */
+    private String retrainAndWait() throws InterruptedException {
+        String id = given().header("X-API-Key", KEY).post("/api/admin/retrain").then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/admin/jobs/job-"))
+                .extract().jsonPath().getString("id");
+        given().header("X-API-Key", KEY).post("/api/admin/retrain").then().statusCode(409)
+                .contentType("application/problem+json");
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            String state = given().header("X-API-Key", KEY).get("/api/admin/jobs/" + id).then().statusCode(200)
+                    .extract().jsonPath().getString("state");
+            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
+                assertThat(state).isNotEqualTo("FAILED");
+                return id;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("retraining job " + id + " did not finish in 5 minutes");
+    }
+}
