@@ -226,25 +226,12 @@ public class EvaluateCommand implements Callable<Integer> {
             List<String> three = liked.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(3).map(Map.Entry::getKey).toList();
-            rankerSum += Metrics.ndcg(rankAll(ranker.statedPreferenceScores(e.getKey(), three), data), e.getValue(), k);
-            popularSum += Metrics.ndcg(rankAll(popular, data), e.getValue(), k);
+            rankerSum += Metrics.ndcg(Evaluator.rank(ranker.statedPreferenceScores(e.getKey(), three), data), e.getValue(), k);
+            popularSum += Metrics.ndcg(Evaluator.rank(popular, data), e.getValue(), k);
         }
         int users = relevant.size();
         spec.commandLine().getOut().printf(Locale.ROOT, "New users with demographics + 3 liked genres only (%d users): "
                 + "NDCG@%d ranker %.4f, most-popular %.4f%n", users, k, rankerSum / users, popularSum / users);
-    }
-
-    private static List<Long> rankAll(double[] scores, TrainingData data) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) : Integer.compare(p, q));
-        List<Long> out = new ArrayList<>(order.length);
-        for (Integer i : order) {
-            out.add(data.itemId(i));
-        }
-        return out;
     }
 
     private static Map<Long, List<String>> movieGenres(Path dir) {

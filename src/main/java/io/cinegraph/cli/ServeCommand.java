@@ -6,7 +6,9 @@ import io.cinegraph.ingest.ImportConfig;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.ImportSummary;
 import io.cinegraph.ingest.Importer;
+import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.recommend.ModelRegistry;
+import io.cinegraph.retrain.RetrainService;
 import io.cinegraph.support.ServiceState;
 import io.quarkus.runtime.Quarkus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +34,10 @@ public class ServeCommand implements Callable<Integer> {
     @Option(names = "--reimport", description = "Import even if the graph already holds this exact copy.")
     boolean reimport;
 
+    @Option(names = "--no-train", description = "With no trained model, do not start training one in the background "
+            + "(the named fallback keeps serving).")
+    boolean noTrain;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,10 +48,15 @@ public class ServeCommand implements Callable<Integer> {
     private final ServiceState state;
     private final int httpPort;
     private final ModelRegistry models;
+    private final RetrainService retrain;
+    private final CatalogService catalog;
 
     public ServeCommand(Graph graph, Importer importer, DatasetDownloader downloader, ImportConfig config,
-                        ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort, ModelRegistry models) {
+                        ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort, ModelRegistry models,
+                        RetrainService retrain, CatalogService catalog) {
         this.models = models;
+        this.retrain = retrain;
+        this.catalog = catalog;
         this.graph = graph;
         this.importer = importer;
         this.downloader = downloader;
@@ -74,6 +85,11 @@ public class ServeCommand implements Callable<Integer> {
                 .map(m -> "Ranker model " + m.info().version() + " (validation NDCG@10 "
                         + String.format(java.util.Locale.ROOT, "%.4f", m.info().validation().get("ndcg@10")) + ")")
                 .orElse("No ranker model: serving " + ModelRegistry.FALLBACK + " (" + models.fallbackReason() + ")"));
+        if (models.active().isEmpty() && !noTrain && catalog.counts().ratings() > 0) {
+            var job = retrain.submit("startup");
+            spec.commandLine().getOut().printf("Training a first model in the background (%s; follow it in the log); "
+                    + "it is swapped in when ready, without a restart.%n", job.id());
+        }
         String base = "http://localhost:" + httpPort;
         spec.commandLine().getOut().printf("CineGraph is serving on %s  (API %s/api, Swagger UI %s/q/swagger-ui%s)%n",
                 base, base, base, graph.isEmbedded() ? ", Neo4j Browser " + base + "/browser/ on " + bolt : "");

@@ -212,6 +212,11 @@ public final class Evaluator {
         return out;
     }
 
+    /** Movie ids of every catalogue item, by score descending then movie id. */
+    public static List<Long> rank(double[] scores, TrainingData data) {
+        return rank(scores, data, scores.length);
+    }
+
     /** Movie ids of the {@code length} best-scored items, by score descending then movie id. */
     private static List<Long> rank(double[] scores, TrainingData data, int length) {
         Integer[] order = new Integer[scores.length];

@@ -62,6 +62,9 @@ public enum CypherQuery {
     FEATURES_SNAPSHOT_COHORTS("features/snapshot_cohorts"),
     FEATURES_SNAPSHOT_RATINGS("features/snapshot_ratings"),
 
+    BENCH_PEARSON_KNN("bench/pearson_knn"),
+    BENCH_USER_IDS("bench/user_ids"),
+
     STATS_COUNTS("stats/counts"),
     MOVIE_GET("movie/get_movie"),
     USER_GET("user/get_user");

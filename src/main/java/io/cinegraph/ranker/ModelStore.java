@@ -144,7 +144,14 @@ public final class ModelStore {
             throw new ModelException("No model version '" + version + "' under " + dir.toAbsolutePath());
         }
         try {
-            RankerSchema schema = JSON.readValue(path.resolve("schema.json").toFile(), RankerSchema.class);
+            RankerSchema schema;
+            try {
+                schema = JSON.readValue(path.resolve("schema.json").toFile(), RankerSchema.class);
+            } catch (com.fasterxml.jackson.core.JacksonException e) {
+                throw new ModelException("The model in " + path.toAbsolutePath() + " was written by another version of "
+                        + "CineGraph (its feature schema cannot be read: " + e.getOriginalMessage() + "); retrain it "
+                        + "(cinegraph train).", e);
+            }
             schema.requireCurrent(path.toAbsolutePath().toString());
             ModelInfo info = JSON.readValue(path.resolve("model.json").toFile(), ModelInfo.class);
             ComputationGraph ranking = ModelSerializer.restoreComputationGraph(path.resolve("ranking.zip").toFile(), false);

@@ -38,12 +38,19 @@ public interface RankerConfig {
     int candidatesByRecentPopularity();
 
     /** Uniformly drawn non-candidate movies added to each user's training examples (the long tail). */
-    @WithDefault("100")
+    @WithDefault("300")
     int randomNegatives();
 
     /** Candidates per graph generator when serving (user-knn, item-knn, genre, cohort, popular). */
     @WithDefault("50")
     int candidatesPerGenerator();
+
+    /**
+     * Users whose graph-generator candidates are cached between requests (dropped when the user rates something
+     * and whenever the signals are recomputed).
+     */
+    @WithDefault("10000")
+    int candidateCacheSize();
 
     /** EASE's L2 weight λ. */
     @WithDefault("250")
@@ -66,7 +73,7 @@ public interface RankerConfig {
     @WithDefault("0.001")
     double learningRate();
 
-    @WithDefault("0.00001")
+    @WithDefault("0.0001")
     double l2();
 
     @WithDefault("512")

@@ -86,8 +86,8 @@ public final class RankerModel {
         return ratings;
     }
 
-    /** A ranked movie: ranking score in (0, 1) and predicted stars. */
-    public record Scored(long movieId, double score, double predictedRating) {
+    /** A ranked movie and its ranking score in (0, 1). */
+    public record Scored(long movieId, double score) {
     }
 
     /**
@@ -115,13 +115,9 @@ public final class RankerModel {
         List<FeatureVector> vectors = extractor.extract(context.request(), movies, snapshot);
         RankerInputs.Rows rows = RankerInputs.rows(context, vectors, snapshot, collaborative, schema, indexes);
         float[] scores = score(rows);
-        Map<Long, Double> own = new HashMap<>();
-        context.request().ratings().forEach(r -> own.put(r.movieId(), r.rating()));
-        double[] stars = ratings.predict(context.userId(), indexes.user.getOrDefault(context.userId(), 0), own,
-                rows.movieIds(), collaborative);
         List<Scored> out = new ArrayList<>(rows.size());
         for (int r = 0; r < rows.size(); r++) {
-            out.add(new Scored(rows.movieIds()[r], scores[r], stars[r]));
+            out.add(new Scored(rows.movieIds()[r], scores[r]));
         }
         out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(Scored::movieId));
         return out;
@@ -140,9 +136,16 @@ public final class RankerModel {
         return from < 0 || to < 0 ? 0 : collaborative.cosine(from, to);
     }
 
+    /** Predicted stars of movies for the user of a context (their current ratings), in one forward pass. */
+    public double[] predictRatings(RankerInputs.UserContext context, long[] movieIds) {
+        Map<Long, Double> own = new HashMap<>();
+        context.request().ratings().forEach(r -> own.put(r.movieId(), r.rating()));
+        return predictRatings(context.userId(), own, movieIds);
+    }
+
     /** Predicted stars for (user, movie) pairs of a user with these ratings (movie id → stars). */
     public double[] predictRatings(long userId, Map<Long, Double> userRatings, long[] movieIds) {
-        return ratings.predict(userId, indexes.user.getOrDefault(userId, 0), userRatings, movieIds, collaborative);
+        return ratings.predict(userId, indexes.ratingUser.getOrDefault(userId, 0), userRatings, movieIds, collaborative);
     }
 
     /** Ranking scores in (0, 1) for the rows, in row order: one batched forward pass. */

@@ -10,12 +10,13 @@ import java.util.Map;
 
 /**
  * What the network's inputs mean: the dense feature names in order, and the vocabularies of the categorical
- * inputs (users, movies, genres, genders, age bands, occupations). Index 0 of every categorical input is "unknown"
+ * inputs (users of the ranking network — those whose embedding was trained —, users of the rating network,
+ * movies, genres, genders, age bands, occupations). Index 0 of every categorical input is "unknown"
  * (a user, movie or value not seen in training). Stored with the model; a model whose dense features differ from
  * the code's is refused at load time.
  */
-public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Long> movies, List<String> genres,
-                           List<String> genders,
+public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Long> ratingUsers, List<Long> movies,
+                           List<String> genres, List<String> genders,
                            List<Integer> ageBands, List<String> occupations) {
 
     /** The dense feature names the current code produces, in order. */
@@ -29,6 +30,7 @@ public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Lo
     public RankerSchema {
         denseFeatures = List.copyOf(denseFeatures);
         users = List.copyOf(users);
+        ratingUsers = List.copyOf(ratingUsers);
         movies = List.copyOf(movies);
         genres = List.copyOf(genres);
         genders = List.copyOf(genders);
@@ -60,6 +62,7 @@ public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Lo
 
     static final class Indexes {
         final Map<Long, Integer> user = new HashMap<>();
+        final Map<Long, Integer> ratingUser = new HashMap<>();
         final Map<Long, Integer> movie = new HashMap<>();
         final Map<String, Integer> genre = new HashMap<>();
         final Map<String, Integer> gender = new HashMap<>();
@@ -69,6 +72,9 @@ public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Lo
         private Indexes(RankerSchema s) {
             for (int i = 0; i < s.users.size(); i++) {
                 user.put(s.users.get(i), i + 1);
+            }
+            for (int i = 0; i < s.ratingUsers.size(); i++) {
+                ratingUser.put(s.ratingUsers.get(i), i + 1);
             }
             for (int i = 0; i < s.movies.size(); i++) {
                 movie.put(s.movies.get(i), i + 1);

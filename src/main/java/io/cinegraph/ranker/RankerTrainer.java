@@ -105,20 +105,12 @@ public final class RankerTrainer {
         }
         List<UserExamples> trainUsers = new ArrayList<>();
         List<UserExamples> validationUsers = new ArrayList<>();
-        Random random = new Random(seed);
         for (UserExamples e : examples) {
-            boolean validation = !e.cold() && random.nextDouble() < config.validationUsers();
-            // validation users, and a share of the training users, go through the unknown-user slot: new users
-            // (cold start) are scored through it, so it must be trained, and validation must not see a user
-            // embedding that was never fitted
-            if (validation || random.nextDouble() < UNKNOWN_USER_SHARE) {
-                java.util.Arrays.fill(e.rows().user(), 0);
-            }
-            (validation ? validationUsers : trainUsers).add(e);
+            (!e.cold() && validationUser(e.userId()) ? validationUsers : trainUsers).add(e);
         }
         Fitted fitted = fitRanking(trainUsers, validationUsers, schema, seed);
         Collaborative serving = Collaborative.fit(source.ratings(), config.easeLambda(), config.knnK(), config.maxItems());
-        RatingModel.Fit ratings = RatingModel.fit(source.ratings(), indexes, serving, config, seed);
+        RatingModel.Fit ratings = RatingModel.fit(source.ratings(), indexes.ratingUser, serving, config, seed);
         Map<String, Double> validation = new LinkedHashMap<>();
         validation.put("ndcg@10", fitted.validationNdcg());
         validation.put("ratingRmse", ratings.validationRmse());
@@ -144,28 +136,49 @@ public final class RankerTrainer {
         for (int i = 0; i < catalogue.items(); i++) {
             movies.add(catalogue.movieId(i));
         }
-        RankerSchema.Indexes indexes = new RankerSchema(RankerSchema.currentDenseFeatures(), users, movies, List.of(),
-                List.of(), AGE_BANDS, List.of()).indexes();
-        RatingModel model = RatingModel.fit(train, indexes, catalogue, config, config.seed()).model();
+        RankerSchema.Indexes indexes = new RankerSchema(RankerSchema.currentDenseFeatures(), users, users, movies,
+                List.of(), List.of(), AGE_BANDS, List.of()).indexes();
+        RatingModel model = RatingModel.fit(train, indexes.ratingUser, catalogue, config, config.seed()).model();
         Map<Long, Map<Long, Double>> byUser = RatingModel.byUser(train);
         double[] out = new double[test.size()];
         for (int t = 0; t < test.size(); t++) {
             Interaction i = test.get(t);
-            out[t] = model.predict(i.userId(), indexes.user.getOrDefault(i.userId(), 0),
+            out[t] = model.predict(i.userId(), indexes.ratingUser.getOrDefault(i.userId(), 0),
                     byUser.getOrDefault(i.userId(), Map.of()), new long[]{i.movieId()}, catalogue)[0];
         }
         return out;
     }
 
-    /** Vocabularies: every user, the movies of the history catalogue, every genre and demographic value. */
-    private static RankerSchema schema(GraphData source, Collaborative history) {
+    /** A seeded draw per user: held out for validation (early stopping). */
+    private boolean validationUser(long userId) {
+        return new Random(mix(config.seed() + 1, userId)).nextDouble() < config.validationUsers();
+    }
+
+    /**
+     * Users outside the ranking network's user vocabulary: the validation users, and a seeded share of the
+     * others. They go through the unknown-user slot, in training and when scored later, so that slot (which
+     * serves new users) is fitted, and no user is ever scored through an embedding that was never trained.
+     */
+    private boolean unknownUser(long userId) {
+        return validationUser(userId) || new Random(mix(config.seed() + 2, userId)).nextDouble() < UNKNOWN_USER_SHARE;
+    }
+
+    /**
+     * Vocabularies: the users with a trained embedding (ranking) and every user (rating), the movies of the
+     * history catalogue, every genre and demographic value.
+     */
+    private RankerSchema schema(GraphData source, Collaborative history) {
         TreeSet<String> genres = new TreeSet<>();
         source.movies().forEach(m -> genres.addAll(m.genres()));
         TreeSet<String> genders = new TreeSet<>();
         TreeSet<String> occupations = new TreeSet<>();
         List<Long> users = new ArrayList<>();
+        List<Long> ratingUsers = new ArrayList<>();
         for (Rows.UserRow u : source.users()) {
-            users.add(u.userId());
+            ratingUsers.add(u.userId());
+            if (!unknownUser(u.userId())) {
+                users.add(u.userId());
+            }
             if (u.gender() != null) {
                 genders.add(u.gender());
             }
@@ -174,11 +187,13 @@ public final class RankerTrainer {
             }
         }
         Collections.sort(users);
+        Collections.sort(ratingUsers);
         List<Long> movies = new ArrayList<>();
         for (int i = 0; i < history.items(); i++) {
             movies.add(history.movieId(i));
         }
-        return new RankerSchema(RankerSchema.currentDenseFeatures(), users, movies, List.copyOf(genres), List.copyOf(genders),
+        return new RankerSchema(RankerSchema.currentDenseFeatures(), users, ratingUsers, movies, List.copyOf(genres),
+                List.copyOf(genders),
                 AGE_BANDS, List.copyOf(occupations));
     }
 
@@ -318,9 +333,7 @@ public final class RankerTrainer {
         normalizer.fit(new DataSet(Nd4j.create(allDense), Nd4j.zeros(allDense.length, 1)));
         ComputationGraph network = Networks.ranking(schema, config, seed);
         Random random = new Random(seed);
-        double best = -1;
-        INDArray bestParams = null;
-        int bestEpoch = 0;
+        EarlyStopping stopping = new EarlyStopping(network, config.patience(), true);
         int batch = config.batchSize();
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             Collections.shuffle(index, random);
@@ -338,19 +351,13 @@ public final class RankerTrainer {
                 progress.message(String.format(java.util.Locale.ROOT, "loss %.4f, validation NDCG@10 %.4f",
                         lossSum / batches, ndcg));
                 LOG.infof("Ranker epoch %d: loss %.4f, validation NDCG@10 %.4f", epoch, lossSum / batches, ndcg);
-                if (ndcg > best + 1e-5) {
-                    best = ndcg;
-                    bestParams = network.params().dup();
-                    bestEpoch = epoch;
-                } else if (epoch - bestEpoch >= config.patience()) {
+                if (!stopping.record(epoch, ndcg)) {
                     break;
                 }
             }
         }
-        if (bestParams != null) {
-            network.setParams(bestParams);
-        }
-        return new Fitted(network, normalizer, best, bestEpoch, index.size());
+        stopping.restoreBest();
+        return new Fitted(network, normalizer, stopping.best(), stopping.bestEpoch(), index.size());
     }
 
     private static MultiDataSet batchOf(List<UserExamples> users, List<int[]> picks, NormalizerStandardize normalizer) {

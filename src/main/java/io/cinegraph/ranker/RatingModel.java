@@ -65,7 +65,7 @@ final class RatingModel {
     record Fit(RatingModel model, double validationRmse, int epochs) {
     }
 
-    static Fit fit(List<Interaction> ratings, RankerSchema.Indexes indexes, Collaborative collaborative,
+    static Fit fit(List<Interaction> ratings, Map<Long, Integer> userIndex, Collaborative collaborative,
                    RankerConfig config, long seed) {
         double min = ratings.stream().mapToDouble(Interaction::rating).min().orElse(1);
         double max = ratings.stream().mapToDouble(Interaction::rating).max().orElse(5);
@@ -101,7 +101,7 @@ final class RatingModel {
         float[] user = new float[n];
         float[] movie = new float[n];
         for (int r = 0; r < n; r++) {
-            user[r] = indexes.user.getOrDefault(ratings.get(r).userId(), 0);
+            user[r] = userIndex.getOrDefault(ratings.get(r).userId(), 0);
             movie[r] = collaborative.indexOf(ratings.get(r).movieId()) + 1;
         }
         boolean[] validation = new boolean[n];
@@ -110,15 +110,13 @@ final class RatingModel {
         }
         NormalizerStandardize normalizer = new NormalizerStandardize();
         normalizer.fit(new DataSet(Nd4j.create(dense), Nd4j.create(targets, n, 1)));
-        ComputationGraph network = Networks.rating(d, indexes.user.size(), collaborative.items(), config, seed);
+        ComputationGraph network = Networks.rating(d, userIndex.size(), collaborative.items(), config, seed);
         List<Integer> order = new ArrayList<>();
         List<Integer> held = new ArrayList<>();
         for (int r = 0; r < n; r++) {
             (validation[r] ? held : order).add(r);
         }
-        double best = Double.MAX_VALUE;
-        INDArray bestParams = null;
-        int bestEpoch = 0;
+        EarlyStopping stopping = new EarlyStopping(network, config.patience(), false);
         int batch = Math.max(64, config.batchSize() / 2);
         for (int epoch = 1; epoch <= config.ratingEpochs(); epoch++) {
             java.util.Collections.shuffle(order, random);
@@ -131,20 +129,14 @@ final class RatingModel {
                 }
                 double rmse = rmse(network, held, dense, user, movie, targets, normalizer);
                 progress.message(String.format(java.util.Locale.ROOT, "validation RMSE %.4f", rmse));
-                if (rmse < best - 1e-5) {
-                    best = rmse;
-                    bestParams = network.params().dup();
-                    bestEpoch = epoch;
-                } else if (epoch - bestEpoch >= config.patience()) {
+                if (!stopping.record(epoch, rmse)) {
                     break;
                 }
             }
         }
-        if (bestParams != null) {
-            network.setParams(bestParams);
-        }
+        stopping.restoreBest();
         return new Fit(new RatingModel(RatingFeatures.fit(ratings, collaborative, seed), network, normalizer, min, max),
-                best, bestEpoch);
+                stopping.best(), stopping.bestEpoch());
     }
 
     private static double rmse(ComputationGraph network, List<Integer> rows, float[][] dense, float[] user, float[] movie,

@@ -5,6 +5,7 @@ import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.DatasetInfo;
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.graph.RatingRepository;
+import io.cinegraph.recommend.RecommendationService;
 import io.cinegraph.signals.SignalJob;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,8 +29,11 @@ public class RatingService {
     private final CatalogService catalog;
     private final SignalJob signals;
     private final Clock clock;
+    private final RecommendationService recommendations;
 
-    public RatingService(RatingRepository repository, CatalogService catalog, SignalJob signals) {
+    public RatingService(RatingRepository repository, CatalogService catalog, SignalJob signals,
+                         RecommendationService recommendations) {
+        this.recommendations = recommendations;
         this.repository = repository;
         this.catalog = catalog;
         this.signals = signals;
@@ -52,6 +56,7 @@ public class RatingService {
         boolean created = repository.put(userId, movieId, rating, now)
                 .orElseThrow(() -> new NotFoundException("movie", movieId));
         signals.refreshUser(userId, List.of(movieId));
+        recommendations.forget(userId);
         return new Written(userId, movieId, rating, now, created);
     }
 
@@ -61,6 +66,7 @@ public class RatingService {
             throw new NotFoundException("rating by user " + userId + " of movie", movieId);
         }
         signals.refreshUser(userId, List.of(movieId));
+        recommendations.forget(userId);
     }
 
     /** The rating must be on the dataset's scale: within [min, max] and on its step. */

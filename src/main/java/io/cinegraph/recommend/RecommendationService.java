@@ -15,6 +15,8 @@ import io.cinegraph.signals.FeatureExtractor;
 import io.cinegraph.signals.SignalSnapshot;
 import io.cinegraph.signals.SignalSnapshots;
 import io.cinegraph.signals.SignalsConfig;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,8 +27,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The two-stage serving path: candidates from the graph generators (and the ranker's own in-memory ones),
- * de-duplicated, then one batched forward pass of the active ranker; filters apply before truncation; each
+ * The two-stage serving path: candidates from the graph generators (cached per user, filled in the background)
+ * and the ranker's own in-memory ones, de-duplicated, then one batched forward pass of the active ranker; filters apply before truncation; each
  * result carries score, predicted stars and an explanation. With no active model, the named fallback ranks.
  */
 @ApplicationScoped
@@ -40,12 +42,24 @@ public class RecommendationService {
     private final SignalsConfig signalsConfig;
     private final UserRepository users;
     private final MeterRegistry meters;
+    private final Cache<Long, Proposals> proposals;
+    private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** One low-priority thread fills the generator cache; when its queue is full, misses are simply not queued. */
+    private final java.util.concurrent.ThreadPoolExecutor filler;
 
     public RecommendationService(FeatureExtractor extractor, SignalSnapshots snapshots, CandidateSources sources,
                                  ModelRegistry registry, RankerConfig config, SignalsConfig signalsConfig,
                                  UserRepository users, MeterRegistry meters) {
         this.users = users;
         this.meters = meters;
+        this.proposals = Caffeine.newBuilder().maximumSize(config.candidateCacheSize()).build();
+        this.filler = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(config.candidateCacheSize()), r -> {
+                    Thread t = new Thread(r, "cinegraph-candidates");
+                    t.setDaemon(true);
+                    t.setPriority(Thread.MIN_PRIORITY);
+                    return t;
+                }, new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
         this.extractor = extractor;
         this.snapshots = snapshots;
         this.sources = sources;
@@ -73,26 +87,32 @@ public class RecommendationService {
     /** Recommendations for a user's side given explicitly (e.g. a new user's stated preferences). */
     public Recommendations recommend(long userId, FeatureRepository.UserRequest request, RecommendationQuery query) {
         SignalSnapshot snapshot = snapshots.current();
-        Map<Long, List<Candidate>> proposed = proposals(userId);
         var model = registry.active();
+        Map<Long, List<Candidate>> proposed = proposals(userId, snapshot, model.isEmpty());
         List<Recommendation> out = new ArrayList<>();
         if (model.isPresent()) {
             RankerModel ranker = model.get();
             RankerInputs.UserContext context = ranker.context(userId, request, snapshot, signalsConfig.historySize());
+            List<RankerModel.Scored> chosen = new ArrayList<>();
             for (RankerModel.Scored s : ranker.rank(context, proposed.keySet(), snapshot, extractor, config)) {
                 SignalSnapshot.MovieSignals movie = snapshot.movie(s.movieId());
-                if (movie == null || !query.accepts(s.movieId(), movie.genres(), movie.year())) {
-                    continue;
+                if (movie != null && query.accepts(s.movieId(), movie.genres(), movie.year())) {
+                    chosen.add(s);
+                    if (chosen.size() == query.limit()) {
+                        break;
+                    }
                 }
+            }
+            // stars only for what is returned: one small forward pass of the rating network
+            double[] stars = ranker.predictRatings(context, chosen.stream().mapToLong(RankerModel.Scored::movieId).toArray());
+            for (int i = 0; i < chosen.size(); i++) {
+                RankerModel.Scored s = chosen.get(i);
+                SignalSnapshot.MovieSignals movie = snapshot.movie(s.movieId());
                 List<Candidate> by = proposed.getOrDefault(s.movieId(), List.of());
                 Explanation why = !query.explain() ? null
                         : by.isEmpty() ? Explanations.ofRanker(userId, s.movieId(), context, ranker, snapshot) : by.get(0).explanation();
-                out.add(new Recommendation(s.movieId(), movie.title(), movie.year(), movie.genres(), s.score(),
-                        s.predictedRating(), by.isEmpty() ? List.of("ranker") : by.stream().map(c -> c.explanation().source()).toList(),
-                        why));
-                if (out.size() == query.limit()) {
-                    break;
-                }
+                out.add(new Recommendation(s.movieId(), movie.title(), movie.year(), movie.genres(), s.score(), stars[i],
+                        by.isEmpty() ? List.of("ranker") : by.stream().map(c -> c.explanation().source()).toList(), why));
             }
             return counted(new Recommendations(userId, ranker.info().version(), false, out));
         }
@@ -124,8 +144,54 @@ public class RecommendationService {
         return answer;
     }
 
-    /** Every generator's candidates, keyed by movie (first proposer first). */
-    private Map<Long, List<Candidate>> proposals(long userId) {
+    /** Drops a user's cached generator candidates (after their ratings change). */
+    public void forget(long userId) {
+        proposals.invalidate(userId);
+    }
+
+    /** What the generators proposed for a user under one signal snapshot. */
+    private record Proposals(SignalSnapshot snapshot, Map<Long, List<Candidate>> byMovie) {
+    }
+
+    /**
+     * Every generator's candidates, keyed by movie (first proposer first), cached per user until the user's
+     * ratings change ({@link #forget}) or the signals are recomputed (a new snapshot). The ranker never waits for
+     * the generators' queries: on a miss the request is ranked from the ranker's own candidates (and what an older
+     * snapshot proposed, if anything) while one background thread runs the queries for the next request. Only
+     * the fallback, which has nothing else, runs them inline.
+     */
+    private Map<Long, List<Candidate>> proposals(long userId, SignalSnapshot snapshot, boolean inline) {
+        Proposals cached = proposals.getIfPresent(userId);
+        if (cached != null && cached.snapshot() == snapshot) {
+            return cached.byMovie();
+        }
+        if (inline) {
+            Map<Long, List<Candidate>> fresh = generate(userId);
+            proposals.put(userId, new Proposals(snapshot, fresh));
+            return fresh;
+        }
+        if (pending.add(userId)) {
+            try {
+                filler.execute(() -> {
+                    try {
+                        proposals.put(userId, new Proposals(snapshot, generate(userId)));
+                    } finally {
+                        pending.remove(userId);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException full) {
+                pending.remove(userId);
+            }
+        }
+        return cached == null ? Map.of() : cached.byMovie();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        filler.shutdownNow();
+    }
+
+    private Map<Long, List<Candidate>> generate(long userId) {
         Map<Long, List<Candidate>> out = new LinkedHashMap<>();
         for (CandidateSource source : sources.all()) {
             for (Candidate c : source.candidates(userId, config.candidatesPerGenerator())) {

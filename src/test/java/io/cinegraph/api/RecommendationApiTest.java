@@ -21,6 +21,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Recommendations over HTTP from a ranker trained on the service's own graph (generated data with planted
@@ -129,6 +130,60 @@ class RecommendationApiTest {
         given().contentType("application/json").body("{\"rating\": 4}").put("/api/users/12/ratings/99999")
                 .then().statusCode(404);
         assertThat(given().get("/api/users/12/ratings").then().extract().jsonPath().getList("$")).hasSize(before);
+    }
+
+    @Test
+    void aNewUserGetsColdStartRecommendationsInTheirLikedGenresRightAway() {
+        JsonPath created = given().contentType("application/json")
+                .body("{\"age\": 27, \"gender\": \"F\", \"occupation\": \"writer\", \"zip\": \"94110\", "
+                        + "\"likedGenres\": [\"horror\", \"Thriller\"], \"likedMovies\": [3]}")
+                .post("/api/users").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.matchesPattern(".*/api/users/\\d+"))
+                .body("user.gender", equalTo("F"))
+                .body("recommendations.fallback", equalTo(false))
+                .extract().jsonPath();
+        long id = created.getLong("user.userId");
+        List<Map<String, Object>> first = created.getList("recommendations.items");
+        assertThat(first).hasSize(10).noneMatch(item -> ((Number) item.get("movieId")).intValue() == 3);
+        long inLiked = first.stream().filter(item -> item.get("genres").toString().matches(".*(Horror|Thriller).*")).count();
+        assertThat(inLiked).isGreaterThanOrEqualTo(5);
+        given().get("/api/users/" + id + "/recommendations?limit=4").then().statusCode(200)
+                .body("items.size()", equalTo(4));
+        given().contentType("application/json").body("{\"gender\": \"X\", \"age\": 0}").post("/api/users")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("age", "gender"));
+        given().contentType("application/json").body("{\"likedGenres\": [\"Polka\"]}").post("/api/users")
+                .then().statusCode(400).body("errors[0].field", equalTo("likedGenres"));
+        given().contentType("application/json").body("{\"likedMovies\": [424242]}").post("/api/users")
+                .then().statusCode(400).body("errors[0].field", equalTo("likedMovies"));
+    }
+
+    @Test
+    void moviesCanBeSearchedBrowsedAndComparedAndTheModelIsDescribed() {
+        given().get("/api/movies?query=SYNTHETIC%20movie%2012&size=5").then().statusCode(200)
+                .body("items[0].title", org.hamcrest.Matchers.containsString("Synthetic Movie 12"));
+        given().get("/api/movies?genre=drama&page=1&size=3").then().statusCode(200)
+                .body("page", equalTo(1)).body("items.size()", equalTo(3));
+        given().get("/api/movies?size=0").then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().get("/api/movies/5/similar?limit=3").then().statusCode(200).body("size()", equalTo(3))
+                .body("[0].explanation.sentence", notNullValue());
+        given().get("/api/movies/424242/similar").then().statusCode(404);
+        given().get("/api/movies/5/similar?limit=0").then().statusCode(400);
+        List<Integer> counts = given().get("/api/movies/popular?age=30&gender=M&limit=5").then().statusCode(200)
+                .extract().jsonPath().getList("cohortRatings");
+        assertThat(counts).hasSize(5).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        given().get("/api/movies/popular?gender=X").then().statusCode(400).body("errors[0].field", equalTo("gender"));
+        given().get("/api/genres").then().statusCode(200).body("name", org.hamcrest.Matchers.hasItem("Drama"));
+        given().get("/api/model").then().statusCode(200)
+                .body("active.version", equalTo(registry.active().orElseThrow().info().version()))
+                .body("active.validation.'ndcg@10'", notNullValue())
+                .body("featureSchema", org.hamcrest.Matchers.hasItem("easeScore"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItem("ranker"));
+        given().get("/api/users/7/recommendations?limit=2").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("cinegraph_recommendations_total", "http_server_requests_seconds_bucket",
+                "cinegraph_model_validation_ndcg");
     }
 
     @Test

@@ -124,7 +124,13 @@ class RankerTest {
         for (int i = 0; i < before.size(); i++) {
             assertThat(after.get(i).movieId()).isEqualTo(before.get(i).movieId());
             assertThat(after.get(i).score()).isCloseTo(before.get(i).score(), within(1e-6));
-            assertThat(after.get(i).predictedRating()).isCloseTo(before.get(i).predictedRating(), within(1e-6));
+        }
+        long[] top = before.stream().limit(10).mapToLong(RankerModel.Scored::movieId).toArray();
+        var context = model.context(3, request, snapshots.current(), 10);
+        double[] starsBefore = model.predictRatings(context, top);
+        double[] starsAfter = loaded.predictRatings(loaded.context(3, request, snapshots.current(), 10), top);
+        for (int i = 0; i < top.length; i++) {
+            assertThat(starsAfter[i]).isCloseTo(starsBefore[i], within(1e-6));
         }
         assertThat(before).noneMatch(s -> request.ratings().stream().anyMatch(r -> r.movieId() == s.movieId()));
 

@@ -20,6 +20,7 @@ public final class TestRankerConfig {
             public int candidatesByRecentPopularity() { return 20; }
             public int randomNegatives() { return 20; }
             public int candidatesPerGenerator() { return 20; }
+            public int candidateCacheSize() { return 100; }
             public double easeLambda() { return 50; }
             public int knnK() { return 50; }
             public int maxItems() { return 5000; }
