@@ -124,10 +124,11 @@ class CliTest {
         String html = Files.readString(report.resolve("index.html"));
         assertThat(html).contains("<table>", "<svg", "ease", "NDCG@10 by user activity");
         assertThat(out.toString()).contains("leave-last-out", "most-popular", "item-knn-cosine", "ease", "user-knn",
-                "item-knn ", "genre", "cohort", "popular", "sampled hr@10", "Graph baselines: training graph built");
+                "item-knn ", "genre", "cohort", "popular", "ranker", "sampled hr@10", "Graph baselines: training graph built");
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("protocol").asText()).isEqualTo("leave-last-out");
-        assertThat(doc.get("models")).hasSize(10);
+        assertThat(doc.get("models")).hasSize(11);
+        assertThat(doc.get("models").get(10).get("name").asText()).isEqualTo("ranker");
         assertThat(doc.get("models").get(1).get("name").asText()).isEqualTo("biases");
         assertThat(doc.get("models").get(1).get("rating").get("rmse").asDouble()).isPositive();
         assertThat(out.toString()).contains("Rating prediction on this split", "by demographic cohort");
