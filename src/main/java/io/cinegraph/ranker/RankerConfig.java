@@ -46,8 +46,8 @@ public interface RankerConfig {
     int candidatesPerGenerator();
 
     /**
-     * Users whose graph-generator candidates are cached between requests (dropped when the user rates something
-     * and whenever the signals are recomputed).
+     * Users whose graph side (ratings, affinities, neighbours) and graph-generator candidates are cached between
+     * requests (dropped when the user rates something through the API and whenever the signals are recomputed).
      */
     @WithDefault("10000")
     int candidateCacheSize();

@@ -43,6 +43,7 @@ public class RecommendationService {
     private final UserRepository users;
     private final MeterRegistry meters;
     private final Cache<Long, Proposals> proposals;
+    private final Cache<Long, UserSide> userSides;
     private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** One low-priority thread fills the generator cache; when its queue is full, misses are simply not queued. */
     private final java.util.concurrent.ThreadPoolExecutor filler;
@@ -53,6 +54,7 @@ public class RecommendationService {
         this.users = users;
         this.meters = meters;
         this.proposals = Caffeine.newBuilder().maximumSize(config.candidateCacheSize()).build();
+        this.userSides = Caffeine.newBuilder().maximumSize(config.candidateCacheSize()).build();
         this.filler = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
                 new java.util.concurrent.LinkedBlockingQueue<>(config.candidateCacheSize()), r -> {
                     Thread t = new Thread(r, "cinegraph-candidates");
@@ -73,8 +75,15 @@ public class RecommendationService {
      * what they said they like at sign-up (cold start: demographics, liked genres and movies).
      */
     public Recommendations recommend(long userId, RecommendationQuery query) {
-        FeatureRepository.UserRequest request = extractor.request(userId)
-                .orElseThrow(() -> new NotFoundException("user", userId));
+        SignalSnapshot current = snapshots.current();
+        UserSide cachedSide = userSides.getIfPresent(userId);
+        FeatureRepository.UserRequest request;
+        if (cachedSide != null && cachedSide.snapshot() == current) {
+            request = cachedSide.request();
+        } else {
+            request = extractor.request(userId).orElseThrow(() -> new NotFoundException("user", userId));
+            userSides.put(userId, new UserSide(current, request));
+        }
         if (request.ratings().isEmpty()) {
             UserRepository.Likes likes = users.likes(userId);
             SignalSnapshot snapshot = snapshots.current();
@@ -144,9 +153,18 @@ public class RecommendationService {
         return answer;
     }
 
-    /** Drops a user's cached generator candidates (after their ratings change). */
+    /** Drops a user's cached side and generator candidates (after their ratings change). */
     public void forget(long userId) {
+        userSides.invalidate(userId);
         proposals.invalidate(userId);
+    }
+
+    /**
+     * A user's graph side (ratings, affinities, neighbours, demographics) as read under one signal snapshot. It
+     * changes only when the user's ratings change through the API ({@link #forget}) or the signals are
+     * recomputed, so requests after the first skip the database round trip.
+     */
+    private record UserSide(SignalSnapshot snapshot, FeatureRepository.UserRequest request) {
     }
 
     /** What the generators proposed for a user under one signal snapshot. */

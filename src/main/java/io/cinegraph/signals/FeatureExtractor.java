@@ -39,6 +39,29 @@ public class FeatureExtractor {
         return repository.request(userId).map(user -> extract(user, movieIds, snapshot));
     }
 
+    /**
+     * Membership of the candidate movies, tested once per neighbour rating and SIMILAR entry: a bit set over the
+     * (int-sized, non-negative) movie ids, so the hot loops neither box nor hash; other ids fall back to a set.
+     */
+    private static final class CandidateSet {
+        private final java.util.BitSet ids = new java.util.BitSet();
+        private final Set<Long> others = new HashSet<>();
+
+        CandidateSet(List<Long> movieIds) {
+            for (long id : movieIds) {
+                if (id >= 0 && id <= Integer.MAX_VALUE) {
+                    ids.set((int) id);
+                } else {
+                    others.add(id);
+                }
+            }
+        }
+
+        boolean contains(long id) {
+            return id >= 0 && id <= Integer.MAX_VALUE ? ids.get((int) id) : others.contains(id);
+        }
+    }
+
     /** The user's graph side, fetched in one round trip; empty for an unknown user. */
     public Optional<FeatureRepository.UserRequest> request(long userId) {
         return repository.request(userId);
@@ -50,7 +73,7 @@ public class FeatureExtractor {
         double userMean = user.meanRating() == null ? mu : user.meanRating();
         int latestYear = Instant.ofEpochSecond(snapshot.global().latestRatedAt()).atZone(ZoneOffset.UTC).getYear();
         double prior = config.popularityPriorWeight();
-        Set<Long> candidates = new HashSet<>(movieIds);
+        CandidateSet candidates = new CandidateSet(movieIds);
         Map<Long, double[]> userKnn = new HashMap<>();
         for (FeatureRepository.Neighbour n : user.neighbours()) {
             SignalSnapshot.UserRatings theirs = snapshot.ratingsOf(n.userId());
