@@ -71,6 +71,7 @@ public class MovieResource {
         return candidates.similarMovies(id, limit);
     }
 
+    /** A query parameter with only whitespace counts as absent. */
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -145,7 +145,7 @@ public class UserResource {
         if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
             throw new InvalidParameterException("yearFrom", "must not be after yearTo (" + yearFrom + " > " + yearTo + ")");
         }
-        return recommendations.recommend(id, new RecommendationQuery(limit, blankToNull(genre), yearFrom, yearTo,
+        return recommendations.recommend(id, new RecommendationQuery(limit, MovieResource.blankToNull(genre), yearFrom, yearTo,
                 movieIds("exclude", exclude), explain));
     }
 
@@ -165,9 +165,6 @@ public class UserResource {
         return out;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     @GET
     @Path("/{id}")
