@@ -4,12 +4,15 @@
 //   μ = $globalMean, C = $priorWeight.
 MATCH (u:User {userId: $userId})
 WITH u, coalesce(u.cohortLevel, 0) AS level
-MATCH (c:User)-[r:RATED]->(m:Movie)
-WHERE c <> u AND NOT EXISTS { (u)-[:RATED]->(m) }
+// The cohort's members are found first, so only their ratings are read (not every rating of the graph).
+MATCH (c:User)
+WHERE c <> u
   AND (level = 0
     OR (level = 1 AND c.gender = u.gender)
     OR (level = 2 AND c.gender = u.gender AND c.ageBand = u.ageBand)
     OR (level = 3 AND c.gender = u.gender AND c.ageBand = u.ageBand AND c.occupation = u.occupation))
+MATCH (c)-[r:RATED]->(m:Movie)
+WHERE NOT EXISTS { (u)-[:RATED]->(m) }
 WITH u, level, m, count(r) AS n, sum(r.rating) AS total, avg(r.rating) AS mean
 WITH u, level, m, n, mean, n * ($priorWeight * $globalMean + total) / ($priorWeight + n) / 5 AS score
 ORDER BY score DESC, m.movieId

@@ -23,6 +23,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -141,12 +142,16 @@ public class UserResource {
             @QueryParam("yearFrom") @Min(1800) @Max(2200) Integer yearFrom,
             @QueryParam("yearTo") @Min(1800) @Max(2200) Integer yearTo,
             @Parameter(description = "Movie ids to leave out, comma-separated (e.g. 50,181)") @QueryParam("exclude") String exclude,
-            @QueryParam("explain") @DefaultValue("true") boolean explain) {
+            @QueryParam("explain") @DefaultValue("true") boolean explain,
+            @Parameter(description = "`no-cache` ranks afresh from the user's graph side instead of reusing their ranking "
+                    + "(which is exact until their ratings, the signals or the model change)")
+            @HeaderParam("Cache-Control") String cacheControl) {
         if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
             throw new InvalidParameterException("yearFrom", "must not be after yearTo (" + yearFrom + " > " + yearTo + ")");
         }
         return recommendations.recommend(id, new RecommendationQuery(limit, MovieResource.blankToNull(genre), yearFrom, yearTo,
-                movieIds("exclude", exclude), explain));
+                movieIds("exclude", exclude), explain,
+                cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache")));
     }
 
     /** "50, 181" → {50, 181}; anything else than comma-separated ids is a 400 on that field. */

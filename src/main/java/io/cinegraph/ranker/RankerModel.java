@@ -28,6 +28,12 @@ import java.util.concurrent.BlockingQueue;
  */
 public final class RankerModel {
 
+    /**
+     * Users with fewer ratings than this are still new: the genres and movies they liked at sign-up are part of
+     * their side of the features (as for the cold users the network is trained on).
+     */
+    public static final int STATED_PREFERENCES_BELOW = RankerTrainer.MIN_EMBEDDED_RATINGS;
+
     private final ModelInfo info;
     private final RankerSchema schema;
     private final RankerSchema.Indexes indexes;
@@ -138,9 +144,14 @@ public final class RankerModel {
 
     /** Predicted stars of movies for the user of a context (their current ratings), in one forward pass. */
     public double[] predictRatings(RankerInputs.UserContext context, long[] movieIds) {
+        return predictRatings(context.userId(), context.request(), movieIds);
+    }
+
+    /** Predicted stars of movies for a user with this side of the features (their current ratings). */
+    public double[] predictRatings(long userId, FeatureRepository.UserRequest request, long[] movieIds) {
         Map<Long, Double> own = new HashMap<>();
-        context.request().ratings().forEach(r -> own.put(r.movieId(), r.rating()));
-        return predictRatings(context.userId(), own, movieIds);
+        request.ratings().forEach(r -> own.put(r.movieId(), r.rating()));
+        return predictRatings(userId, own, movieIds);
     }
 
     /** Predicted stars for (user, movie) pairs of a user with these ratings (movie id → stars). */

@@ -48,7 +48,9 @@ import java.util.concurrent.Future;
 /**
  * Trains a {@link RankerModel} from a graph, using only the ratings in it (see docs/ranker.md):
  * <ol>
- *   <li>each user's latest {@code targetFraction} of ratings become targets, the rest their history;</li>
+ *   <li>each user's latest {@code targetFraction} of ratings become targets, the rest their history; a seeded
+ *       share of users are made cold instead: their first few ratings are history, all the later ones targets
+ *       (see {@link Cut});</li>
  *   <li>a temporary graph holds the history only and every graph signal is recomputed there, so no input of a
  *       training example has seen its target;</li>
  *   <li>per user: candidates from history, features (graph + model), label = is a target;</li>
@@ -63,8 +65,12 @@ public final class RankerTrainer {
     private static final Logger LOG = Logger.getLogger(RankerTrainer.class);
     /** Share of training users whose examples use the unknown-user embedding. */
     static final double UNKNOWN_USER_SHARE = 0.1;
-    /** Share of users who also give cold-start examples (see {@code userExamples}). */
+    /** Share of users made cold in training (see {@link Cut}). */
     static final double COLD_START_SHARE = 0.2;
+    /** A cold user keeps between 1 and this many of their first ratings. */
+    static final int COLD_KEEP = 5;
+    /** Users with fewer ratings get no embedding of their own: they go through the unknown-user slot. */
+    static final int MIN_EMBEDDED_RATINGS = 10;
     static final List<Integer> AGE_BANDS = List.of(1, 18, 25, 35, 45, 50, 56);
 
     private final RankerConfig config;
@@ -86,22 +92,20 @@ public final class RankerTrainer {
         if (source.ratings().isEmpty()) {
             throw new IllegalStateException("The graph holds no ratings: import a dataset first (cinegraph import --path DIR)");
         }
-        Split split = Splitter.lastFraction(config.targetFraction()).split(source.ratings());
-        Map<Long, Set<Long>> targets = new HashMap<>();
-        split.test().forEach(i -> targets.computeIfAbsent(i.userId(), u -> new HashSet<>()).add(i.movieId()));
-        Collaborative historyIndex = Collaborative.fit(split.train(), config.easeLambda(), config.knnK(), config.maxItems());
-        RankerSchema schema = schema(source, historyIndex);
+        Cut cut = cut(source.ratings());
+        Collaborative historyIndex = Collaborative.fit(cut.history(), config.easeLambda(), config.knnK(), config.maxItems());
+        RankerSchema schema = schema(source, historyIndex, cut);
         RankerSchema.Indexes indexes = schema.indexes();
 
         List<UserExamples> examples;
         try (TemporaryGraph history = new TemporaryGraph()) {
-            source.copyInto(history.graph(), split.train());
+            source.copyInto(history.graph(), cut.history());
             SignalsRepository signals = new SignalsRepository(history.graph());
             FeatureRepository features = new FeatureRepository(history.graph());
             SignalSnapshots snapshots = new SignalSnapshots(features, signals);
             new SignalJob(signals, signalsConfig, snapshots).recomputeAll();
             examples = examples(new FeatureExtractor(features, snapshots, signalsConfig), snapshots.current(),
-                    historyIndex, schema, indexes, targets);
+                    historyIndex, schema, indexes, cut);
         }
         List<UserExamples> trainUsers = new ArrayList<>();
         List<UserExamples> validationUsers = new ArrayList<>();
@@ -123,6 +127,42 @@ public final class RankerTrainer {
         LOG.infof("Ranker trained in %.1f s: validation NDCG@10 %.4f (epoch %d), rating RMSE %.4f",
                 seconds, fitted.validationNdcg(), fitted.epochs(), ratings.validationRmse());
         return new RankerModel(info, schema, fitted.network(), fitted.normalizer(), serving, ratings.model());
+    }
+
+    /**
+     * How the ratings are divided for training. Most users: their latest {@code targetFraction} of ratings are
+     * targets, the rest history. A seeded {@link #COLD_START_SHARE} of users with at least
+     * {@code 2 × COLD_KEEP} ratings are made cold: only their first 1–{@link #COLD_KEEP} ratings (a seeded count)
+     * stay in the history graph, and all their later ratings are targets, which is what a new user's
+     * recommendations are judged on. {@code all} is every user's ratings, oldest first.
+     */
+    record Cut(List<Interaction> history, Map<Long, Set<Long>> targets, Set<Long> cold,
+               Map<Long, List<Interaction>> all) {
+    }
+
+    Cut cut(List<Interaction> ratings) {
+        Map<Long, List<Interaction>> all = new java.util.TreeMap<>();
+        ratings.forEach(i -> all.computeIfAbsent(i.userId(), u -> new ArrayList<>()).add(i));
+        Split split = Splitter.lastFraction(config.targetFraction()).split(ratings);
+        Set<Long> cold = new HashSet<>();
+        Map<Long, Set<Long>> targets = new HashMap<>();
+        List<Interaction> history = new ArrayList<>();
+        for (Map.Entry<Long, List<Interaction>> e : all.entrySet()) {
+            e.getValue().sort(Interaction.CHRONOLOGICAL);
+            long userId = e.getKey();
+            if (e.getValue().size() >= 2 * COLD_KEEP
+                    && new Random(mix(config.seed() + 17, userId)).nextDouble() < COLD_START_SHARE) {
+                cold.add(userId);
+                int keep = 1 + (int) Math.floorMod(mix(config.seed() + 23, userId), (long) COLD_KEEP);
+                history.addAll(e.getValue().subList(0, keep));
+                e.getValue().subList(keep, e.getValue().size())
+                        .forEach(i -> targets.computeIfAbsent(userId, u -> new HashSet<>()).add(i.movieId()));
+            }
+        }
+        split.train().stream().filter(i -> !cold.contains(i.userId())).forEach(history::add);
+        split.test().stream().filter(i -> !cold.contains(i.userId()))
+                .forEach(i -> targets.computeIfAbsent(i.userId(), u -> new HashSet<>()).add(i.movieId()));
+        return new Cut(history, targets, cold, all);
     }
 
     /**
@@ -159,15 +199,17 @@ public final class RankerTrainer {
      * others. They go through the unknown-user slot, in training and when scored later, so that slot (which
      * serves new users) is fitted, and no user is ever scored through an embedding that was never trained.
      */
-    private boolean unknownUser(long userId) {
-        return validationUser(userId) || new Random(mix(config.seed() + 2, userId)).nextDouble() < UNKNOWN_USER_SHARE;
+    private boolean unknownUser(long userId, Cut cut) {
+        return validationUser(userId) || cut.cold().contains(userId)
+                || cut.all().getOrDefault(userId, List.of()).size() < MIN_EMBEDDED_RATINGS
+                || new Random(mix(config.seed() + 2, userId)).nextDouble() < UNKNOWN_USER_SHARE;
     }
 
     /**
      * Vocabularies: the users with a trained embedding (ranking) and every user (rating), the movies of the
      * history catalogue, every genre and demographic value.
      */
-    private RankerSchema schema(GraphData source, Collaborative history) {
+    private RankerSchema schema(GraphData source, Collaborative history, Cut cut) {
         TreeSet<String> genres = new TreeSet<>();
         source.movies().forEach(m -> genres.addAll(m.genres()));
         TreeSet<String> genders = new TreeSet<>();
@@ -176,7 +218,7 @@ public final class RankerTrainer {
         List<Long> ratingUsers = new ArrayList<>();
         for (Rows.UserRow u : source.users()) {
             ratingUsers.add(u.userId());
-            if (!unknownUser(u.userId())) {
+            if (!unknownUser(u.userId(), cut)) {
                 users.add(u.userId());
             }
             if (u.gender() != null) {
@@ -198,15 +240,14 @@ public final class RankerTrainer {
     }
 
     private List<UserExamples> examples(FeatureExtractor extractor, SignalSnapshot snapshot, Collaborative index,
-                                        RankerSchema schema, RankerSchema.Indexes indexes, Map<Long, Set<Long>> targets) {
-        List<Long> users = new ArrayList<>(new TreeSet<>(targets.keySet()));
+                                        RankerSchema schema, RankerSchema.Indexes indexes, Cut cut) {
+        List<Long> users = new ArrayList<>(new TreeSet<>(cut.targets().keySet()));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (Progress progress = Progress.items("Training examples", users.size(), " users")) {
             List<Future<List<UserExamples>>> futures = new ArrayList<>();
             for (long userId : users) {
                 futures.add(pool.submit(() -> {
-                    List<UserExamples> e = userExamples(userId, extractor, snapshot, index, schema, indexes,
-                            targets.get(userId));
+                    List<UserExamples> e = userExamples(userId, extractor, snapshot, index, schema, indexes, cut);
                     progress.step();
                     return e;
                 }));
@@ -227,41 +268,48 @@ public final class RankerTrainer {
     }
 
     /**
-     * The user's examples from their history; for a seeded {@code COLD_START_SHARE} of users, also a cold-start
-     * copy: the same targets for the user as a brand-new one who states only their demographics and three liked
-     * genres (their most frequent genres among history movies they rated at least their mean), through the
-     * unknown-user embedding, so that the network learns to serve sign-ups.
+     * The user's examples. A cold user (see {@link Cut}) gives two, both with all their later ratings as
+     * targets and through the unknown-user embedding: one as the graph sees them (their first few ratings,
+     * signals and neighbours computed on them; for a seeded half of them, with three liked genres stated at
+     * sign-up: their most frequent genres among the movies they rated at least their mean), and one as a
+     * brand-new sign-up with their demographics and those genres only. So the network learns to serve new users and users with a handful of
+     * ratings on the task they are judged on, as the service presents them (see {@code RecommendationService}).
      */
     private List<UserExamples> userExamples(long userId, FeatureExtractor extractor, SignalSnapshot snapshot,
                                             Collaborative index, RankerSchema schema, RankerSchema.Indexes indexes,
-                                            Set<Long> targets) {
+                                            Cut cut) {
         FeatureRepository.UserRequest request = extractor.request(userId).orElse(null);
+        Set<Long> targets = cut.targets().get(userId);
         if (request == null || request.ratings().isEmpty()) {
             return List.of();
         }
-        List<UserExamples> out = new ArrayList<>();
-        out.add(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(), false));
-        if (new Random(mix(config.seed() + 17, userId)).nextDouble() < COLD_START_SHARE) {
-            double mean = request.meanRating() == null ? 0 : request.meanRating();
-            Map<String, Integer> liked = new java.util.TreeMap<>();
-            Set<Long> history = new HashSet<>();
-            for (FeatureRepository.Rated r : request.ratings()) {
-                history.add(r.movieId());
-                SignalSnapshot.MovieSignals m = snapshot.movie(r.movieId());
-                if (m != null && r.rating() >= mean) {
-                    m.genres().forEach(g -> liked.merge(g, 1, Integer::sum));
-                }
-            }
-            List<String> three = liked.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(3).map(Map.Entry::getKey).toList();
-            FeatureRepository.UserRequest cold = new StatedPreferences(three, List.of())
-                    .apply(StatedPreferences.demographicsOnly(request), snapshot.global().ratingMax(),
-                            snapshot.global().latestRatedAt());
-            UserExamples e = examples(userId, cold, extractor, snapshot, index, schema, indexes, targets, history, true);
-            java.util.Arrays.fill(e.rows().user(), 0);
-            out.add(e);
+        if (!cut.cold().contains(userId)) {
+            return List.of(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(), false));
         }
+        List<Interaction> all = cut.all().get(userId);
+        double mean = all.stream().mapToDouble(Interaction::rating).average().orElse(0);
+        Map<String, Integer> liked = new java.util.TreeMap<>();
+        for (Interaction i : all) {
+            SignalSnapshot.MovieSignals m = snapshot.movie(i.movieId());
+            if (m != null && i.rating() >= mean) {
+                m.genres().forEach(g -> liked.merge(g, 1, Integer::sum));
+            }
+        }
+        List<String> three = liked.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(Map.Entry::getKey).toList();
+        StatedPreferences likes = new StatedPreferences(three, List.of());
+        List<UserExamples> out = new ArrayList<>();
+        // half of them stated those genres at sign-up, half did not (users of a dataset import never did)
+        boolean statedGenres = (mix(config.seed() + 29, userId) & 1) == 0;
+        out.add(examples(userId, statedGenres
+                        ? likes.apply(request, snapshot.global().ratingMax(), snapshot.global().latestRatedAt()) : request,
+                extractor, snapshot, index, schema, indexes, targets, Set.of(), true));
+        FeatureRepository.UserRequest stated = likes.apply(StatedPreferences.demographicsOnly(request),
+                snapshot.global().ratingMax(), snapshot.global().latestRatedAt());
+        Set<Long> kept = new HashSet<>();
+        request.ratings().forEach(r -> kept.add(r.movieId()));
+        out.add(examples(userId, stated, extractor, snapshot, index, schema, indexes, targets, kept, true));
         return out;
     }
 

@@ -1,7 +1,6 @@
 package io.cinegraph.recommend;
 
 import io.cinegraph.graph.FeatureRepository;
-import io.cinegraph.ranker.RankerInputs;
 import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.signals.Explanation;
 import io.cinegraph.signals.SignalSnapshot;
@@ -19,11 +18,11 @@ final class Explanations {
     private Explanations() {
     }
 
-    static Explanation ofRanker(long userId, long movieId, RankerInputs.UserContext context, RankerModel model,
-                                SignalSnapshot snapshot) {
+    static Explanation ofRanker(long userId, long movieId, FeatureRepository.UserRequest request, long time,
+                                RankerModel model, SignalSnapshot snapshot) {
         FeatureRepository.Rated best = null;
         double bestSimilarity = 0;
-        for (FeatureRepository.Rated r : context.request().ratings()) {
+        for (FeatureRepository.Rated r : request.ratings()) {
             double s = model.cosine(r.movieId(), movieId);
             if (s > bestSimilarity || (s == bestSimilarity && best != null && s > 0 && r.rating() > best.rating())) {
                 best = r;
@@ -41,7 +40,7 @@ final class Explanations {
                             "(:Movie {movieId: " + best.movieId() + "})<-[:RATED]-(:User)-[:RATED]->(:Movie {movieId: " + movieId + "})"),
                     "explore/why_ranker", Map.of("userId", userId, "movieId", movieId, "fromMovieId", best.movieId()));
         }
-        int recent = snapshot.ratingsBetween(movieId, context.time() - 30 * 86_400L, context.time());
+        int recent = snapshot.ratingsBetween(movieId, time - 30 * 86_400L, time);
         return new Explanation("ranker", recent > 0
                 ? recent + " ratings in the 30 days before your latest rating: it is trending"
                 : "a pick of the ranker for your profile",

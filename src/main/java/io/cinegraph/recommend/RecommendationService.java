@@ -44,6 +44,7 @@ public class RecommendationService {
     private final MeterRegistry meters;
     private final Cache<Long, Proposals> proposals;
     private final Cache<Long, UserSide> userSides;
+    private final Cache<Long, Ranked> rankings;
     private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** One low-priority thread fills the generator cache; when its queue is full, misses are simply not queued. */
     private final java.util.concurrent.ThreadPoolExecutor filler;
@@ -55,6 +56,7 @@ public class RecommendationService {
         this.meters = meters;
         this.proposals = Caffeine.newBuilder().maximumSize(config.candidateCacheSize()).build();
         this.userSides = Caffeine.newBuilder().maximumSize(config.candidateCacheSize()).build();
+        this.rankings = Caffeine.newBuilder().maximumSize(config.candidateCacheSize()).build();
         this.filler = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
                 new java.util.concurrent.LinkedBlockingQueue<>(config.candidateCacheSize()), r -> {
                     Thread t = new Thread(r, "cinegraph-candidates");
@@ -73,58 +75,93 @@ public class RecommendationService {
     /**
      * Recommendations for a user of the graph, from their current ratings; a user without ratings is served from
      * what they said they like at sign-up (cold start: demographics, liked genres and movies).
+     * <p>
+     * The ranked candidate list (before filters) is kept per user while it is exact, that is while the user's
+     * ratings, the signal snapshot, the active model and the generators' proposals are the ones it was ranked
+     * from; a rating write ({@link #forget}), a recomputation of the signals or a model swap makes the next
+     * request rank afresh. Filters, stars and explanations are applied per request.
      */
     public Recommendations recommend(long userId, RecommendationQuery query) {
-        SignalSnapshot current = snapshots.current();
-        UserSide cachedSide = userSides.getIfPresent(userId);
+        SignalSnapshot snapshot = snapshots.current();
+        var model = registry.active();
+        Map<Long, List<Candidate>> proposed = proposals(userId, snapshot, model.isEmpty());
+        if (model.isEmpty()) {
+            return fallback(userId, request(userId, snapshot, query.fresh()), proposed, query);
+        }
+        RankerModel ranker = model.get();
+        Ranked ranked = query.fresh() ? null : rankings.getIfPresent(userId);
+        if (ranked == null || ranked.snapshot() != snapshot || ranked.model() != ranker || ranked.proposed() != proposed) {
+            ranked = rank(userId, request(userId, snapshot, query.fresh()), snapshot, ranker, proposed);
+            rankings.put(userId, ranked);
+        }
+        return answer(userId, ranked, query);
+    }
+
+    /** The user's side of the features: their graph side, or for a user without ratings what they stated. */
+    private FeatureRepository.UserRequest request(long userId, SignalSnapshot current, boolean fresh) {
+        UserSide cachedSide = fresh ? null : userSides.getIfPresent(userId);
         FeatureRepository.UserRequest request;
         if (cachedSide != null && cachedSide.snapshot() == current) {
             request = cachedSide.request();
         } else {
             request = extractor.request(userId).orElseThrow(() -> new NotFoundException("user", userId));
+            if (request.ratings().size() < RankerModel.STATED_PREFERENCES_BELOW) {
+                // a new user: what they said they like at sign-up stands beside their first few ratings
+                UserRepository.Likes likes = users.likes(userId);
+                request = new StatedPreferences(likes.genres(), likes.movies())
+                        .apply(request, current.global().ratingMax(), current.global().latestRatedAt());
+            }
             userSides.put(userId, new UserSide(current, request));
         }
-        if (request.ratings().isEmpty()) {
-            UserRepository.Likes likes = users.likes(userId);
-            SignalSnapshot snapshot = snapshots.current();
-            request = new StatedPreferences(likes.genres(), likes.movies())
-                    .apply(request, snapshot.global().ratingMax(), snapshot.global().latestRatedAt());
-        }
-        return recommend(userId, request, query);
+        return request;
     }
 
-    /** Recommendations for a user's side given explicitly (e.g. a new user's stated preferences). */
-    public Recommendations recommend(long userId, FeatureRepository.UserRequest request, RecommendationQuery query) {
-        SignalSnapshot snapshot = snapshots.current();
-        var model = registry.active();
-        Map<Long, List<Candidate>> proposed = proposals(userId, snapshot, model.isEmpty());
-        List<Recommendation> out = new ArrayList<>();
-        if (model.isPresent()) {
-            RankerModel ranker = model.get();
-            RankerInputs.UserContext context = ranker.context(userId, request, snapshot, signalsConfig.historySize());
-            List<RankerModel.Scored> chosen = new ArrayList<>();
-            for (RankerModel.Scored s : ranker.rank(context, proposed.keySet(), snapshot, extractor, config)) {
-                SignalSnapshot.MovieSignals movie = snapshot.movie(s.movieId());
-                if (movie != null && query.accepts(s.movieId(), movie.genres(), movie.year())) {
-                    chosen.add(s);
-                    if (chosen.size() == query.limit()) {
-                        break;
-                    }
-                }
-            }
-            // stars only for what is returned: one small forward pass of the rating network
-            double[] stars = ranker.predictRatings(context, chosen.stream().mapToLong(RankerModel.Scored::movieId).toArray());
-            for (int i = 0; i < chosen.size(); i++) {
-                RankerModel.Scored s = chosen.get(i);
-                SignalSnapshot.MovieSignals movie = snapshot.movie(s.movieId());
-                List<Candidate> by = proposed.getOrDefault(s.movieId(), List.of());
-                Explanation why = !query.explain() ? null
-                        : by.isEmpty() ? Explanations.ofRanker(userId, s.movieId(), context, ranker, snapshot) : by.get(0).explanation();
-                out.add(new Recommendation(s.movieId(), movie.title(), movie.year(), movie.genres(), s.score(), stars[i],
-                        by.isEmpty() ? List.of("ranker") : by.stream().map(c -> c.explanation().source()).toList(), why));
-            }
-            return counted(new Recommendations(userId, ranker.info().version(), false, out));
+    /** Every candidate ranked by the model, best first, with what the answer needs to explain and rate them. */
+    private Ranked rank(long userId, FeatureRepository.UserRequest request, SignalSnapshot snapshot, RankerModel ranker,
+                        Map<Long, List<Candidate>> proposed) {
+        RankerInputs.UserContext context = ranker.context(userId, request, snapshot, signalsConfig.historySize());
+        List<RankerModel.Scored> order = ranker.rank(context, proposed.keySet(), snapshot, extractor, config);
+        long[] movies = new long[order.size()];
+        float[] scores = new float[order.size()];
+        for (int i = 0; i < movies.length; i++) {
+            movies[i] = order.get(i).movieId();
+            scores[i] = (float) order.get(i).score();
         }
+        return new Ranked(snapshot, ranker, proposed, request, context.time(), movies, scores);
+    }
+
+    /** The first {@code limit} ranked movies that pass the query's filters, with stars and explanations. */
+    private Recommendations answer(long userId, Ranked ranked, RecommendationQuery query) {
+        SignalSnapshot snapshot = ranked.snapshot();
+        RankerModel ranker = ranked.model();
+        List<Integer> chosen = new ArrayList<>();
+        for (int i = 0; i < ranked.movies().length && chosen.size() < query.limit(); i++) {
+            SignalSnapshot.MovieSignals movie = snapshot.movie(ranked.movies()[i]);
+            if (movie != null && query.accepts(ranked.movies()[i], movie.genres(), movie.year())) {
+                chosen.add(i);
+            }
+        }
+        long[] ids = chosen.stream().mapToLong(i -> ranked.movies()[i]).toArray();
+        double[] stars = ranked.stars(userId, ids);
+        List<Recommendation> out = new ArrayList<>(ids.length);
+        for (int k = 0; k < ids.length; k++) {
+            long movieId = ids[k];
+            SignalSnapshot.MovieSignals movie = snapshot.movie(movieId);
+            List<Candidate> by = ranked.proposed().getOrDefault(movieId, List.of());
+            Explanation why = !query.explain() ? null
+                    : by.isEmpty() ? Explanations.ofRanker(userId, movieId, ranked.request(), ranked.time(), ranker, snapshot)
+                    : by.get(0).explanation();
+            out.add(new Recommendation(movieId, movie.title(), movie.year(), movie.genres(), ranked.scores()[chosen.get(k)],
+                    stars[k], by.isEmpty() ? List.of("ranker") : by.stream().map(c -> c.explanation().source()).toList(), why));
+        }
+        return counted(new Recommendations(userId, ranker.info().version(), false, out));
+    }
+
+    /** Without an active model: the named fallback, user-kNN then popular. */
+    private Recommendations fallback(long userId, FeatureRepository.UserRequest request,
+                                     Map<Long, List<Candidate>> proposed, RecommendationQuery query) {
+        SignalSnapshot snapshot = snapshots.current();
+        List<Recommendation> out = new ArrayList<>();
         Set<Long> rated = new java.util.HashSet<>();
         request.ratings().forEach(r -> rated.add(r.movieId()));
         for (String name : List.of("user-knn", "popular")) {
@@ -153,10 +190,40 @@ public class RecommendationService {
         return answer;
     }
 
-    /** Drops a user's cached side and generator candidates (after their ratings change). */
+    /** Drops a user's cached side, generator candidates and ranking (after their ratings change). */
     public void forget(long userId) {
         userSides.invalidate(userId);
         proposals.invalidate(userId);
+        rankings.invalidate(userId);
+    }
+
+    /**
+     * A user's candidates ranked by one model under one snapshot and one set of proposals (compared by identity):
+     * movie ids best first and their scores, plus the user's side and time for stars and explanations.
+     */
+    private record Ranked(SignalSnapshot snapshot, RankerModel model, Map<Long, List<Candidate>> proposed,
+                          FeatureRepository.UserRequest request, long time, long[] movies, float[] scores,
+                          Map<Long, Double> predicted) {
+
+        Ranked(SignalSnapshot snapshot, RankerModel model, Map<Long, List<Candidate>> proposed,
+               FeatureRepository.UserRequest request, long time, long[] movies, float[] scores) {
+            this(snapshot, model, proposed, request, time, movies, scores, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+
+        /**
+         * Predicted stars of these movies, only for what is returned: one small forward pass of the rating network
+         * for those not predicted yet for this ranking (the prediction depends on nothing else, so it is kept).
+         */
+        double[] stars(long userId, long[] ids) {
+            long[] missing = java.util.Arrays.stream(ids).filter(id -> !predicted.containsKey(id)).toArray();
+            if (missing.length > 0) {
+                double[] fresh = model.predictRatings(userId, request, missing);
+                for (int i = 0; i < missing.length; i++) {
+                    predicted.put(missing[i], fresh[i]);
+                }
+            }
+            return java.util.Arrays.stream(ids).mapToDouble(predicted::get).toArray();
+        }
     }
 
     /**
