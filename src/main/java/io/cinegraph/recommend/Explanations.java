@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Explanations for movies that only the ranker's own candidates proposed: the rated movie most often watched by
- * the same people (highest cosine), or, failing that, how much the movie was rated in the 30 days up to the
+ * Explanations for movies that only the ranker's own candidates proposed: the movie the user liked (rated at
+ * least their mean) most often watched by the same people (highest cosine), or, failing that, how much the movie was rated in the 30 days up to the
  * user's latest rating.
  */
 final class Explanations {
@@ -22,7 +22,12 @@ final class Explanations {
                                 RankerModel model, SignalSnapshot snapshot) {
         FeatureRepository.Rated best = null;
         double bestSimilarity = 0;
+        // "because you watched X" only from movies the user liked (rated at least their mean)
+        double liked = request.ratings().stream().mapToDouble(FeatureRepository.Rated::rating).average().orElse(0);
         for (FeatureRepository.Rated r : request.ratings()) {
+            if (r.rating() < liked) {
+                continue;
+            }
             double s = model.cosine(r.movieId(), movieId);
             if (s > bestSimilarity || (s == bestSimilarity && best != null && s > 0 && r.rating() > best.rating())) {
                 best = r;
