@@ -270,9 +270,9 @@ public final class RankerTrainer {
     /**
      * The user's examples. A cold user (see {@link Cut}) gives two, both with all their later ratings as
      * targets and through the unknown-user embedding: one as the graph sees them (their first few ratings,
-     * signals and neighbours computed on them; for a seeded half of them, with three liked genres stated at
-     * sign-up: their most frequent genres among the movies they rated at least their mean), and one as a
-     * brand-new sign-up with their demographics and those genres only. So the network learns to serve new users and users with a handful of
+     * signals and neighbours computed on them, with three liked genres stated at sign-up: their most frequent
+     * genres among the movies they rated at least their mean), and one as a brand-new sign-up with their
+     * demographics and those genres only. So the network learns to serve new users and users with a handful of
      * ratings on the task they are judged on, as the service presents them (see {@code RecommendationService}).
      */
     private List<UserExamples> userExamples(long userId, FeatureExtractor extractor, SignalSnapshot snapshot,
@@ -300,10 +300,7 @@ public final class RankerTrainer {
                 .limit(3).map(Map.Entry::getKey).toList();
         StatedPreferences likes = new StatedPreferences(three, List.of());
         List<UserExamples> out = new ArrayList<>();
-        // half of them stated those genres at sign-up, half did not (users of a dataset import never did)
-        boolean statedGenres = (mix(config.seed() + 29, userId) & 1) == 0;
-        out.add(examples(userId, statedGenres
-                        ? likes.apply(request, snapshot.global().ratingMax(), snapshot.global().latestRatedAt()) : request,
+        out.add(examples(userId, likes.apply(request, snapshot.global().ratingMax(), snapshot.global().latestRatedAt()),
                 extractor, snapshot, index, schema, indexes, targets, Set.of(), true));
         FeatureRepository.UserRequest stated = likes.apply(StatedPreferences.demographicsOnly(request),
                 snapshot.global().ratingMax(), snapshot.global().latestRatedAt());
