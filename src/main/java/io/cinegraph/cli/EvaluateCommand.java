@@ -223,9 +223,7 @@ public class EvaluateCommand implements Callable<Integer> {
             Map<String, Integer> liked = new java.util.TreeMap<>();
             all.stream().filter(i -> i.userId() == e.getKey() && i.rating() >= 4)
                     .forEach(i -> genresOf.getOrDefault(i.movieId(), List.of()).forEach(g -> liked.merge(g, 1, Integer::sum)));
-            List<String> three = liked.entrySet().stream()
-                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(3).map(Map.Entry::getKey).toList();
+            List<String> three = io.cinegraph.ranker.StatedPreferences.mostFrequent(liked, 3);
             rankerSum += Metrics.ndcg(Evaluator.rank(ranker.statedPreferenceScores(e.getKey(), three), data), e.getValue(), k);
             popularSum += Metrics.ndcg(Evaluator.rank(popular, data), e.getValue(), k);
         }

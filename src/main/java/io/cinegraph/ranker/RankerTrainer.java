@@ -295,10 +295,7 @@ public final class RankerTrainer {
                 m.genres().forEach(g -> liked.merge(g, 1, Integer::sum));
             }
         }
-        List<String> three = liked.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(3).map(Map.Entry::getKey).toList();
-        StatedPreferences likes = new StatedPreferences(three, List.of());
+        StatedPreferences likes = new StatedPreferences(StatedPreferences.mostFrequent(liked, 3), List.of());
         List<UserExamples> out = new ArrayList<>();
         out.add(examples(userId, likes.apply(request, snapshot.global().ratingMax(), snapshot.global().latestRatedAt()),
                 extractor, snapshot, index, schema, indexes, targets, Set.of(), true));

@@ -38,6 +38,13 @@ public record StatedPreferences(List<String> likedGenres, List<Long> likedMovies
                 profile.ageBand(), profile.occupation(), List.copyOf(ratings), Map.copyOf(prefers), profile.neighbours());
     }
 
+    /** The {@code n} genres with the highest counts, most frequent first (ties by name): what a user would state. */
+    public static List<String> mostFrequent(Map<String, Integer> genreCounts, int n) {
+        return genreCounts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(n).map(Map.Entry::getKey).toList();
+    }
+
     /** A profile with demographics only: no ratings, no affinities, no neighbours. */
     public static FeatureRepository.UserRequest demographicsOnly(FeatureRepository.UserRequest profile) {
         return new FeatureRepository.UserRequest(0, null, null, profile.cohortLevel(), profile.gender(),

@@ -73,8 +73,9 @@ public class RecommendationService {
     }
 
     /**
-     * Recommendations for a user of the graph, from their current ratings; a user without ratings is served from
-     * what they said they like at sign-up (cold start: demographics, liked genres and movies).
+     * Recommendations for a user of the graph, from their current ratings; for a new user (fewer than
+     * {@link RankerModel#STATED_PREFERENCES_BELOW} ratings) what they said they like at sign-up counts too (cold
+     * start: demographics, liked genres and movies).
      * <p>
      * The ranked candidate list (before filters) is kept per user while it is exact, that is while the user's
      * ratings, the signal snapshot, the active model and the generators' proposals are the ones it was ranked
@@ -86,7 +87,7 @@ public class RecommendationService {
         var model = registry.active();
         Map<Long, List<Candidate>> proposed = proposals(userId, snapshot, model.isEmpty());
         if (model.isEmpty()) {
-            return fallback(userId, request(userId, snapshot, query.fresh()), proposed, query);
+            return fallback(userId, request(userId, snapshot, query.fresh()), snapshot, proposed, query);
         }
         RankerModel ranker = model.get();
         Ranked ranked = query.fresh() ? null : rankings.getIfPresent(userId);
@@ -97,7 +98,7 @@ public class RecommendationService {
         return answer(userId, ranked, query);
     }
 
-    /** The user's side of the features: their graph side, or for a user without ratings what they stated. */
+    /** The user's side of the features: their graph side, plus what a new user stated at sign-up. */
     private FeatureRepository.UserRequest request(long userId, SignalSnapshot current, boolean fresh) {
         UserSide cachedSide = fresh ? null : userSides.getIfPresent(userId);
         FeatureRepository.UserRequest request;
@@ -158,9 +159,8 @@ public class RecommendationService {
     }
 
     /** Without an active model: the named fallback, user-kNN then popular. */
-    private Recommendations fallback(long userId, FeatureRepository.UserRequest request,
+    private Recommendations fallback(long userId, FeatureRepository.UserRequest request, SignalSnapshot snapshot,
                                      Map<Long, List<Candidate>> proposed, RecommendationQuery query) {
-        SignalSnapshot snapshot = snapshots.current();
         List<Recommendation> out = new ArrayList<>();
         Set<Long> rated = new java.util.HashSet<>();
         request.ratings().forEach(r -> rated.add(r.movieId()));
