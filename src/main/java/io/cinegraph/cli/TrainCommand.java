@@ -52,7 +52,7 @@ public class TrainCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Model %s trained in %.1f s on %,d ratings (%,d users, %,d movies), fingerprint %s%n",
                 info.version(), info.trainSeconds(), info.ratings(), info.users(), info.movies(), info.datasetFingerprint());
-        out.printf(Locale.ROOT, "Validation: NDCG@10 %.4f (held-out users' latest ratings, epoch %.0f of training), "
+        out.printf(Locale.ROOT, "Validation: NDCG@10 %.4f (each user's latest target and held-out cold users, epoch %.0f), "
                         + "rating RMSE %.4f (held-out ratings)%n", info.validation().get("ndcg@10"),
                 info.validation().get("epochs"), info.validation().get("ratingRmse"));
         out.printf(Locale.ROOT, "Saved in %s%s; peak heap %.0f MiB%n",

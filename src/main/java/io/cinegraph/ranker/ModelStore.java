@@ -155,6 +155,7 @@ public final class ModelStore {
             schema.requireCurrent(path.toAbsolutePath().toString());
             ModelInfo info = JSON.readValue(path.resolve("model.json").toFile(), ModelInfo.class);
             ComputationGraph ranking = ModelSerializer.restoreComputationGraph(path.resolve("ranking.zip").toFile(), false);
+            Networks.requireRankingInputs(ranking, path.toAbsolutePath().toString());
             NormalizerStandardize rankingNormalizer = NORMALIZERS.restore(path.resolve("ranking-normalizer.bin").toFile());
             ComputationGraph rating = ModelSerializer.restoreComputationGraph(path.resolve("rating.zip").toFile(), false);
             NormalizerStandardize ratingNormalizer = NORMALIZERS.restore(path.resolve("rating-normalizer.bin").toFile());

@@ -2,6 +2,7 @@ package io.cinegraph.ranker;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
@@ -12,6 +13,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
+import java.util.List;
+
 /**
  * The two DL4J computation graphs (see docs/ranker.md): the ranking network (dense graph and model features,
  * user and movie embeddings, a genre embedding bag and a demographics embedding, merged into a two-layer MLP
@@ -20,7 +23,12 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 final class Networks {
 
-    static final String[] RANKING_INPUTS = {"dense", "user", "movie", "genres", "demographics"};
+    /**
+     * The ranking network's inputs. {@code userKnown} is 1 (across the embedding width) for a user with an
+     * embedding of their own and 0 otherwise: a user outside the vocabulary (new, cold or held out) contributes a
+     * zero vector, so their scores come from the features alone and no shared "unknown" vector drifts with them.
+     */
+    static final String[] RANKING_INPUTS = {"dense", "user", "movie", "genres", "demographics", "userKnown"};
     static final String[] RATING_INPUTS = {"dense", "user", "movie"};
 
     private Networks() {
@@ -43,7 +51,9 @@ final class Networks {
                         .activation(Activation.IDENTITY).hasBias(false).build(), "genres")
                 .addLayer("demographicsEmbedding", new DenseLayer.Builder().nIn(schema.demographicsSize()).nOut(8)
                         .activation(Activation.IDENTITY).hasBias(false).build(), "demographics")
-                .addVertex("merged", new MergeVertex(), "dense", "userEmbedding", "movieEmbedding", "genreEmbedding",
+                .addVertex("knownUserEmbedding", new ElementWiseVertex(ElementWiseVertex.Op.Product), "userEmbedding",
+                        "userKnown")
+                .addVertex("merged", new MergeVertex(), "dense", "knownUserEmbedding", "movieEmbedding", "genreEmbedding",
                         "demographicsEmbedding")
                 .addLayer("hidden1", new DenseLayer.Builder().nIn(schema.denseSize() + 2 * e + 16).nOut(config.hidden())
                         .activation(Activation.RELU).build(), "merged")
@@ -56,6 +66,20 @@ final class Networks {
         ComputationGraph network = new ComputationGraph(conf);
         network.init();
         return network;
+    }
+
+    /** Fails with a clear message when a stored ranking network does not take this code's inputs. */
+    static void requireRankingInputs(ComputationGraph network, String where) {
+        List<String> inputs = network.getConfiguration().getNetworkInputs();
+        if (!inputs.equals(List.of(RANKING_INPUTS))) {
+            throw new ModelStore.ModelException("The ranking network in " + where + " takes the inputs " + inputs
+                    + " but this version of CineGraph feeds " + List.of(RANKING_INPUTS) + "; retrain it (cinegraph train).");
+        }
+    }
+
+    /** The width of the ranking network's user embedding. */
+    static int userEmbeddingSize(ComputationGraph network) {
+        return (int) network.getLayer("userEmbedding").getParam("W").size(1);
     }
 
     static ComputationGraph rating(int dense, int users, int catalogue, RankerConfig config, long seed) {

@@ -27,12 +27,18 @@ public interface RankerConfig {
     @WithDefault("0.1")
     double validationUsers();
 
-    /** Candidates per user from EASE, from item-kNN cosine, and from popularity in the 30 days up to T. */
+    /**
+     * Candidates per user from EASE, from item-kNN cosine, from ratings up to T, and from popularity in the 30
+     * days up to T.
+     */
     @WithDefault("200")
     int candidatesByEase();
 
     @WithDefault("100")
     int candidatesByCosine();
+
+    @WithDefault("100")
+    int candidatesByPopularity();
 
     @WithDefault("50")
     int candidatesByRecentPopularity();
@@ -79,7 +85,7 @@ public interface RankerConfig {
     @WithDefault("512")
     int batchSize();
 
-    @WithDefault("20")
+    @WithDefault("8")
     int maxEpochs();
 
     /** Epochs without a better validation NDCG@10 before training stops (the best epoch is kept). */

@@ -78,28 +78,31 @@ public final class RankerInputs {
     }
 
     /**
-     * The in-memory candidates, best first and de-duplicated: the top movies by EASE, by cosine, and by
-     * popularity in the 30 days up to T; movies the user rated are left out.
+     * The in-memory candidates, best first and de-duplicated: the top movies by EASE, by cosine, by ratings up
+     * to T (what most users watch, which the item-to-item lists of a user with a handful of ratings miss), and by
+     * popularity in the 30 days up to T; movies the user rated are left out. A user without history gets the
+     * EASE and cosine shares as more of the most-rated movies up to T.
      */
     static List<Long> candidates(UserContext user, SignalSnapshot snapshot, Collaborative collaborative,
-                                 int byEase, int byCosine, int byRecentPopularity) {
+                                 RankerConfig config) {
         Set<Long> out = new LinkedHashSet<>();
-        if (user.history().length == 0) {
-            // nothing to be similar to yet: the most-rated movies up to T stand in for the item-to-item lists
-            snapshot.movieIds().stream().filter(m -> !user.rated().contains(m))
-                    .map(m -> new long[]{m, snapshot.ratingsBetween(m, Long.MIN_VALUE, user.time())})
-                    .sorted((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]))
-                    .limit(byEase + byCosine).forEach(p -> out.add(p[0]));
-        }
-        addTop(out, user.easeRank(), byEase, collaborative, user.rated());
-        addTop(out, user.cosineRank(), byCosine, collaborative, user.rated());
+        int byPopularity = config.candidatesByPopularity()
+                + (user.history().length == 0 ? config.candidatesByEase() + config.candidatesByCosine() : 0);
+        addMostRated(out, user, snapshot, Long.MIN_VALUE, byPopularity);
+        addTop(out, user.easeRank(), config.candidatesByEase(), collaborative, user.rated());
+        addTop(out, user.cosineRank(), config.candidatesByCosine(), collaborative, user.rated());
+        addMostRated(out, user, snapshot, user.time() - WINDOW, config.candidatesByRecentPopularity());
+        return List.copyOf(out);
+    }
+
+    /** Adds the {@code count} movies the user has not rated with the most ratings in (from, T]. */
+    private static void addMostRated(Set<Long> out, UserContext user, SignalSnapshot snapshot, long from, int count) {
         snapshot.movieIds().stream()
                 .filter(m -> !user.rated().contains(m))
-                .map(m -> new long[]{m, snapshot.ratingsBetween(m, user.time() - WINDOW, user.time())})
+                .map(m -> new long[]{m, snapshot.ratingsBetween(m, from, user.time())})
                 .filter(p -> p[1] > 0)
                 .sorted((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]))
-                .limit(byRecentPopularity).forEach(p -> out.add(p[0]));
-        return List.copyOf(out);
+                .limit(count).forEach(p -> out.add(p[0]));
     }
 
     private static void addTop(Set<Long> out, int[] rank, int count, Collaborative collaborative, Set<Long> rated) {

@@ -42,6 +42,7 @@ public final class RankerModel {
     private final Collaborative collaborative;
     private final RatingModel ratings;
     private final BlockingQueue<ComputationGraph> pool;
+    private final int userEmbeddingSize;
 
     RankerModel(ModelInfo info, RankerSchema schema, ComputationGraph network, NormalizerStandardize normalizer,
                 Collaborative collaborative, RatingModel ratings) {
@@ -53,6 +54,7 @@ public final class RankerModel {
         this.collaborative = collaborative;
         this.ratings = ratings;
         int copies = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.userEmbeddingSize = Networks.userEmbeddingSize(network);
         this.pool = new ArrayBlockingQueue<>(copies);
         pool.add(network);
         for (int i = 1; i < copies; i++) {
@@ -109,8 +111,7 @@ public final class RankerModel {
     /** As {@link #rank(long, FeatureRepository.UserRequest, Collection, SignalSnapshot, FeatureExtractor, RankerConfig, int)}, for a context already built. */
     public List<Scored> rank(RankerInputs.UserContext context, Collection<Long> extra, SignalSnapshot snapshot,
                              FeatureExtractor extractor, RankerConfig config) {
-        Set<Long> candidates = new LinkedHashSet<>(RankerInputs.candidates(context, snapshot, collaborative,
-                config.candidatesByEase(), config.candidatesByCosine(), config.candidatesByRecentPopularity()));
+        Set<Long> candidates = new LinkedHashSet<>(RankerInputs.candidates(context, snapshot, collaborative, config));
         extra.stream().filter(m -> !context.rated().contains(m)).forEach(candidates::add);
         return score(context, List.copyOf(candidates), snapshot, extractor);
     }
@@ -164,7 +165,7 @@ public final class RankerModel {
         if (rows.size() == 0) {
             return new float[0];
         }
-        INDArray[] inputs = inputs(rows, normalizer);
+        INDArray[] inputs = inputs(rows, normalizer, userEmbeddingSize);
         ComputationGraph copy = borrow();
         try {
             return copy.output(false, inputs)[0].toFloatVector();
@@ -173,11 +174,17 @@ public final class RankerModel {
         }
     }
 
-    static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer) {
+    static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer, int userEmbeddingSize) {
         INDArray dense = Nd4j.create(rows.dense());
         normalizer.transform(dense);
+        float[][] known = new float[rows.size()][userEmbeddingSize];
+        for (int r = 0; r < known.length; r++) {
+            if (rows.user()[r] > 0) {
+                java.util.Arrays.fill(known[r], 1f);
+            }
+        }
         return new INDArray[]{dense, Nd4j.create(rows.user(), rows.size(), 1), Nd4j.create(rows.movie(), rows.size(), 1),
-                Nd4j.create(rows.genres()), Nd4j.create(rows.demographics())};
+                Nd4j.create(rows.genres()), Nd4j.create(rows.demographics()), Nd4j.create(known)};
     }
 
     private ComputationGraph borrow() {

@@ -69,6 +69,8 @@ public final class RankerTrainer {
     static final double COLD_START_SHARE = 0.2;
     /** A cold user keeps between 1 and this many of their first ratings. */
     static final int COLD_KEEP = 5;
+    /** A user id outside every vocabulary: examples built with it use no user embedding. */
+    private static final long ANONYMOUS = Long.MIN_VALUE;
     /** Users with fewer ratings get no embedding of their own: they go through the unknown-user slot. */
     static final int MIN_EMBEDDED_RATINGS = 10;
     static final List<Integer> AGE_BANDS = List.of(1, 18, 25, 35, 45, 50, 56);
@@ -82,7 +84,17 @@ public final class RankerTrainer {
     }
 
     /** Training examples of one user: input rows, labels, and the targets (for validation NDCG). */
-    private record UserExamples(long userId, RankerInputs.Rows rows, float[] labels, Set<Long> targets, boolean cold) {
+    private record UserExamples(long userId, RankerInputs.Rows rows, float[] labels, Set<Long> targets,
+                                Set<Long> heldOut, boolean cold, boolean signUp) {
+        /** What validation ranks against: the held-out latest targets, or all targets of a held-out cold user. */
+        Set<Long> relevant() {
+            return heldOut.isEmpty() ? targets : heldOut;
+        }
+
+        /** What validation leaves out of the ranking: the earlier targets, which come before the held-out ones. */
+        Set<Long> excluded() {
+            return heldOut.isEmpty() ? Set.of() : targets;
+        }
     }
 
     public RankerModel train(Graph graph) {
@@ -110,13 +122,23 @@ public final class RankerTrainer {
         List<UserExamples> trainUsers = new ArrayList<>();
         List<UserExamples> validationUsers = new ArrayList<>();
         for (UserExamples e : examples) {
-            (!e.cold() && validationUser(e.userId()) ? validationUsers : trainUsers).add(e);
+            if (e.cold() && validationUser(e.userId())) {
+                validationUsers.add(e);
+            } else {
+                trainUsers.add(e);
+                if (!e.heldOut().isEmpty()) {
+                    validationUsers.add(e);
+                }
+            }
         }
         Fitted fitted = fitRanking(trainUsers, validationUsers, schema, seed);
         Collaborative serving = Collaborative.fit(source.ratings(), config.easeLambda(), config.knnK(), config.maxItems());
         RatingModel.Fit ratings = RatingModel.fit(source.ratings(), indexes.ratingUser, serving, config, seed);
         Map<String, Double> validation = new LinkedHashMap<>();
-        validation.put("ndcg@10", fitted.validationNdcg());
+        validation.put("ndcg@10", fitted.validation().all());
+        validation.put("ndcg@10 users with history", fitted.validation().warm());
+        validation.put("ndcg@10 cold users", fitted.validation().cold());
+        validation.put("ndcg@10 sign-ups", fitted.validation().signUp());
         validation.put("ratingRmse", ratings.validationRmse());
         validation.put("epochs", (double) fitted.epochs());
         validation.put("trainingExamples", (double) fitted.examples());
@@ -125,7 +147,7 @@ public final class RankerTrainer {
                 fingerprint(source.ratings()), source.ratings().size(), source.users().size(), source.movies().size(),
                 hyperParameters(), validation, seconds);
         LOG.infof("Ranker trained in %.1f s: validation NDCG@10 %.4f (epoch %d), rating RMSE %.4f",
-                seconds, fitted.validationNdcg(), fitted.epochs(), ratings.validationRmse());
+                seconds, fitted.validation().all(), fitted.epochs(), ratings.validationRmse());
         return new RankerModel(info, schema, fitted.network(), fitted.normalizer(), serving, ratings.model());
     }
 
@@ -136,7 +158,7 @@ public final class RankerTrainer {
      * stay in the history graph, and all their later ratings are targets, which is what a new user's
      * recommendations are judged on. {@code all} is every user's ratings, oldest first.
      */
-    record Cut(List<Interaction> history, Map<Long, Set<Long>> targets, Set<Long> cold,
+    record Cut(List<Interaction> history, Map<Long, Set<Long>> targets, Map<Long, Set<Long>> heldOut, Set<Long> cold,
                Map<Long, List<Interaction>> all) {
     }
 
@@ -162,7 +184,17 @@ public final class RankerTrainer {
         split.train().stream().filter(i -> !cold.contains(i.userId())).forEach(history::add);
         split.test().stream().filter(i -> !cold.contains(i.userId()))
                 .forEach(i -> targets.computeIfAbsent(i.userId(), u -> new HashSet<>()).add(i.movieId()));
-        return new Cut(history, targets, cold, all);
+        Map<Long, Set<Long>> heldOut = new HashMap<>();
+        targets.forEach((userId, t) -> {
+            if (!cold.contains(userId) && t.size() >= 2) {
+                List<Interaction> latest = all.get(userId).stream().filter(i -> t.contains(i.movieId())).toList();
+                int n = 1;
+                Set<Long> out = new HashSet<>();
+                latest.subList(latest.size() - n, latest.size()).forEach(i -> out.add(i.movieId()));
+                heldOut.put(userId, out);
+            }
+        });
+        return new Cut(history, targets, heldOut, cold, all);
     }
 
     /**
@@ -200,7 +232,7 @@ public final class RankerTrainer {
      * serves new users) is fitted, and no user is ever scored through an embedding that was never trained.
      */
     private boolean unknownUser(long userId, Cut cut) {
-        return validationUser(userId) || cut.cold().contains(userId)
+        return (cut.cold().contains(userId) && validationUser(userId))
                 || cut.all().getOrDefault(userId, List.of()).size() < MIN_EMBEDDED_RATINGS
                 || new Random(mix(config.seed() + 2, userId)).nextDouble() < UNKNOWN_USER_SHARE;
     }
@@ -284,7 +316,11 @@ public final class RankerTrainer {
             return List.of();
         }
         if (!cut.cold().contains(userId)) {
-            return List.of(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(), false));
+            Set<Long> heldOut = cut.heldOut().getOrDefault(userId, Set.of());
+            Set<Long> earlier = new HashSet<>(targets);
+            earlier.removeAll(heldOut);
+            return List.of(examples(userId, request, extractor, snapshot, index, schema, indexes, earlier, heldOut, false,
+                    false));
         }
         List<Interaction> all = cut.all().get(userId);
         double mean = all.stream().mapToDouble(Interaction::rating).average().orElse(0);
@@ -298,33 +334,38 @@ public final class RankerTrainer {
         StatedPreferences likes = new StatedPreferences(StatedPreferences.mostFrequent(liked, 3), List.of());
         List<UserExamples> out = new ArrayList<>();
         out.add(examples(userId, likes.apply(request, snapshot.global().ratingMax(), snapshot.global().latestRatedAt()),
-                extractor, snapshot, index, schema, indexes, targets, Set.of(), true));
+                extractor, snapshot, index, schema, indexes, targets, Set.of(), true, false));
+        out.add(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(), true, false));
+        if (indexes.user.containsKey(userId)) {
+            // and once through their own embedding, which so learns their taste from all their later ratings
+            out.add(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(), false,
+                    false));
+        }
         FeatureRepository.UserRequest stated = likes.apply(StatedPreferences.demographicsOnly(request),
                 snapshot.global().ratingMax(), snapshot.global().latestRatedAt());
-        Set<Long> kept = new HashSet<>();
-        request.ratings().forEach(r -> kept.add(r.movieId()));
-        out.add(examples(userId, stated, extractor, snapshot, index, schema, indexes, targets, kept, true));
+        Set<Long> everything = new HashSet<>(targets);
+        request.ratings().forEach(r -> everything.add(r.movieId()));
+        out.add(examples(userId, stated, extractor, snapshot, index, schema, indexes, everything, Set.of(), true, true));
         return out;
     }
 
     private UserExamples examples(long userId, FeatureRepository.UserRequest request, FeatureExtractor extractor,
                                   SignalSnapshot snapshot, Collaborative index, RankerSchema schema,
-                                  RankerSchema.Indexes indexes, Set<Long> targets, Set<Long> hidden, boolean cold) {
-        RankerInputs.UserContext context = RankerInputs.context(userId, request, snapshot, index, signalsConfig.historySize());
-        List<Long> candidates = RankerInputs.candidates(context, snapshot, index, config.candidatesByEase(),
-                config.candidatesByCosine(), config.candidatesByRecentPopularity()).stream()
-                .filter(m -> !hidden.contains(m)).toList();
-        Set<Long> excluded = new HashSet<>(context.rated());
-        excluded.addAll(hidden);
+                                  RankerSchema.Indexes indexes, Set<Long> targets, Set<Long> heldOut, boolean cold,
+                                  boolean signUp) {
+        // cold users' examples go through the zero (no-embedding) slot, as new users do
+        RankerInputs.UserContext context = RankerInputs.context(cold ? ANONYMOUS : userId, request, snapshot, index,
+                signalsConfig.historySize());
+        List<Long> candidates = RankerInputs.candidates(context, snapshot, index, config);
         List<Long> movies = new ArrayList<>(candidates);
-        movies.addAll(randomNegatives(userId, candidates, excluded, index));
+        movies.addAll(randomNegatives(userId, candidates, context.rated(), index));
         List<FeatureVector> vectors = extractor.extract(request, movies, snapshot);
         RankerInputs.Rows rows = RankerInputs.rows(context, vectors, snapshot, index, schema, indexes);
         float[] labels = new float[rows.size()];
         for (int r = 0; r < labels.length; r++) {
             labels[r] = targets.contains(rows.movieIds()[r]) ? 1 : 0;
         }
-        return new UserExamples(userId, rows, labels, targets, cold);
+        return new UserExamples(userId, rows, labels, targets, heldOut, cold, signUp);
     }
 
     /**
@@ -356,15 +397,18 @@ public final class RankerTrainer {
         return x ^ (x >>> 31);
     }
 
-    private record Fitted(ComputationGraph network, NormalizerStandardize normalizer, double validationNdcg, int epochs,
+    private record Fitted(ComputationGraph network, NormalizerStandardize normalizer, Validation validation, int epochs,
                           long examples) {
     }
 
     private Fitted fitRanking(List<UserExamples> train, List<UserExamples> validation, RankerSchema schema, long seed) {
         List<int[]> index = new ArrayList<>();
         for (int u = 0; u < train.size(); u++) {
-            for (int r = 0; r < train.get(u).rows().size(); r++) {
-                index.add(new int[]{u, r});
+            UserExamples e = train.get(u);
+            for (int r = 0; r < e.rows().size(); r++) {
+                if (!e.heldOut().contains(e.rows().movieIds()[r])) {
+                    index.add(new int[]{u, r});
+                }
             }
         }
         float[][] allDense = new float[index.size()][];
@@ -377,6 +421,8 @@ public final class RankerTrainer {
         Random random = new Random(seed);
         EarlyStopping stopping = new EarlyStopping(network, config.patience(), true);
         int batch = config.batchSize();
+        INDArray average = null;
+        Validation best = new Validation(0, 0, 0, 0);
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             Collections.shuffle(index, random);
             double lossSum = 0;
@@ -384,25 +430,39 @@ public final class RankerTrainer {
             try (Progress progress = Progress.items("Ranker epoch " + epoch, index.size(), " examples")) {
                 for (int from = 0; from < index.size(); from += batch) {
                     List<int[]> picks = index.subList(from, Math.min(index.size(), from + batch));
-                    network.fit(batchOf(train, picks, normalizer));
+                    network.fit(batchOf(train, picks, normalizer, config.embeddingSize()));
                     lossSum += network.score();
                     batches++;
                     progress.stepTo(from + picks.size());
                 }
-                double ndcg = validationNdcg(network, normalizer, validation);
+                // validation and early stopping judge the running average of the parameters over the epochs so
+                // far (stochastic weight averaging): single epochs' parameters jump around one minimum
+                INDArray current = network.params().dup();
+                average = average == null ? current.dup() : average.muli(epoch - 1).addi(current).divi(epoch);
+                network.setParams(average);
+                Validation v = validate(network, normalizer, validation);
+                double ndcg = v.all();
                 progress.message(String.format(java.util.Locale.ROOT, "loss %.4f, validation NDCG@10 %.4f",
                         lossSum / batches, ndcg));
-                LOG.infof("Ranker epoch %d: loss %.4f, validation NDCG@10 %.4f", epoch, lossSum / batches, ndcg);
-                if (!stopping.record(epoch, ndcg)) {
+                LOG.infof("Ranker epoch %d: loss %.4f, validation NDCG@10 %.4f (users with history %.4f, cold users "
+                                + "with a few ratings %.4f, as sign-ups %.4f)", epoch, lossSum / batches, ndcg, v.warm(),
+                        v.cold(), v.signUp());
+                boolean go = stopping.record(epoch, ndcg);
+                if (stopping.bestEpoch() == epoch) {
+                    best = v;
+                }
+                network.setParams(current);
+                if (!go) {
                     break;
                 }
             }
         }
         stopping.restoreBest();
-        return new Fitted(network, normalizer, stopping.best(), stopping.bestEpoch(), index.size());
+        return new Fitted(network, normalizer, best, stopping.bestEpoch(), index.size());
     }
 
-    private static MultiDataSet batchOf(List<UserExamples> users, List<int[]> picks, NormalizerStandardize normalizer) {
+    private static MultiDataSet batchOf(List<UserExamples> users, List<int[]> picks, NormalizerStandardize normalizer,
+                                        int userEmbeddingSize) {
         int n = picks.size();
         RankerInputs.Rows first = users.get(picks.get(0)[0]).rows();
         float[][] dense = new float[n][];
@@ -424,20 +484,43 @@ public final class RankerTrainer {
             ids[k] = e.rows().movieIds()[r];
         }
         RankerInputs.Rows rows = new RankerInputs.Rows(ids, dense, user, movie, genres, demographics);
-        return new MultiDataSet(RankerModel.inputs(rows, normalizer), new INDArray[]{Nd4j.create(labels, n, 1)});
+        return new MultiDataSet(RankerModel.inputs(rows, normalizer, userEmbeddingSize),
+                new INDArray[]{Nd4j.create(labels, n, 1)});
     }
 
-    /** Mean NDCG@10 of the validation users' targets when their candidates are ranked by the network. */
-    static double validationNdcg(ComputationGraph network, NormalizerStandardize normalizer, List<UserExamples> users) {
-        if (users.isEmpty()) {
-            return 0;
-        }
-        double sum = 0;
+    /** Mean validation NDCG@10: over every validation example, and per kind of user. */
+    record Validation(double all, double warm, double cold, double signUp) {
+    }
+
+    /** Ranks each validation example's rows with the network and measures NDCG@10 of its relevant movies. */
+    private static Validation validate(ComputationGraph network, NormalizerStandardize normalizer,
+                                       List<UserExamples> users) {
+        double[] sums = new double[4];
+        int[] counts = new int[4];
         for (UserExamples e : users) {
-            float[] scores = network.output(false, RankerModel.inputs(e.rows(), normalizer))[0].toFloatVector();
-            sum += Metrics.ndcg(ranked(e.rows().movieIds(), scores), e.targets(), 10);
+            float[] scores = network.output(false, RankerModel.inputs(e.rows(), normalizer,
+                    Networks.userEmbeddingSize(network)))[0].toFloatVector();
+            double ndcg = ndcg(e, scores);
+            int kind = !e.cold() ? 1 : e.signUp() ? 3 : 2;
+            sums[0] += ndcg;
+            counts[0]++;
+            sums[kind] += ndcg;
+            counts[kind]++;
         }
-        return sum / users.size();
+        double[] means = new double[4];
+        for (int k = 0; k < 4; k++) {
+            means[k] = counts[k] == 0 ? 0 : sums[k] / counts[k];
+        }
+        return new Validation(means[0], means[1], means[2], means[3]);
+    }
+
+    /** NDCG@10 of the user's relevant movies when their rows, minus the excluded ones, are ranked by the scores. */
+    private static double ndcg(UserExamples e, float[] scores) {
+        List<Long> ranking = ranked(e.rows().movieIds(), scores);
+        if (!e.excluded().isEmpty()) {
+            ranking = ranking.stream().filter(m -> !e.excluded().contains(m)).toList();
+        }
+        return Metrics.ndcg(ranking, e.relevant(), 10);
     }
 
     /** Movie ids by score descending, ties by id. */
@@ -462,6 +545,7 @@ public final class RankerTrainer {
         h.put("validationUsers", config.validationUsers());
         h.put("candidatesByEase", config.candidatesByEase());
         h.put("candidatesByCosine", config.candidatesByCosine());
+        h.put("candidatesByPopularity", config.candidatesByPopularity());
         h.put("candidatesByRecentPopularity", config.candidatesByRecentPopularity());
         h.put("randomNegatives", config.randomNegatives());
         h.put("easeLambda", config.easeLambda());

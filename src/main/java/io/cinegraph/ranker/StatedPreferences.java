@@ -45,6 +45,34 @@ public record StatedPreferences(List<String> likedGenres, List<Long> likedMovies
                 .limit(n).map(Map.Entry::getKey).toList();
     }
 
+    /**
+     * A new user's ranking reordered so that movies in the genres they stated hold at least half of every prefix
+     * of even length (while such movies remain); each group keeps its own order. The network ranks what new users
+     * go on to rate, which leans toward what everybody watches; someone who said "horror and thriller" at
+     * sign-up should see those straight away.
+     */
+    public static <T> List<T> leadWithLikedGenres(List<T> ranked, java.util.function.Predicate<T> inLikedGenres) {
+        List<T> liked = new ArrayList<>();
+        List<T> other = new ArrayList<>();
+        List<Integer> likedAt = new ArrayList<>();
+        List<Integer> otherAt = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            boolean isLiked = inLikedGenres.test(ranked.get(i));
+            (isLiked ? liked : other).add(ranked.get(i));
+            (isLiked ? likedAt : otherAt).add(i);
+        }
+        List<T> out = new ArrayList<>(ranked.size());
+        int l = 0;
+        int o = 0;
+        while (out.size() < ranked.size()) {
+            // the next slot follows the ranking unless that would leave liked movies under half of the list
+            boolean owed = l < (out.size() + 1) / 2;
+            boolean takeLiked = l < liked.size() && (o >= other.size() || owed || likedAt.get(l) < otherAt.get(o));
+            out.add(takeLiked ? liked.get(l++) : other.get(o++));
+        }
+        return out;
+    }
+
     /** A profile with demographics only: no ratings, no affinities, no neighbours. */
     public static FeatureRepository.UserRequest demographicsOnly(FeatureRepository.UserRequest profile) {
         return new FeatureRepository.UserRequest(0, null, null, profile.cohortLevel(), profile.gender(),

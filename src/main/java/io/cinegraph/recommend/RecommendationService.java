@@ -87,41 +87,53 @@ public class RecommendationService {
         var model = registry.active();
         Map<Long, List<Candidate>> proposed = proposals(userId, snapshot, model.isEmpty());
         if (model.isEmpty()) {
-            return fallback(userId, request(userId, snapshot, query.fresh()), snapshot, proposed, query);
+            return fallback(userId, side(userId, snapshot, query.fresh()).request(), snapshot, proposed, query);
         }
         RankerModel ranker = model.get();
         Ranked ranked = query.fresh() ? null : rankings.getIfPresent(userId);
         if (ranked == null || ranked.snapshot() != snapshot || ranked.model() != ranker || ranked.proposed() != proposed) {
-            ranked = rank(userId, request(userId, snapshot, query.fresh()), snapshot, ranker, proposed);
+            ranked = rank(userId, side(userId, snapshot, query.fresh()), snapshot, ranker, proposed);
             rankings.put(userId, ranked);
         }
         return answer(userId, ranked, query);
     }
 
-    /** The user's side of the features: their graph side, plus what a new user stated at sign-up. */
-    private FeatureRepository.UserRequest request(long userId, SignalSnapshot current, boolean fresh) {
+    /**
+     * The user's side of the features: their graph side, plus what a new user stated at sign-up (and the genres
+     * they stated, while they count).
+     */
+    private UserSide side(long userId, SignalSnapshot current, boolean fresh) {
         UserSide cachedSide = fresh ? null : userSides.getIfPresent(userId);
-        FeatureRepository.UserRequest request;
         if (cachedSide != null && cachedSide.snapshot() == current) {
-            request = cachedSide.request();
-        } else {
-            request = extractor.request(userId).orElseThrow(() -> new NotFoundException("user", userId));
-            if (request.ratings().size() < RankerModel.STATED_PREFERENCES_BELOW) {
-                // a new user: what they said they like at sign-up stands beside their first few ratings
-                UserRepository.Likes likes = users.likes(userId);
-                request = new StatedPreferences(likes.genres(), likes.movies())
-                        .apply(request, current.global().ratingMax(), current.global().latestRatedAt());
-            }
-            userSides.put(userId, new UserSide(current, request));
+            return cachedSide;
         }
-        return request;
+        FeatureRepository.UserRequest request = extractor.request(userId)
+                .orElseThrow(() -> new NotFoundException("user", userId));
+        List<String> statedGenres = List.of();
+        if (request.ratings().size() < RankerModel.STATED_PREFERENCES_BELOW) {
+            // a new user: what they said they like at sign-up stands beside their first few ratings
+            UserRepository.Likes likes = users.likes(userId);
+            request = new StatedPreferences(likes.genres(), likes.movies())
+                    .apply(request, current.global().ratingMax(), current.global().latestRatedAt());
+            statedGenres = likes.genres();
+        }
+        UserSide side = new UserSide(current, request, statedGenres);
+        userSides.put(userId, side);
+        return side;
     }
 
     /** Every candidate ranked by the model, best first, with what the answer needs to explain and rate them. */
-    private Ranked rank(long userId, FeatureRepository.UserRequest request, SignalSnapshot snapshot, RankerModel ranker,
+    private Ranked rank(long userId, UserSide side, SignalSnapshot snapshot, RankerModel ranker,
                         Map<Long, List<Candidate>> proposed) {
+        FeatureRepository.UserRequest request = side.request();
         RankerInputs.UserContext context = ranker.context(userId, request, snapshot, signalsConfig.historySize());
         List<RankerModel.Scored> order = ranker.rank(context, proposed.keySet(), snapshot, extractor, config);
+        if (!side.statedGenres().isEmpty()) {
+            order = StatedPreferences.leadWithLikedGenres(order, s -> {
+                SignalSnapshot.MovieSignals movie = snapshot.movie(s.movieId());
+                return movie != null && movie.genres().stream().anyMatch(side.statedGenres()::contains);
+            });
+        }
         long[] movies = new long[order.size()];
         float[] scores = new float[order.size()];
         for (int i = 0; i < movies.length; i++) {
@@ -231,7 +243,7 @@ public class RecommendationService {
      * changes only when the user's ratings change through the API ({@link #forget}) or the signals are
      * recomputed, so requests after the first skip the database round trip.
      */
-    private record UserSide(SignalSnapshot snapshot, FeatureRepository.UserRequest request) {
+    private record UserSide(SignalSnapshot snapshot, FeatureRepository.UserRequest request, List<String> statedGenres) {
     }
 
     /** What the generators proposed for a user under one signal snapshot. */

@@ -17,6 +17,7 @@ public final class TestRankerConfig {
             public double validationUsers() { return 0.2; }
             public int candidatesByEase() { return 60; }
             public int candidatesByCosine() { return 30; }
+            public int candidatesByPopularity() { return 20; }
             public int candidatesByRecentPopularity() { return 20; }
             public int randomNegatives() { return 20; }
             public int candidatesPerGenerator() { return 20; }
