@@ -47,6 +47,7 @@ public class RecommendationService {
     private final Cache<Long, Ranked> rankings;
     private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** One low-priority thread fills the generator cache; when its queue is full, misses are simply not queued. */
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RecommendationService.class);
     private final java.util.concurrent.ThreadPoolExecutor filler;
 
     public RecommendationService(FeatureExtractor extractor, SignalSnapshots snapshots, CandidateSources sources,
@@ -272,6 +273,12 @@ public class RecommendationService {
                 filler.execute(() -> {
                     try {
                         proposals.put(userId, new Proposals(snapshot, generate(userId)));
+                    } catch (RuntimeException e) {
+                        // shutting down interrupts the graph read: nothing to keep then; otherwise the next
+                        // request of the user tries again
+                        if (!filler.isShutdown()) {
+                            LOG.warnf("Background candidates for user %d failed: %s", userId, e.getMessage());
+                        }
                     } finally {
                         pending.remove(userId);
                     }
