@@ -23,7 +23,10 @@ public interface RankerConfig {
     @WithDefault("0.2")
     double targetFraction();
 
-    /** Share of the users held out for validation (early stopping), by a seeded draw. */
+    /**
+     * Share of the cold users held out whole for validation (early stopping), by a seeded draw; every other user
+     * has their latest target held out.
+     */
     @WithDefault("0.1")
     double validationUsers();
 

@@ -54,8 +54,9 @@ import java.util.concurrent.Future;
  *   <li>a temporary graph holds the history only and every graph signal is recomputed there, so no input of a
  *       training example has seen its target;</li>
  *   <li>per user: candidates from history, features (graph + model), label = is a target;</li>
- *   <li>the ranking network is fitted with early stopping on the validation NDCG@10 of held-out users (they, and
- *       10 % of the training users, use the unknown-user embedding that new users get);</li>
+ *   <li>the ranking network is fitted with early stopping on a validation slice held out by time: each user's
+ *       latest target, and a seeded share of the cold users (see {@link #validationUser}); users outside the
+ *       user vocabulary feed a zero vector instead of an embedding, as new users do;</li>
  *   <li>the rating model is fitted on every rating (out-of-fold inputs);</li>
  *   <li>the item-to-item index is refitted on every rating for serving.</li>
  * </ol>
@@ -71,7 +72,7 @@ public final class RankerTrainer {
     static final int COLD_KEEP = 5;
     /** A user id outside every vocabulary: examples built with it use no user embedding. */
     private static final long ANONYMOUS = Long.MIN_VALUE;
-    /** Users with fewer ratings get no embedding of their own: they go through the unknown-user slot. */
+    /** Users with fewer ratings get no embedding of their own: they feed the network a zero vector. */
     static final int MIN_EMBEDDED_RATINGS = 10;
     static final List<Integer> AGE_BANDS = List.of(1, 18, 25, 35, 45, 50, 56);
 
@@ -187,11 +188,9 @@ public final class RankerTrainer {
         Map<Long, Set<Long>> heldOut = new HashMap<>();
         targets.forEach((userId, t) -> {
             if (!cold.contains(userId) && t.size() >= 2) {
-                List<Interaction> latest = all.get(userId).stream().filter(i -> t.contains(i.movieId())).toList();
-                int n = 1;
-                Set<Long> out = new HashSet<>();
-                latest.subList(latest.size() - n, latest.size()).forEach(i -> out.add(i.movieId()));
-                heldOut.put(userId, out);
+                // the user's latest target (their ratings are oldest first)
+                List<Interaction> inTargets = all.get(userId).stream().filter(i -> t.contains(i.movieId())).toList();
+                heldOut.put(userId, Set.of(inTargets.get(inTargets.size() - 1).movieId()));
             }
         });
         return new Cut(history, targets, heldOut, cold, all);
@@ -221,15 +220,16 @@ public final class RankerTrainer {
         return out;
     }
 
-    /** A seeded draw per user: held out for validation (early stopping). */
+    /** A seeded draw per user: a cold user drawn is held out whole for validation (early stopping). */
     private boolean validationUser(long userId) {
         return new Random(mix(config.seed() + 1, userId)).nextDouble() < config.validationUsers();
     }
 
     /**
-     * Users outside the ranking network's user vocabulary: the validation users, and a seeded share of the
-     * others. They go through the unknown-user slot, in training and when scored later, so that slot (which
-     * serves new users) is fitted, and no user is ever scored through an embedding that was never trained.
+     * Users outside the ranking network's user vocabulary: the cold users held out for validation, users with
+     * fewer than {@link #MIN_EMBEDDED_RATINGS} ratings, and a seeded share of the others. They feed a zero vector
+     * instead of an embedding, in training and when scored later, so that path (which serves new users) is
+     * fitted, and no user is ever scored through an embedding that was never trained.
      */
     private boolean unknownUser(long userId, Cut cut) {
         return (cut.cold().contains(userId) && validationUser(userId))
@@ -343,9 +343,9 @@ public final class RankerTrainer {
         }
         FeatureRepository.UserRequest stated = likes.apply(StatedPreferences.demographicsOnly(request),
                 snapshot.global().ratingMax(), snapshot.global().latestRatedAt());
-        Set<Long> everything = new HashSet<>(targets);
-        request.ratings().forEach(r -> everything.add(r.movieId()));
-        out.add(examples(userId, stated, extractor, snapshot, index, schema, indexes, everything, Set.of(), true, true));
+        Set<Long> everyRating = new HashSet<>(targets);
+        request.ratings().forEach(r -> everyRating.add(r.movieId()));
+        out.add(examples(userId, stated, extractor, snapshot, index, schema, indexes, everyRating, Set.of(), true, true));
         return out;
     }
 
@@ -497,9 +497,10 @@ public final class RankerTrainer {
                                        List<UserExamples> users) {
         double[] sums = new double[4];
         int[] counts = new int[4];
+        int userEmbeddingSize = Networks.userEmbeddingSize(network);
         for (UserExamples e : users) {
-            float[] scores = network.output(false, RankerModel.inputs(e.rows(), normalizer,
-                    Networks.userEmbeddingSize(network)))[0].toFloatVector();
+            float[] scores = network.output(false, RankerModel.inputs(e.rows(), normalizer, userEmbeddingSize))[0]
+                    .toFloatVector();
             double ndcg = ndcg(e, scores);
             int kind = !e.cold() ? 1 : e.signUp() ? 3 : 2;
             sums[0] += ndcg;

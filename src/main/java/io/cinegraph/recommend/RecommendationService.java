@@ -34,6 +34,8 @@ import java.util.Set;
 @ApplicationScoped
 public class RecommendationService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RecommendationService.class);
+
     private final FeatureExtractor extractor;
     private final SignalSnapshots snapshots;
     private final CandidateSources sources;
@@ -47,7 +49,6 @@ public class RecommendationService {
     private final Cache<Long, Ranked> rankings;
     private final java.util.Set<Long> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** One low-priority thread fills the generator cache; when its queue is full, misses are simply not queued. */
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RecommendationService.class);
     private final java.util.concurrent.ThreadPoolExecutor filler;
 
     public RecommendationService(FeatureExtractor extractor, SignalSnapshots snapshots, CandidateSources sources,
