@@ -156,7 +156,7 @@ public class EvaluateCommand implements Callable<Integer> {
             print(spec.commandLine().getOut(), split, all, results);
             for (Recommender model : chosen) {
                 if (model instanceof RankerRecommender ranker && split.protocol().equals("cold-start")) {
-                    statedPreferences(ranker, all, split);
+                    statedPreferences(ranker, all, split, cohorts(path));
                 }
             }
         }
@@ -202,23 +202,31 @@ public class EvaluateCommand implements Callable<Integer> {
     /**
      * The cold users again, as brand-new users who give only their demographics and three liked genres (their
      * three most frequent genres among the movies they rated 4 or more, as they would state them when signing
-     * up): NDCG@k over all their ratings, for the ranker (no ratings, unknown-user embedding) and most-popular.
+     * up): NDCG@k over all their ratings, for the ranker (no ratings, no user embedding), most-popular, and the
+     * popularity within the user's gender × age-band cohort (users without demographics: most-popular).
      */
-    private void statedPreferences(RankerRecommender ranker, List<Interaction> all, Split split) {
+    private void statedPreferences(RankerRecommender ranker, List<Interaction> all, Split split,
+                                   Map<Long, String> cohortOfUser) {
         TrainingData data = new TrainingData(split.train(), all);
         Map<Long, java.util.Set<Long>> relevant = new java.util.TreeMap<>();
         java.util.Set<Long> cold = new java.util.HashSet<>();
         split.test().forEach(i -> cold.add(i.userId()));
         all.stream().filter(i -> cold.contains(i.userId()))
                 .forEach(i -> relevant.computeIfAbsent(i.userId(), u -> new java.util.HashSet<>()).add(i.movieId()));
-        int[] counts = data.itemCounts();
         double[] popular = new double[data.items()];
-        for (int i = 0; i < popular.length; i++) {
-            popular[i] = counts[i];
+        Map<String, double[]> byCohort = new java.util.HashMap<>();
+        for (Interaction i : split.train()) {
+            int item = data.itemIndex(i.movieId());
+            popular[item]++;
+            String cohort = cohortOfUser.get(i.userId());
+            if (cohort != null) {
+                byCohort.computeIfAbsent(cohort, c -> new double[data.items()])[item]++;
+            }
         }
         Map<Long, List<String>> genresOf = movieGenres(path);
         double rankerSum = 0;
         double popularSum = 0;
+        double cohortSum = 0;
         for (Map.Entry<Long, java.util.Set<Long>> e : relevant.entrySet()) {
             Map<String, Integer> liked = new java.util.TreeMap<>();
             all.stream().filter(i -> i.userId() == e.getKey() && i.rating() >= 4)
@@ -226,10 +234,13 @@ public class EvaluateCommand implements Callable<Integer> {
             List<String> three = io.cinegraph.ranker.StatedPreferences.mostFrequent(liked, 3);
             rankerSum += Metrics.ndcg(Evaluator.rank(ranker.statedPreferenceScores(e.getKey(), three), data), e.getValue(), k);
             popularSum += Metrics.ndcg(Evaluator.rank(popular, data), e.getValue(), k);
+            double[] cohort = byCohort.getOrDefault(cohortOfUser.get(e.getKey()), popular);
+            cohortSum += Metrics.ndcg(Evaluator.rank(cohort, data), e.getValue(), k);
         }
         int users = relevant.size();
         spec.commandLine().getOut().printf(Locale.ROOT, "New users with demographics + 3 liked genres only (%d users): "
-                + "NDCG@%d ranker %.4f, most-popular %.4f%n", users, k, rankerSum / users, popularSum / users);
+                        + "NDCG@%d ranker %.4f, most-popular %.4f, gender x age-band cohort popularity %.4f%n", users, k,
+                rankerSum / users, popularSum / users, cohortSum / users);
     }
 
     private static Map<Long, List<String>> movieGenres(Path dir) {

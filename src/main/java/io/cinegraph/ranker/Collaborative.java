@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 /**
  * The item-to-item part of the ranker's input, fitted on a set of ratings (as implicit interactions): EASE
  * weights and item-kNN cosine similarities over the catalogue of the {@code maxItems} most-rated movies (both
- * are dense item × item matrices, so the catalogue is capped; other movies score 0). Immutable once fitted;
- * written into the model artefact so that serving scores exactly as the evaluated model did.
+ * are dense item × item matrices, so the catalogue is capped; other movies score 0), and how often movies are
+ * rated in the same session (see {@link Sessions}). Immutable once fitted; written into the model artefact so that
+ * serving scores exactly as the evaluated model did.
  */
 public final class Collaborative {
 
@@ -26,33 +27,37 @@ public final class Collaborative {
     private final Map<Long, Integer> index;
     private final float[][] ease;
     private final float[][] cosine;
+    private final Sessions sessions;
 
-    private Collaborative(long[] movieIds, float[][] ease, float[][] cosine) {
+    private Collaborative(long[] movieIds, float[][] ease, float[][] cosine, Sessions sessions) {
         this.movieIds = movieIds;
         this.ease = ease;
         this.cosine = cosine;
+        this.sessions = sessions;
         this.index = new HashMap<>(movieIds.length * 2);
         for (int i = 0; i < movieIds.length; i++) {
             index.put(movieIds[i], i);
         }
     }
 
-    public static Collaborative fit(Collection<Interaction> ratings, double easeLambda, int knnK, int maxItems) {
+    /** Fitted with the ranker's settings: EASE λ, kNN k, catalogue cap and session gap. */
+    public static Collaborative fit(Collection<Interaction> ratings, RankerConfig config) {
         Map<Long, Long> counts = ratings.stream().collect(Collectors.groupingBy(Interaction::movieId, Collectors.counting()));
-        java.util.Set<Long> top = topMovies(counts, maxItems);
+        java.util.Set<Long> top = topMovies(counts, config.maxItems());
         List<Interaction> kept = ratings.stream().filter(i -> top.contains(i.movieId())).toList();
         TrainingData data = new TrainingData(kept, kept);
-        Ease easeModel = new Ease(easeLambda);
+        Ease easeModel = new Ease(config.easeLambda());
         easeModel.fit(data);
         float[][] easeWeights = toFloat(easeModel.weights());
-        ItemKnnCosine knn = new ItemKnnCosine(knnK);
+        ItemKnnCosine knn = new ItemKnnCosine(config.knnK());
         knn.fit(data);
         float[][] cosineWeights = toFloat(knn.weights());
         long[] ids = new long[data.items()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = data.itemId(i);
         }
-        return new Collaborative(ids, easeWeights, cosineWeights);
+        return new Collaborative(ids, easeWeights, cosineWeights,
+                Sessions.fit(kept, data::itemIndex, ids.length, config.sessionGapSeconds(), config.knnK()));
     }
 
     /** The ids of the {@code max} most-rated movies (ties by id). */
@@ -102,6 +107,19 @@ public final class Collaborative {
         return cosine[from][to];
     }
 
+    /** The longest gap, in seconds, between two ratings of one session. */
+    public long sessionGapSeconds() {
+        return sessions.gapSeconds();
+    }
+
+    /**
+     * Session scores over the catalogue for a user whose latest session holds {@code items} (catalogue indexes):
+     * the mean over those items of the share of each movie in their sessions.
+     */
+    public double[] session(int[] items) {
+        return sessions.scores(items, movieIds.length);
+    }
+
     /** The EASE weight from catalogue item {@code from} to {@code to}. */
     public double easeWeight(int from, int to) {
         return ease[from][to];
@@ -130,6 +148,7 @@ public final class Collaborative {
                 }
             }
         }
+        sessions.write(out);
     }
 
     static Collaborative read(DataInputStream in) throws IOException {
@@ -146,6 +165,6 @@ public final class Collaborative {
                 }
             }
         }
-        return new Collaborative(ids, m[0], m[1]);
+        return new Collaborative(ids, m[0], m[1], Sessions.read(in));
     }
 }

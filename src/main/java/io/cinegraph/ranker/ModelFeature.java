@@ -7,11 +7,12 @@ package io.cinegraph.ranker;
  */
 public enum ModelFeature {
     EASE_SCORE("easeScore", "EASE score of the movie from all the user's rated movies"),
-    EASE_RANK("easeRank", "ln(1 + the movie's rank by EASE score in the catalogue)"),
+    EASE_RANK("easeFractionalRank", "ln(1 + the movie's rank by EASE score in the catalogue; ties share their mean rank)"),
     COSINE_SCORE("cosineScore", "item-kNN cosine score of the movie from all the user's rated movies"),
-    COSINE_RANK("cosineRank", "ln(1 + the movie's rank by cosine score in the catalogue)"),
+    COSINE_RANK("cosineFractionalRank", "ln(1 + the movie's rank by cosine score in the catalogue; ties share their mean rank)"),
     RECENT_EASE("recentEase", "Σ EASE weights from the user's latest rated movies (history) to the movie"),
     RECENT_COSINE("recentCosine", "highest cosine similarity between the movie and the user's history"),
+    SESSION("sessionScore", "mean share of the movie in the sessions of the movies of the user's latest session"),
     POPULARITY_30D("popularity30d", "ln(1 + ratings of the movie in the 30 days up to T)"),
     POPULARITY_TO_T("popularityToT", "ln(1 + ratings of the movie up to T)"),
     DAYS_SINCE_FIRST("daysSinceFirst", "ln(1 + days from the movie's first rating to T), 0 if after T"),

@@ -45,7 +45,7 @@ final class Networks {
                 .addInputs(RANKING_INPUTS)
                 .addLayer("userEmbedding", new EmbeddingLayer.Builder().nIn(schema.users().size() + 1).nOut(e)
                         .activation(Activation.IDENTITY).build(), "user")
-                .addLayer("movieEmbedding", new EmbeddingLayer.Builder().nIn(schema.movies().size() + 1).nOut(e)
+                .addLayer("movieEmbedding", new EmbeddingLayer.Builder().nIn(schema.newUserMovieSlot() + 1).nOut(e)
                         .activation(Activation.IDENTITY).build(), "movie")
                 .addLayer("genreEmbedding", new DenseLayer.Builder().nIn(schema.genres().size()).nOut(8)
                         .activation(Activation.IDENTITY).hasBias(false).build(), "genres")

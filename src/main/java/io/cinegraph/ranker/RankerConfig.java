@@ -43,8 +43,16 @@ public interface RankerConfig {
     @WithDefault("100")
     int candidatesByPopularity();
 
+    /** Candidates per user by session score (see {@link #sessionGapSeconds()}). */
+    @WithDefault("50")
+    int candidatesBySession();
+
     @WithDefault("50")
     int candidatesByRecentPopularity();
+
+    /** Weight of a sign-up example's rows in the ranking loss (the other rows weigh 1). */
+    @WithDefault("4")
+    double signUpWeight();
 
     /** Uniformly drawn non-candidate movies added to each user's training examples (the long tail). */
     @WithDefault("300")
@@ -65,7 +73,14 @@ public interface RankerConfig {
     @WithDefault("250")
     double easeLambda();
 
-    /** Neighbours kept per movie by item-kNN cosine. */
+    /**
+     * Two ratings of one user belong to the same session when at most this many seconds apart; the movies rated in
+     * sessions together feed the session score (a model feature and a candidate source).
+     */
+    @WithDefault("60")
+    long sessionGapSeconds();
+
+    /** Neighbours kept per movie by item-kNN cosine, and partners per movie by session. */
     @WithDefault("200")
     int knnK();
 

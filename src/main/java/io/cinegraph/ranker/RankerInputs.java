@@ -30,7 +30,7 @@ public final class RankerInputs {
 
     /** What is computed once per user and shared by candidate generation and the rows. */
     public record UserContext(long userId, FeatureRepository.UserRequest request, long time, double[] ease, double[] cosine,
-                       int[] easeRank, int[] cosineRank, int[] history, Set<Long> rated) {
+                       double[] easeRank, double[] cosineRank, int[] history, double[] session, Set<Long> rated) {
     }
 
     /** Network inputs for a list of candidates, row i for {@code movieIds[i]}. */
@@ -60,27 +60,67 @@ public final class RankerInputs {
                 .mapToInt(r -> collaborative.indexOf(r.movieId())).filter(i -> i >= 0).limit(historySize).toArray();
         double[] ease = collaborative.ease(itemArray);
         double[] cosine = collaborative.cosine(itemArray);
-        return new UserContext(userId, request, time, ease, cosine, ranks(ease), ranks(cosine), history, rated);
+        return new UserContext(userId, request, time, ease, cosine, ranks(ease), ranks(cosine), history,
+                collaborative.session(latestSession(request.ratings(), collaborative)), rated);
     }
 
-    /** rank[i] = position of item i when the scores are sorted descending (ties by index). */
-    private static int[] ranks(double[] scores) {
+    /**
+     * The catalogue indexes of the user's latest session: their latest rating and every earlier one reached without
+     * a gap longer than the session gap (see {@link Sessions}).
+     */
+    static int[] latestSession(List<FeatureRepository.Rated> ratings, Collaborative collaborative) {
+        List<FeatureRepository.Rated> latestFirst = ratings.stream()
+                .sorted(Comparator.comparingLong(FeatureRepository.Rated::ratedAt).reversed()).toList();
+        List<Integer> items = new ArrayList<>();
+        for (int r = 0; r < latestFirst.size(); r++) {
+            if (r > 0 && latestFirst.get(r - 1).ratedAt() - latestFirst.get(r).ratedAt() > collaborative.sessionGapSeconds()) {
+                break;
+            }
+            int i = collaborative.indexOf(latestFirst.get(r).movieId());
+            if (i >= 0) {
+                items.add(i);
+            }
+        }
+        return items.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * rank[i] = the fractional rank of item i when the scores are sorted descending (0-based): tied items share the
+     * mean of their positions. So the movies a user's ratings say nothing about (score 0, most of the catalogue for a
+     * user with a handful of ratings, all of it for a new user) get one neutral rank, not an arbitrary order.
+     */
+    static double[] ranks(double[] scores) {
+        Integer[] order = byScore(scores);
+        double[] rank = new double[scores.length];
+        int from = 0;
+        while (from < order.length) {
+            int to = from + 1;
+            while (to < order.length && scores[order[to]] == scores[order[from]]) {
+                to++;
+            }
+            double shared = (from + to - 1) / 2.0;
+            for (int r = from; r < to; r++) {
+                rank[order[r]] = shared;
+            }
+            from = to;
+        }
+        return rank;
+    }
+
+    /** Item indexes by score descending, ties by index. */
+    private static Integer[] byScore(double[] scores) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
         java.util.Arrays.sort(order, (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) : Integer.compare(p, q));
-        int[] rank = new int[scores.length];
-        for (int r = 0; r < order.length; r++) {
-            rank[order[r]] = r;
-        }
-        return rank;
+        return order;
     }
 
     /**
-     * The in-memory candidates, best first and de-duplicated: the top movies by EASE, by cosine, by ratings up
-     * to T (what most users watch, which the item-to-item lists of a user with a handful of ratings miss), and by
-     * popularity in the 30 days up to T; movies the user rated are left out. A user without history gets the
+     * The in-memory candidates, best first and de-duplicated: the top movies by ratings up to T (what most users
+     * watch, which the item-to-item lists of a user with a handful of ratings miss), by EASE, by cosine, by session
+     * score, and by popularity in the 30 days up to T; movies the user rated are left out. A user without history gets the
      * EASE and cosine shares as more of the most-rated movies up to T.
      */
     static List<Long> candidates(UserContext user, SignalSnapshot snapshot, Collaborative collaborative,
@@ -89,8 +129,9 @@ public final class RankerInputs {
         int byPopularity = config.candidatesByPopularity()
                 + (user.history().length == 0 ? config.candidatesByEase() + config.candidatesByCosine() : 0);
         addMostRated(out, user, snapshot, Long.MIN_VALUE, byPopularity);
-        addTop(out, user.easeRank(), config.candidatesByEase(), collaborative, user.rated());
-        addTop(out, user.cosineRank(), config.candidatesByCosine(), collaborative, user.rated());
+        addTop(out, user.ease(), config.candidatesByEase(), collaborative, user.rated());
+        addTop(out, user.cosine(), config.candidatesByCosine(), collaborative, user.rated());
+        addTop(out, user.session(), config.candidatesBySession(), collaborative, user.rated());
         addMostRated(out, user, snapshot, user.time() - WINDOW, config.candidatesByRecentPopularity());
         return List.copyOf(out);
     }
@@ -105,14 +146,15 @@ public final class RankerInputs {
                 .limit(count).forEach(p -> out.add(p[0]));
     }
 
-    private static void addTop(Set<Long> out, int[] rank, int count, Collaborative collaborative, Set<Long> rated) {
-        long[] byRank = new long[rank.length];
-        for (int i = 0; i < rank.length; i++) {
-            byRank[rank[i]] = collaborative.movieId(i);
-        }
+    /** Adds the {@code count} unrated movies with the highest positive scores (ties by catalogue index). */
+    private static void addTop(Set<Long> out, double[] scores, int count, Collaborative collaborative, Set<Long> rated) {
         int added = 0;
-        for (int r = 0; r < byRank.length && added < count; r++) {
-            if (!rated.contains(byRank[r]) && out.add(byRank[r])) {
+        for (int i : byScore(scores)) {
+            if (added >= count || scores[i] <= 0) {
+                break;
+            }
+            long movieId = collaborative.movieId(i);
+            if (!rated.contains(movieId) && out.add(movieId)) {
                 added++;
             }
         }
@@ -130,6 +172,7 @@ public final class RankerInputs {
         float[][] genres = new float[n][schema.genres().size()];
         float[][] demographics = new float[n][schema.demographicsSize()];
         int userRow = indexes.user.getOrDefault(user.userId(), 0);
+        boolean newUser = user.request().ratings().isEmpty();
         float[] demo = demographics(user.request(), schema, indexes);
         int timeYear = Instant.ofEpochSecond(user.time()).atZone(ZoneOffset.UTC).getYear();
         for (int r = 0; r < n; r++) {
@@ -156,6 +199,7 @@ public final class RankerInputs {
                 row[graphFeatures + ModelFeature.EASE_RANK.ordinal()] = (float) Math.log1p(collaborative.items());
                 row[graphFeatures + ModelFeature.COSINE_RANK.ordinal()] = (float) Math.log1p(collaborative.items());
             }
+            row[graphFeatures + ModelFeature.SESSION.ordinal()] = item >= 0 ? (float) user.session()[item] : 0;
             row[graphFeatures + ModelFeature.RECENT_EASE.ordinal()] = (float) recentEase;
             row[graphFeatures + ModelFeature.RECENT_COSINE.ordinal()] = (float) recentCosine;
             row[graphFeatures + ModelFeature.POPULARITY_30D.ordinal()] =
@@ -171,7 +215,9 @@ public final class RankerInputs {
             Integer year = movie == null ? null : movie.year();
             row[graphFeatures + ModelFeature.AGE_AT_T.ordinal()] = year == null ? 0 : Math.max(0, timeYear - year);
             userIndex[r] = userRow;
-            movieIndex[r] = indexes.movie.getOrDefault(movieId, 0);
+            // a user without ratings is ranked on the movies' signals through one shared slot, not on the movie
+            // embeddings, which learn what users with history watch next
+            movieIndex[r] = newUser ? schema.newUserMovieSlot() : indexes.movie.getOrDefault(movieId, 0);
             if (movie != null) {
                 for (String g : movie.genres()) {
                     Integer gi = indexes.genre.get(g);

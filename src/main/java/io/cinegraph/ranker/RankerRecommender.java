@@ -65,7 +65,7 @@ public final class RankerRecommender implements Recommender {
         FeatureRepository.UserRequest request = new StatedPreferences(likedGenres, List.of())
                 .apply(profile, 5, snapshot.global().latestRatedAt());
         RankerInputs.UserContext context = model.context(NEW_USER, request, snapshot, signalsConfig.historySize());
-        return fill(context, model.rank(context, List.of(), snapshot, extractor, config));
+        return fill(context, rank(context));
     }
 
     /** An id no user has: the network's unknown-user slot. */
@@ -76,17 +76,24 @@ public final class RankerRecommender implements Recommender {
         long userId = data.userId(user);
         FeatureRepository.UserRequest request = extractor.request(userId).orElseThrow();
         RankerInputs.UserContext context = model.context(userId, request, snapshot, signalsConfig.historySize());
+        return fill(context, rank(context));
+    }
+
+    /**
+     * A catalogue of at most {@code max-items} movies is scored whole, one forward pass over every movie the user
+     * has not rated (full ranking); a larger one through the serving path's candidates.
+     */
+    private List<RankerModel.Scored> rank(RankerInputs.UserContext context) {
         if (data.items() <= config.maxItems()) {
-            // a catalogue of this size is scored whole: one forward pass over every movie the user has not rated
             List<Long> all = new java.util.ArrayList<>();
             for (int i = 0; i < data.items(); i++) {
                 if (!context.rated().contains(data.itemId(i))) {
                     all.add(data.itemId(i));
                 }
             }
-            return fill(context, model.score(context, all, snapshot, extractor));
+            return model.score(context, all, snapshot, extractor);
         }
-        return fill(context, model.rank(context, List.of(), snapshot, extractor, config));
+        return model.rank(context, List.of(), snapshot, extractor, config);
     }
 
     private double[] fill(RankerInputs.UserContext context, List<RankerModel.Scored> ranked) {

@@ -47,6 +47,14 @@ public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Lo
         }
     }
 
+    /**
+     * The movie-embedding slot of every row of a user without ratings (after the movies; slot 0 is the unknown,
+     * i.e. new, movie).
+     */
+    int newUserMovieSlot() {
+        return movies.size() + 1;
+    }
+
     int denseSize() {
         return denseFeatures.size();
     }

@@ -106,7 +106,7 @@ public final class RankerTrainer {
             throw new IllegalStateException("The graph holds no ratings: import a dataset first (cinegraph import --path DIR)");
         }
         Cut cut = cut(source.ratings());
-        Collaborative historyIndex = Collaborative.fit(cut.history(), config.easeLambda(), config.knnK(), config.maxItems());
+        Collaborative historyIndex = Collaborative.fit(cut.history(), config);
         RankerSchema schema = schema(source, historyIndex, cut);
         RankerSchema.Indexes indexes = schema.indexes();
 
@@ -123,7 +123,7 @@ public final class RankerTrainer {
         List<UserExamples> trainUsers = new ArrayList<>();
         List<UserExamples> validationUsers = new ArrayList<>();
         for (UserExamples e : examples) {
-            if (e.cold() && validationUser(e.userId())) {
+            if (cut.cold().contains(e.userId()) && validationUser(e.userId())) {
                 validationUsers.add(e);
             } else {
                 trainUsers.add(e);
@@ -133,13 +133,14 @@ public final class RankerTrainer {
             }
         }
         Fitted fitted = fitRanking(trainUsers, validationUsers, schema, seed);
-        Collaborative serving = Collaborative.fit(source.ratings(), config.easeLambda(), config.knnK(), config.maxItems());
+        Collaborative serving = Collaborative.fit(source.ratings(), config);
         RatingModel.Fit ratings = RatingModel.fit(source.ratings(), indexes.ratingUser, serving, config, seed);
         Map<String, Double> validation = new LinkedHashMap<>();
         validation.put("ndcg@10", fitted.validation().all());
         validation.put("ndcg@10 users with history", fitted.validation().warm());
         validation.put("ndcg@10 cold users", fitted.validation().cold());
         validation.put("ndcg@10 sign-ups", fitted.validation().signUp());
+        validation.put("ndcg@10 balanced", fitted.validation().balanced());
         validation.put("ratingRmse", ratings.validationRmse());
         validation.put("epochs", (double) fitted.epochs());
         validation.put("trainingExamples", (double) fitted.examples());
@@ -201,7 +202,7 @@ public final class RankerTrainer {
      * rating-prediction protocols such as ml-100k's u1–u5 folds.
      */
     public double[] ratingPredictions(List<Interaction> train, List<Interaction> test) {
-        Collaborative catalogue = Collaborative.fit(train, config.easeLambda(), config.knnK(), config.maxItems());
+        Collaborative catalogue = Collaborative.fit(train, config);
         List<Long> users = train.stream().map(Interaction::userId).distinct().sorted().toList();
         List<Long> movies = new ArrayList<>();
         for (int i = 0; i < catalogue.items(); i++) {
@@ -300,12 +301,14 @@ public final class RankerTrainer {
     }
 
     /**
-     * The user's examples. A cold user (see {@link Cut}) gives two, both with all their later ratings as
-     * targets and through the unknown-user embedding: one as the graph sees them (their first few ratings,
-     * signals and neighbours computed on them, with three liked genres stated at sign-up: their most frequent
-     * genres among the movies they rated at least their mean), and one as a brand-new sign-up with their
-     * demographics and those genres only. So the network learns to serve new users and users with a handful of
-     * ratings on the task they are judged on, as the service presents them (see {@code RecommendationService}).
+     * The user's examples. A user with history gives one: their latest target held out for validation, the
+     * earlier ones as labels. A cold user (see {@link Cut}) gives up to four, all with all their later
+     * ratings as targets: through the zero vector, as the graph sees them (their first few ratings, signals and
+     * neighbours computed on them) with and without three liked genres stated at sign-up; through their own
+     * embedding if they have one; and as a brand-new sign-up with their demographics and those genres only, whose
+     * targets are all their ratings. The liked genres are their most frequent genres among the movies they rated
+     * at least their mean. So the network learns to serve new users and users with a handful of ratings on the
+     * task they are judged on, as the service presents them (see {@code RecommendationService}).
      */
     private List<UserExamples> userExamples(long userId, FeatureExtractor extractor, SignalSnapshot snapshot,
                                             Collaborative index, RankerSchema schema, RankerSchema.Indexes indexes,
@@ -322,31 +325,37 @@ public final class RankerTrainer {
             return List.of(examples(userId, request, extractor, snapshot, index, schema, indexes, earlier, heldOut, false,
                     false));
         }
-        List<Interaction> all = cut.all().get(userId);
-        double mean = all.stream().mapToDouble(Interaction::rating).average().orElse(0);
-        Map<String, Integer> liked = new java.util.TreeMap<>();
-        for (Interaction i : all) {
-            SignalSnapshot.MovieSignals m = snapshot.movie(i.movieId());
-            if (m != null && i.rating() >= mean) {
-                m.genres().forEach(g -> liked.merge(g, 1, Integer::sum));
-            }
-        }
-        StatedPreferences likes = new StatedPreferences(StatedPreferences.mostFrequent(liked, 3), List.of());
+        StatedPreferences likes = new StatedPreferences(likedGenres(cut.all().get(userId), snapshot), List.of());
         List<UserExamples> out = new ArrayList<>();
         out.add(examples(userId, likes.apply(request, snapshot.global().ratingMax(), snapshot.global().latestRatedAt()),
                 extractor, snapshot, index, schema, indexes, targets, Set.of(), true, false));
-        out.add(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(), true, false));
+        out.add(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(), true,
+                false));
         if (indexes.user.containsKey(userId)) {
             // and once through their own embedding, which so learns their taste from all their later ratings
-            out.add(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(), false,
-                    false));
+            out.add(examples(userId, request, extractor, snapshot, index, schema, indexes, targets, Set.of(),
+                    false, false));
         }
         FeatureRepository.UserRequest stated = likes.apply(StatedPreferences.demographicsOnly(request),
                 snapshot.global().ratingMax(), snapshot.global().latestRatedAt());
         Set<Long> everyRating = new HashSet<>(targets);
         request.ratings().forEach(r -> everyRating.add(r.movieId()));
-        out.add(examples(userId, stated, extractor, snapshot, index, schema, indexes, everyRating, Set.of(), true, true));
+        out.add(examples(userId, stated, extractor, snapshot, index, schema, indexes, everyRating, Set.of(),
+                true, true));
         return out;
+    }
+
+    /** The three genres a user would state: the most frequent among the movies they rated at least their mean. */
+    private static List<String> likedGenres(List<Interaction> ratings, SignalSnapshot snapshot) {
+        double mean = ratings.stream().mapToDouble(Interaction::rating).average().orElse(0);
+        Map<String, Integer> liked = new java.util.TreeMap<>();
+        for (Interaction i : ratings) {
+            SignalSnapshot.MovieSignals m = snapshot.movie(i.movieId());
+            if (m != null && i.rating() >= mean) {
+                m.genres().forEach(g -> liked.merge(g, 1, Integer::sum));
+            }
+        }
+        return StatedPreferences.mostFrequent(liked, 3);
     }
 
     private UserExamples examples(long userId, FeatureRepository.UserRequest request, FeatureExtractor extractor,
@@ -418,11 +427,23 @@ public final class RankerTrainer {
         NormalizerStandardize normalizer = new NormalizerStandardize();
         normalizer.fit(new DataSet(Nd4j.create(allDense), Nd4j.zeros(allDense.length, 1)));
         ComputationGraph network = Networks.ranking(schema, config, seed);
+        for (io.cinegraph.signals.Feature f : List.of(io.cinegraph.signals.Feature.LOG_POPULARITY,
+                io.cinegraph.signals.Feature.COHORT_POPULARITY)) {
+            Validation v = validate(validation, e -> {
+                float[] scores = new float[e.rows().size()];
+                for (int r = 0; r < scores.length; r++) {
+                    scores[r] = e.rows().dense()[r][f.ordinal()];
+                }
+                return scores;
+            });
+            LOG.infof("Validation slice ranked by %s alone: NDCG@10 %.4f (users with history %.4f, cold users with a few "
+                    + "ratings %.4f, as sign-ups %.4f)", f.key(), v.all(), v.warm(), v.cold(), v.signUp());
+        }
         Random random = new Random(seed);
         EarlyStopping stopping = new EarlyStopping(network, config.patience(), true);
         int batch = config.batchSize();
         INDArray average = null;
-        Validation best = new Validation(0, 0, 0, 0);
+        Validation best = new Validation(0, 0, 0, 0, 0);
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             Collections.shuffle(index, random);
             double lossSum = 0;
@@ -430,7 +451,7 @@ public final class RankerTrainer {
             try (Progress progress = Progress.items("Ranker epoch " + epoch, index.size(), " examples")) {
                 for (int from = 0; from < index.size(); from += batch) {
                     List<int[]> picks = index.subList(from, Math.min(index.size(), from + batch));
-                    network.fit(batchOf(train, picks, normalizer, config.embeddingSize()));
+                    network.fit(batchOf(train, picks, normalizer, config.embeddingSize(), config.signUpWeight()));
                     lossSum += network.score();
                     batches++;
                     progress.stepTo(from + picks.size());
@@ -441,7 +462,7 @@ public final class RankerTrainer {
                 average = average == null ? current.dup() : average.muli(epoch - 1).addi(current).divi(epoch);
                 network.setParams(average);
                 Validation v = validate(network, normalizer, validation);
-                double ndcg = v.all();
+                double ndcg = v.balanced();
                 progress.message(String.format(java.util.Locale.ROOT, "loss %.4f, validation NDCG@10 %.4f",
                         lossSum / batches, ndcg));
                 LOG.infof("Ranker epoch %d: loss %.4f, validation NDCG@10 %.4f (users with history %.4f, cold users "
@@ -462,7 +483,7 @@ public final class RankerTrainer {
     }
 
     private static MultiDataSet batchOf(List<UserExamples> users, List<int[]> picks, NormalizerStandardize normalizer,
-                                        int userEmbeddingSize) {
+                                        int userEmbeddingSize, double signUpWeight) {
         int n = picks.size();
         RankerInputs.Rows first = users.get(picks.get(0)[0]).rows();
         float[][] dense = new float[n][];
@@ -471,6 +492,7 @@ public final class RankerTrainer {
         float[][] genres = new float[n][];
         float[][] demographics = new float[n][];
         float[] labels = new float[n];
+        float[] weights = new float[n];
         long[] ids = new long[n];
         for (int k = 0; k < n; k++) {
             UserExamples e = users.get(picks.get(k)[0]);
@@ -481,27 +503,38 @@ public final class RankerTrainer {
             genres[k] = e.rows().genres()[r];
             demographics[k] = e.rows().demographics()[r];
             labels[k] = e.labels()[r];
+            weights[k] = e.signUp() ? (float) signUpWeight : 1f;
             ids[k] = e.rows().movieIds()[r];
         }
         RankerInputs.Rows rows = new RankerInputs.Rows(ids, dense, user, movie, genres, demographics);
+        // the label mask weighs each row's loss: DL4J multiplies the per-example score and gradient by it
         return new MultiDataSet(RankerModel.inputs(rows, normalizer, userEmbeddingSize),
-                new INDArray[]{Nd4j.create(labels, n, 1)});
+                new INDArray[]{Nd4j.create(labels, n, 1)}, null, new INDArray[]{Nd4j.create(weights, n, 1)});
     }
 
-    /** Mean validation NDCG@10: over every validation example, and per kind of user. */
-    record Validation(double all, double warm, double cold, double signUp) {
+    /**
+     * Mean validation NDCG@10: over every validation example, per kind of user (with history, cold with a few
+     * ratings, sign-up), and {@code balanced}, the mean of the kinds present. Early stopping judges
+     * {@code balanced}: users with history far outnumber the others in the slice, and their best epoch is not the
+     * cold users' (those keep improving after users with history peak), while the service serves all three.
+     */
+    record Validation(double all, double warm, double cold, double signUp, double balanced) {
     }
 
     /** Ranks each validation example's rows with the network and measures NDCG@10 of its relevant movies. */
     private static Validation validate(ComputationGraph network, NormalizerStandardize normalizer,
                                        List<UserExamples> users) {
+        int userEmbeddingSize = Networks.userEmbeddingSize(network);
+        return validate(users, e -> network.output(false, RankerModel.inputs(e.rows(), normalizer, userEmbeddingSize))[0]
+                .toFloatVector());
+    }
+
+    /** Ranks each validation example's rows by {@code scorer} and measures NDCG@10 of its relevant movies. */
+    private static Validation validate(List<UserExamples> users, java.util.function.Function<UserExamples, float[]> scorer) {
         double[] sums = new double[4];
         int[] counts = new int[4];
-        int userEmbeddingSize = Networks.userEmbeddingSize(network);
         for (UserExamples e : users) {
-            float[] scores = network.output(false, RankerModel.inputs(e.rows(), normalizer, userEmbeddingSize))[0]
-                    .toFloatVector();
-            double ndcg = ndcg(e, scores);
+            double ndcg = ndcg(e, scorer.apply(e));
             int kind = !e.cold() ? 1 : e.signUp() ? 3 : 2;
             sums[0] += ndcg;
             counts[0]++;
@@ -512,7 +545,15 @@ public final class RankerTrainer {
         for (int k = 0; k < 4; k++) {
             means[k] = counts[k] == 0 ? 0 : sums[k] / counts[k];
         }
-        return new Validation(means[0], means[1], means[2], means[3]);
+        double balanced = 0;
+        int kinds = 0;
+        for (int k = 1; k < 4; k++) {
+            if (counts[k] > 0) {
+                balanced += means[k];
+                kinds++;
+            }
+        }
+        return new Validation(means[0], means[1], means[2], means[3], kinds == 0 ? 0 : balanced / kinds);
     }
 
     /** NDCG@10 of the user's relevant movies when their rows, minus the excluded ones, are ranked by the scores. */
@@ -547,6 +588,9 @@ public final class RankerTrainer {
         h.put("candidatesByEase", config.candidatesByEase());
         h.put("candidatesByCosine", config.candidatesByCosine());
         h.put("candidatesByPopularity", config.candidatesByPopularity());
+        h.put("candidatesBySession", config.candidatesBySession());
+        h.put("sessionGapSeconds", config.sessionGapSeconds());
+        h.put("signUpWeight", config.signUpWeight());
         h.put("candidatesByRecentPopularity", config.candidatesByRecentPopularity());
         h.put("randomNegatives", config.randomNegatives());
         h.put("easeLambda", config.easeLambda());

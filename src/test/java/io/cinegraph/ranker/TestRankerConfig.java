@@ -18,12 +18,15 @@ public final class TestRankerConfig {
             public int candidatesByEase() { return 60; }
             public int candidatesByCosine() { return 30; }
             public int candidatesByPopularity() { return 20; }
+            public int candidatesBySession() { return 20; }
             public int candidatesByRecentPopularity() { return 20; }
             public int randomNegatives() { return 20; }
             public int candidatesPerGenerator() { return 20; }
             public int candidateCacheSize() { return 100; }
             public double easeLambda() { return 50; }
             public int knnK() { return 50; }
+            public long sessionGapSeconds() { return 60; }
+            public double signUpWeight() { return 4; }
             public int maxItems() { return 5000; }
             public int embeddingSize() { return 8; }
             public int hidden() { return 32; }
