@@ -59,8 +59,10 @@ final class Networks {
                         .activation(Activation.RELU).build(), "merged")
                 .addLayer("hidden2", new DenseLayer.Builder().nIn(config.hidden()).nOut(config.hidden() / 2)
                         .activation(Activation.RELU).build(), "hidden1")
-                .addLayer("score", new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nIn(config.hidden() / 2).nOut(1)
-                        .activation(Activation.SIGMOID).build(), "hidden2")
+                .addVertex("wideAndDeep", new MergeVertex(), "dense", "hidden2")
+                .addLayer("score", new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .nIn(schema.denseSize() + config.hidden() / 2).nOut(1)
+                        .activation(Activation.SIGMOID).build(), "wideAndDeep")
                 .setOutputs("score")
                 .build();
         ComputationGraph network = new ComputationGraph(conf);
