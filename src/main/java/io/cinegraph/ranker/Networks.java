@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * The two DL4J computation graphs (see docs/ranker.md): the ranking network (dense graph and model features,
  * user and movie embeddings, a genre embedding bag and a demographics embedding, merged into a two-layer MLP
- * whose last layer meets the dense features again at a sigmoid "will watch next" output: wide and deep) and the rating network (the same embeddings and the rating
- * features into an MLP that predicts the deviation of the rating from the bias baseline).
+ * whose last layer meets the dense features again at a sigmoid "will watch next" output: wide and deep) and
+ * the rating network (the same embeddings and the rating features into an MLP that predicts the deviation of
+ * the rating from the bias baseline).
  */
 final class Networks {
 
