@@ -2,9 +2,9 @@ package io.cinegraph.api;
 
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.BrowseService;
-import io.cinegraph.catalog.Movie;
+import io.cinegraph.domain.Movie;
 import io.cinegraph.graph.CandidateRepository;
-import io.cinegraph.signals.Candidate;
+import io.cinegraph.domain.Candidate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

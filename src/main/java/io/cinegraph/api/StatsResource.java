@@ -1,8 +1,8 @@
 package io.cinegraph.api;
 
 import io.cinegraph.catalog.CatalogService;
-import io.cinegraph.catalog.DatasetInfo;
-import io.cinegraph.catalog.GraphCounts;
+import io.cinegraph.domain.DatasetInfo;
+import io.cinegraph.domain.GraphCounts;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -3,7 +3,7 @@ package io.cinegraph.api;
 import io.cinegraph.support.InvalidParameterException;
 
 import io.cinegraph.catalog.CatalogService;
-import io.cinegraph.catalog.User;
+import io.cinegraph.domain.User;
 import io.cinegraph.graph.UserSignalsRepository;
 import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.ratings.RatingService;

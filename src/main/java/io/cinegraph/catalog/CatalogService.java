@@ -1,5 +1,13 @@
 package io.cinegraph.catalog;
 
+import io.cinegraph.domain.GraphCounts;
+
+import io.cinegraph.domain.DatasetInfo;
+
+import io.cinegraph.domain.User;
+
+import io.cinegraph.domain.Movie;
+
 import io.cinegraph.graph.CatalogRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -2,7 +2,7 @@ package io.cinegraph.cli;
 
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.SignalsRepository;
-import io.cinegraph.signals.Candidate;
+import io.cinegraph.domain.Candidate;
 import io.cinegraph.signals.FeatureExtractor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.cinegraph.cli;
 
-import io.cinegraph.signals.Candidate;
+import io.cinegraph.domain.Candidate;
 
 import java.io.PrintWriter;
 import java.util.List;

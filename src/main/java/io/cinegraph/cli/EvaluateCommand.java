@@ -2,22 +2,21 @@ package io.cinegraph.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.cinegraph.evaluation.Ease;
 import io.cinegraph.evaluation.Evaluator;
+import io.cinegraph.evaluation.ItemItemRecommender;
 import io.cinegraph.evaluation.GraphBaselines;
-import io.cinegraph.evaluation.Interaction;
-import io.cinegraph.evaluation.ItemKnnCosine;
+import io.cinegraph.domain.Interaction;
 import io.cinegraph.evaluation.Metrics;
 import io.cinegraph.evaluation.MostPopular;
-import io.cinegraph.evaluation.RatingBaselines;
+import io.cinegraph.model.RatingBaselines;
 import io.cinegraph.evaluation.Recommender;
 import io.cinegraph.evaluation.Split;
 import io.cinegraph.evaluation.Splitter;
-import io.cinegraph.evaluation.TrainingData;
+import io.cinegraph.model.TrainingData;
 import io.cinegraph.ingest.DatasetFormat;
 import io.cinegraph.ingest.DatasetReader;
 import io.cinegraph.ingest.RowSink;
-import io.cinegraph.ingest.Rows;
+import io.cinegraph.domain.Rows;
 import io.cinegraph.ingest.SourcePosition;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerRecommender;
@@ -145,8 +144,8 @@ public class EvaluateCommand implements Callable<Integer> {
             for (String name : models) {
                 chosen.add(switch (name.strip()) {
                     case "most-popular" -> new MostPopular();
-                    case "item-knn-cosine" -> new ItemKnnCosine(knnK);
-                    case "ease" -> new Ease(easeLambda);
+                    case "item-knn-cosine" -> ItemItemRecommender.itemKnnCosine(knnK);
+                    case "ease" -> ItemItemRecommender.ease(easeLambda);
                     case "ranker" -> new RankerRecommender(graph.graph(), rankerConfig, signalsConfig);
                     default -> graph.recommender(name.strip(), graphDepth);
                 });

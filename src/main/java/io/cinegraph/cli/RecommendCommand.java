@@ -5,7 +5,7 @@ import io.cinegraph.recommend.Recommendation;
 import io.cinegraph.recommend.RecommendationQuery;
 import io.cinegraph.recommend.RecommendationService;
 import io.cinegraph.recommend.Recommendations;
-import io.cinegraph.signals.Candidate;
+import io.cinegraph.domain.Candidate;
 import io.cinegraph.signals.CandidateSource;
 import io.cinegraph.signals.CandidateSources;
 import picocli.CommandLine;

@@ -1,7 +1,7 @@
 package io.cinegraph.cli;
 
 import io.cinegraph.catalog.CatalogService;
-import io.cinegraph.catalog.Movie;
+import io.cinegraph.domain.Movie;
 import io.cinegraph.graph.CandidateRepository;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

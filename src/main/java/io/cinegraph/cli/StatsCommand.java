@@ -1,7 +1,7 @@
 package io.cinegraph.cli;
 
 import io.cinegraph.catalog.CatalogService;
-import io.cinegraph.catalog.GraphCounts;
+import io.cinegraph.domain.GraphCounts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,5 +1,9 @@
 package io.cinegraph.evaluation;
 
+import io.cinegraph.model.TrainingData;
+
+import io.cinegraph.domain.Interaction;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,9 @@
 package io.cinegraph.evaluation;
 
+import io.cinegraph.model.TrainingData;
+
+import io.cinegraph.domain.Interaction;
+
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.FeatureRepository;
@@ -8,7 +12,7 @@ import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.graph.TemporaryGraph;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.Importer;
-import io.cinegraph.signals.Candidate;
+import io.cinegraph.domain.Candidate;
 import io.cinegraph.signals.CandidateSource;
 import io.cinegraph.signals.CandidateSources;
 import io.cinegraph.signals.SignalJob;

@@ -1,5 +1,7 @@
 package io.cinegraph.evaluation;
 
+import io.cinegraph.model.TrainingData;
+
 /** Most-popular: every user gets the items with the most training interactions. */
 public final class MostPopular implements Recommender {
 

@@ -1,5 +1,7 @@
 package io.cinegraph.evaluation;
 
+import io.cinegraph.model.TrainingData;
+
 /** A model that scores every catalogue item for a training user (higher is better). */
 public interface Recommender {
 

@@ -1,5 +1,7 @@
 package io.cinegraph.evaluation;
 
+import io.cinegraph.domain.Interaction;
+
 import java.util.List;
 
 /** Training and test interactions; no test interaction is visible to any model or signal. */

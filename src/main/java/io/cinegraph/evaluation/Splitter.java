@@ -1,5 +1,7 @@
 package io.cinegraph.evaluation;
 
+import io.cinegraph.domain.Interaction;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.cinegraph.graph;
 
-import io.cinegraph.signals.Candidate;
-import io.cinegraph.signals.Explanation;
+import io.cinegraph.domain.Candidate;
+import io.cinegraph.domain.Explanation;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;

@@ -1,9 +1,9 @@
 package io.cinegraph.graph;
 
-import io.cinegraph.catalog.DatasetInfo;
-import io.cinegraph.catalog.GraphCounts;
-import io.cinegraph.catalog.Movie;
-import io.cinegraph.catalog.User;
+import io.cinegraph.domain.DatasetInfo;
+import io.cinegraph.domain.GraphCounts;
+import io.cinegraph.domain.Movie;
+import io.cinegraph.domain.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.neo4j.driver.Value;
 

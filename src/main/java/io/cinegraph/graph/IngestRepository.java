@@ -1,9 +1,9 @@
 package io.cinegraph.graph;
 
-import io.cinegraph.ingest.Rows.MovieRow;
-import io.cinegraph.ingest.Rows.RatingRow;
-import io.cinegraph.ingest.Rows.TagRow;
-import io.cinegraph.ingest.Rows.UserRow;
+import io.cinegraph.domain.Rows.MovieRow;
+import io.cinegraph.domain.Rows.RatingRow;
+import io.cinegraph.domain.Rows.TagRow;
+import io.cinegraph.domain.Rows.UserRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

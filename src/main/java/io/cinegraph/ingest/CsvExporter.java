@@ -1,7 +1,9 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.Rows;
+
 import io.cinegraph.graph.IngestRepository;
-import io.cinegraph.ingest.Rows.MovieRow;
+import io.cinegraph.domain.Rows.MovieRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

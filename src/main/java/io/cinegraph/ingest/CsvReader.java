@@ -1,10 +1,12 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.ingest.Rows.LinkRow;
-import io.cinegraph.ingest.Rows.MovieRow;
-import io.cinegraph.ingest.Rows.RatingRow;
-import io.cinegraph.ingest.Rows.TagRow;
-import io.cinegraph.ingest.Rows.UserRow;
+import io.cinegraph.domain.Rows;
+
+import io.cinegraph.domain.Rows.LinkRow;
+import io.cinegraph.domain.Rows.MovieRow;
+import io.cinegraph.domain.Rows.RatingRow;
+import io.cinegraph.domain.Rows.TagRow;
+import io.cinegraph.domain.Rows.UserRow;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

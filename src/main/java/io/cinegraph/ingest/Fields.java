@@ -1,5 +1,7 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.Rows;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

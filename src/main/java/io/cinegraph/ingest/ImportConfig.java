@@ -1,5 +1,7 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.Rows;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

@@ -1,5 +1,7 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.Rows;
+
 import java.nio.file.Path;
 import java.util.function.Predicate;
 

@@ -1,6 +1,6 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.catalog.GraphCounts;
+import io.cinegraph.domain.GraphCounts;
 
 import java.nio.file.Path;
 import java.util.List;

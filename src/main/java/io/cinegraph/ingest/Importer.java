@@ -1,12 +1,14 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.catalog.DatasetInfo;
+import io.cinegraph.domain.Rows;
+
+import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.IngestRepository;
-import io.cinegraph.ingest.Rows.MovieRow;
-import io.cinegraph.ingest.Rows.RatingRow;
-import io.cinegraph.ingest.Rows.TagRow;
-import io.cinegraph.ingest.Rows.UserRow;
+import io.cinegraph.domain.Rows.MovieRow;
+import io.cinegraph.domain.Rows.RatingRow;
+import io.cinegraph.domain.Rows.TagRow;
+import io.cinegraph.domain.Rows.UserRow;
 import io.cinegraph.support.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

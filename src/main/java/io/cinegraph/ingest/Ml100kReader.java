@@ -1,9 +1,11 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.ingest.Rows.MovieRow;
-import io.cinegraph.ingest.Rows.RatingRow;
-import io.cinegraph.ingest.Rows.TagRow;
-import io.cinegraph.ingest.Rows.UserRow;
+import io.cinegraph.domain.Rows;
+
+import io.cinegraph.domain.Rows.MovieRow;
+import io.cinegraph.domain.Rows.RatingRow;
+import io.cinegraph.domain.Rows.TagRow;
+import io.cinegraph.domain.Rows.UserRow;
 
 import java.io.IOException;
 import java.nio.file.Path;

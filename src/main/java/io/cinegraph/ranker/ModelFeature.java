@@ -1,5 +1,7 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.model.Collaborative;
+
 /**
  * The ranker's own inputs beside the graph features of {@link io.cinegraph.signals.Feature}: item-to-item
  * scores from {@link Collaborative} and time-aware signals measured at the user's own time T (their latest

@@ -1,5 +1,7 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.model.Collaborative;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.deeplearning4j.nn.graph.ComputationGraph;

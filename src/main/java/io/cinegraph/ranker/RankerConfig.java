@@ -113,4 +113,9 @@ public interface RankerConfig {
     /** Epochs of the rating model. */
     @WithDefault("12")
     int ratingEpochs();
+
+    /** The item-to-item index's settings, as one record. */
+    default io.cinegraph.model.Collaborative.Settings itemIndex() {
+        return new io.cinegraph.model.Collaborative.Settings(maxItems(), easeLambda(), knnK(), sessionGapSeconds());
+    }
 }

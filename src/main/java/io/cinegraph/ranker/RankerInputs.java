@@ -1,5 +1,9 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.model.Sessions;
+
+import io.cinegraph.model.Collaborative;
+
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.signals.Feature;
 import io.cinegraph.signals.FeatureVector;

@@ -1,5 +1,7 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.model.Collaborative;
+
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;

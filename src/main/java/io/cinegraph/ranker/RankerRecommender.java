@@ -1,7 +1,7 @@
 package io.cinegraph.ranker;
 
 import io.cinegraph.evaluation.Recommender;
-import io.cinegraph.evaluation.TrainingData;
+import io.cinegraph.model.TrainingData;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.SignalsRepository;

@@ -1,6 +1,10 @@
 package io.cinegraph.ranker;
 
-import io.cinegraph.evaluation.Interaction;
+import io.cinegraph.graph.GraphData;
+
+import io.cinegraph.model.Collaborative;
+
+import io.cinegraph.domain.Interaction;
 import io.cinegraph.evaluation.Metrics;
 import io.cinegraph.evaluation.Split;
 import io.cinegraph.evaluation.Splitter;
@@ -8,7 +12,7 @@ import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.graph.TemporaryGraph;
-import io.cinegraph.ingest.Rows;
+import io.cinegraph.domain.Rows;
 import io.cinegraph.signals.FeatureExtractor;
 import io.cinegraph.signals.FeatureVector;
 import io.cinegraph.signals.SignalJob;
@@ -106,7 +110,7 @@ public final class RankerTrainer {
             throw new IllegalStateException("The graph holds no ratings: import a dataset first (cinegraph import --path DIR)");
         }
         Cut cut = cut(source.ratings());
-        Collaborative historyIndex = Collaborative.fit(cut.history(), config);
+        Collaborative historyIndex = Collaborative.fit(cut.history(), config.itemIndex());
         RankerSchema schema = schema(source, historyIndex, cut);
         RankerSchema.Indexes indexes = schema.indexes();
 
@@ -133,7 +137,7 @@ public final class RankerTrainer {
             }
         }
         Fitted fitted = fitRanking(trainUsers, validationUsers, schema, seed);
-        Collaborative serving = Collaborative.fit(source.ratings(), config);
+        Collaborative serving = Collaborative.fit(source.ratings(), config.itemIndex());
         RatingModel.Fit ratings = RatingModel.fit(source.ratings(), indexes.ratingUser, serving, config, seed);
         Map<String, Double> validation = new LinkedHashMap<>();
         validation.put("ndcg@10", fitted.validation().all());
@@ -202,7 +206,7 @@ public final class RankerTrainer {
      * rating-prediction protocols such as ml-100k's u1–u5 folds.
      */
     public double[] ratingPredictions(List<Interaction> train, List<Interaction> test) {
-        Collaborative catalogue = Collaborative.fit(train, config);
+        Collaborative catalogue = Collaborative.fit(train, config.itemIndex());
         List<Long> users = train.stream().map(Interaction::userId).distinct().sorted().toList();
         List<Long> movies = new ArrayList<>();
         for (int i = 0; i < catalogue.items(); i++) {

@@ -1,7 +1,11 @@
 package io.cinegraph.ranker;
 
-import io.cinegraph.evaluation.Interaction;
-import io.cinegraph.evaluation.RatingBaselines;
+import io.cinegraph.model.Factors;
+
+import io.cinegraph.model.Collaborative;
+
+import io.cinegraph.domain.Interaction;
+import io.cinegraph.model.RatingBaselines;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -2,7 +2,7 @@ package io.cinegraph.ratings;
 
 import io.cinegraph.support.InvalidParameterException;
 import io.cinegraph.catalog.CatalogService;
-import io.cinegraph.catalog.DatasetInfo;
+import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.recommend.RecommendationService;

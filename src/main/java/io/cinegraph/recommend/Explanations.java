@@ -2,7 +2,7 @@ package io.cinegraph.recommend;
 
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.ranker.RankerModel;
-import io.cinegraph.signals.Explanation;
+import io.cinegraph.domain.Explanation;
 import io.cinegraph.signals.SignalSnapshot;
 
 import java.util.List;

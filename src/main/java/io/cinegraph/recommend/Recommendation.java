@@ -1,6 +1,6 @@
 package io.cinegraph.recommend;
 
-import io.cinegraph.signals.Explanation;
+import io.cinegraph.domain.Explanation;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.cinegraph.retrain;
 
-import io.cinegraph.evaluation.Interaction;
+import io.cinegraph.domain.Interaction;
 import io.cinegraph.evaluation.Metrics;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;

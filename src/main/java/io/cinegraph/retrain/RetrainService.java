@@ -3,7 +3,7 @@ package io.cinegraph.retrain;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.graph.TemporaryGraph;
-import io.cinegraph.ranker.GraphData;
+import io.cinegraph.graph.GraphData;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.ranker.RankerTrainer;

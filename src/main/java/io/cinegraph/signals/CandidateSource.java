@@ -1,5 +1,7 @@
 package io.cinegraph.signals;
 
+import io.cinegraph.domain.Candidate;
+
 import java.util.List;
 
 /**

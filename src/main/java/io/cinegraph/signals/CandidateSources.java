@@ -1,5 +1,7 @@
 package io.cinegraph.signals;
 
+import io.cinegraph.domain.Candidate;
+
 import io.cinegraph.graph.CandidateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 

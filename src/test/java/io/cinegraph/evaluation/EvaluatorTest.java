@@ -1,5 +1,9 @@
 package io.cinegraph.evaluation;
 
+
+
+import io.cinegraph.domain.Interaction;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,7 +39,7 @@ class EvaluatorTest {
         List<Interaction> all = planted();
         Split split = Splitter.leaveLastOut().split(all);
         List<Evaluator.ModelResult> results = new Evaluator(2, 0, 1).run(all, split,
-                List.of(new MostPopular(), new ItemKnnCosine(10), new Ease(1)));
+                List.of(new MostPopular(), ItemItemRecommender.itemKnnCosine(10), ItemItemRecommender.ease(1)));
 
         Evaluator.ModelResult ease = results.get(2);
         Evaluator.ModelResult knn = results.get(1);

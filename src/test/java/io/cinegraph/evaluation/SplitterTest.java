@@ -1,5 +1,7 @@
 package io.cinegraph.evaluation;
 
+import io.cinegraph.domain.Interaction;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

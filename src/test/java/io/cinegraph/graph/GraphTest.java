@@ -1,6 +1,6 @@
 package io.cinegraph.graph;
 
-import io.cinegraph.catalog.GraphCounts;
+import io.cinegraph.domain.GraphCounts;
 import io.cinegraph.ingest.Fixtures;
 import io.cinegraph.ingest.ImportOptions;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.catalog.GraphCounts;
-import io.cinegraph.catalog.Movie;
-import io.cinegraph.catalog.User;
+import io.cinegraph.domain.GraphCounts;
+import io.cinegraph.domain.Movie;
+import io.cinegraph.domain.User;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.TestGraphs;

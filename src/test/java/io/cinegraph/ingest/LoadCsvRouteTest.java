@@ -1,7 +1,7 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.catalog.GraphCounts;
-import io.cinegraph.catalog.Movie;
+import io.cinegraph.domain.GraphCounts;
+import io.cinegraph.domain.Movie;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.IngestRepository;

@@ -1,8 +1,10 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.ingest.Rows.MovieRow;
-import io.cinegraph.ingest.Rows.RatingRow;
-import io.cinegraph.ingest.Rows.UserRow;
+import io.cinegraph.domain.Rows;
+
+import io.cinegraph.domain.Rows.MovieRow;
+import io.cinegraph.domain.Rows.RatingRow;
+import io.cinegraph.domain.Rows.UserRow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

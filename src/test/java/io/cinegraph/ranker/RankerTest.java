@@ -2,17 +2,17 @@ package io.cinegraph.ranker;
 
 import io.cinegraph.evaluation.Evaluator;
 import io.cinegraph.evaluation.GraphBaselines;
-import io.cinegraph.evaluation.Interaction;
+import io.cinegraph.domain.Interaction;
 import io.cinegraph.evaluation.Metrics;
 import io.cinegraph.evaluation.MostPopular;
-import io.cinegraph.evaluation.RatingBaselines;
+import io.cinegraph.model.RatingBaselines;
 import io.cinegraph.evaluation.Split;
 import io.cinegraph.evaluation.Splitter;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.ingest.DatasetFormat;
 import io.cinegraph.ingest.RowSink;
-import io.cinegraph.ingest.Rows;
+import io.cinegraph.domain.Rows;
 import io.cinegraph.ingest.SourcePosition;
 import io.cinegraph.ingest.SyntheticGenerator;
 import io.cinegraph.signals.FeatureExtractor;
@@ -179,9 +179,9 @@ class RankerTest {
     }
 
     /** The evaluation's catalogue indexing and training popularity. */
-    private record TrainingDataView(io.cinegraph.evaluation.TrainingData data) {
+    private record TrainingDataView(io.cinegraph.model.TrainingData data) {
         TrainingDataView(List<Interaction> all, Split split) {
-            this(new io.cinegraph.evaluation.TrainingData(split.train(), all));
+            this(new io.cinegraph.model.TrainingData(split.train(), all));
         }
 
         long itemId(int i) {

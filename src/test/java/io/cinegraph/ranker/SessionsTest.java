@@ -1,6 +1,11 @@
 package io.cinegraph.ranker;
 
-import io.cinegraph.evaluation.Interaction;
+import io.cinegraph.model.Collaborative;
+import io.cinegraph.model.Sessions;
+
+
+
+import io.cinegraph.domain.Interaction;
 import io.cinegraph.graph.FeatureRepository;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +66,7 @@ class SessionsTest {
 
     @Test
     void theLatestSessionIsTheLatestRatingAndThoseReachedWithoutALongerGap() throws IOException {
-        Collaborative collaborative = Collaborative.fit(RATINGS, TestRankerConfig.small(Path.of("target")));
+        Collaborative collaborative = Collaborative.fit(RATINGS, TestRankerConfig.small(Path.of("target")).itemIndex());
         List<FeatureRepository.Rated> ratings = List.of(new FeatureRepository.Rated(10, 4, 1_000),
                 new FeatureRepository.Rated(11, 4, 1_050), new FeatureRepository.Rated(13, 4, 1_100),
                 new FeatureRepository.Rated(12, 4, 100));

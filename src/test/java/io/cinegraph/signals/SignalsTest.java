@@ -1,5 +1,7 @@
 package io.cinegraph.signals;
 
+import io.cinegraph.domain.Candidate;
+
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;
@@ -150,8 +152,8 @@ class SignalsTest {
     void refreshingOneUserRecomputesTheirSignals() {
         graph.write(io.cinegraph.graph.CypherQuery.INGEST_MERGE_USER_IDS, Map.of("userIds", List.of(5L)));
         new IngestRepository(graph).mergeRatings(List.of(
-                new io.cinegraph.ingest.Rows.RatingRow(5, 1, 5, T), new io.cinegraph.ingest.Rows.RatingRow(5, 2, 1, T),
-                new io.cinegraph.ingest.Rows.RatingRow(5, 3, 4, T)));
+                new io.cinegraph.domain.Rows.RatingRow(5, 1, 5, T), new io.cinegraph.domain.Rows.RatingRow(5, 2, 1, T),
+                new io.cinegraph.domain.Rows.RatingRow(5, 3, 4, T)));
         job.refreshUser(5, List.of(1L, 2L, 3L));
         // u5 rated exactly like u1, so their neighbour score is u1's with u2 computed over the same deviations
         assertThat(userSignals.neighbours(5)).extracting(UserSignalsRepository.Neighbour::userId).contains(1L, 2L);
@@ -162,7 +164,7 @@ class SignalsTest {
     @Test
     void refreshingOneMovieRecomputesItsSimilarityAndPopularity() {
         graph.write(io.cinegraph.graph.CypherQuery.INGEST_MERGE_USER_IDS, Map.of("userIds", List.of(5L)));
-        new IngestRepository(graph).mergeRatings(List.of(new io.cinegraph.ingest.Rows.RatingRow(5, 1, 1, T)));
+        new IngestRepository(graph).mergeRatings(List.of(new io.cinegraph.domain.Rows.RatingRow(5, 1, 1, T)));
 
         job.refreshMovie(1);
 

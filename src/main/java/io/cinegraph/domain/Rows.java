@@ -1,4 +1,4 @@
-package io.cinegraph.ingest;
+package io.cinegraph.domain;
 
 import java.util.List;
 

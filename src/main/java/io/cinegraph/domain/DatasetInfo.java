@@ -1,4 +1,4 @@
-package io.cinegraph.catalog;
+package io.cinegraph.domain;
 
 /** Which dataset the graph was filled from, and the scale its ratings use. */
 public record DatasetInfo(String name, String format, String path, String fingerprint, boolean complete,

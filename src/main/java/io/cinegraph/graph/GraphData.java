@@ -1,9 +1,9 @@
-package io.cinegraph.ranker;
+package io.cinegraph.graph;
 
-import io.cinegraph.evaluation.Interaction;
+import io.cinegraph.domain.Interaction;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.IngestRepository;
-import io.cinegraph.ingest.Rows;
+import io.cinegraph.domain.Rows;
 import io.cinegraph.support.Progress;
 
 import java.util.ArrayList;

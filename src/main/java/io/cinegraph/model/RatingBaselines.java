@@ -1,4 +1,6 @@
-package io.cinegraph.evaluation;
+package io.cinegraph.model;
+
+import io.cinegraph.domain.Interaction;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
-package io.cinegraph.ranker;
+package io.cinegraph.model;
 
-import io.cinegraph.evaluation.Interaction;
+import io.cinegraph.domain.Interaction;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,7 +17,7 @@ import java.util.Random;
  * r̂_ui = μ + b_u + b_i + p_u·q_i, minimizing squared error + λ(b_u² + b_i² + |p_u|² + |q_i|²). One of the rating
  * model's inputs; unknown users or movies contribute zero factors and biases.
  */
-final class Factors {
+public final class Factors {
 
     static final int SIZE = 50;
     private static final int EPOCHS = 20;
@@ -36,7 +36,7 @@ final class Factors {
         this.items = items;
     }
 
-    static Factors fit(List<Interaction> ratings, long seed) {
+    public static Factors fit(List<Interaction> ratings, long seed) {
         Random random = new Random(seed);
         double mu = ratings.stream().mapToDouble(Interaction::rating).average().orElse(0);
         Map<Long, float[]> users = new HashMap<>();
@@ -81,7 +81,7 @@ final class Factors {
         return mu + p[SIZE] + q[SIZE] + dot;
     }
 
-    double predict(long userId, long movieId) {
+    public double predict(long userId, long movieId) {
         float[] p = users.get(userId);
         float[] q = items.get(movieId);
         if (p == null && q == null) {
@@ -93,7 +93,7 @@ final class Factors {
         return predict(mu, p, q);
     }
 
-    void write(DataOutputStream out) throws IOException {
+    public void write(DataOutputStream out) throws IOException {
         out.writeDouble(mu);
         for (Map<Long, float[]> m : List.of(users, items)) {
             out.writeInt(m.size());
@@ -106,7 +106,7 @@ final class Factors {
         }
     }
 
-    static Factors read(DataInputStream in) throws IOException {
+    public static Factors read(DataInputStream in) throws IOException {
         double mu = in.readDouble();
         List<Map<Long, float[]>> maps = new ArrayList<>();
         for (int k = 0; k < 2; k++) {

@@ -1,4 +1,4 @@
-package io.cinegraph.signals;
+package io.cinegraph.domain;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
-package io.cinegraph.ranker;
+package io.cinegraph.model;
 
-import io.cinegraph.evaluation.Interaction;
+import io.cinegraph.domain.Interaction;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -25,7 +25,7 @@ import java.util.function.Function;
  * burst as the ones they just rated. The ordering of ratings that share a timestamp plays no part: a session is a
  * set.
  */
-final class Sessions {
+public final class Sessions {
 
     static final int MAX_SPAN = 100;
 
@@ -39,7 +39,7 @@ final class Sessions {
         this.weights = weights;
     }
 
-    static Sessions fit(Collection<Interaction> ratings, Function<Long, Integer> itemIndex, int items, long gapSeconds,
+    public static Sessions fit(Collection<Interaction> ratings, Function<Long, Integer> itemIndex, int items, long gapSeconds,
                         int k) {
         Map<Long, List<Interaction>> byUser = new TreeMap<>();
         ratings.forEach(i -> byUser.computeIfAbsent(i.userId(), u -> new ArrayList<>()).add(i));
@@ -97,12 +97,12 @@ final class Sessions {
         }
     }
 
-    long gapSeconds() {
+    public long gapSeconds() {
         return gapSeconds;
     }
 
     /** The mean over {@code items} of their rows, over a catalogue of {@code size} movies (zeros without items). */
-    double[] scores(int[] items, int size) {
+    public double[] scores(int[] items, int size) {
         double[] s = new double[size];
         for (int i : items) {
             for (int n = 0; n < partners[i].length; n++) {
@@ -117,7 +117,7 @@ final class Sessions {
         return s;
     }
 
-    void write(DataOutputStream out) throws IOException {
+    public void write(DataOutputStream out) throws IOException {
         out.writeLong(gapSeconds);
         out.writeInt(partners.length);
         for (int i = 0; i < partners.length; i++) {
@@ -129,7 +129,7 @@ final class Sessions {
         }
     }
 
-    static Sessions read(DataInputStream in) throws IOException {
+    public static Sessions read(DataInputStream in) throws IOException {
         long gap = in.readLong();
         int items = in.readInt();
         int[][] partners = new int[items][];

@@ -1,4 +1,4 @@
-package io.cinegraph.evaluation;
+package io.cinegraph.model;
 
 /**
  * Dense linear algebra for the item-item models: the Gram matrix XᵀX of the binary interaction matrix, built

@@ -1,4 +1,7 @@
-package io.cinegraph.evaluation;
+package io.cinegraph.model;
+
+
+import io.cinegraph.domain.Interaction;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.cinegraph.catalog;
+package io.cinegraph.domain;
 
 import java.util.List;
 

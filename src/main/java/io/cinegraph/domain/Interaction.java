@@ -1,4 +1,4 @@
-package io.cinegraph.evaluation;
+package io.cinegraph.domain;
 
 import java.util.Comparator;
 

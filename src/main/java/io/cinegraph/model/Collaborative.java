@@ -1,9 +1,6 @@
-package io.cinegraph.ranker;
+package io.cinegraph.model;
 
-import io.cinegraph.evaluation.Ease;
-import io.cinegraph.evaluation.Interaction;
-import io.cinegraph.evaluation.ItemKnnCosine;
-import io.cinegraph.evaluation.TrainingData;
+import io.cinegraph.domain.Interaction;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -40,24 +37,22 @@ public final class Collaborative {
         }
     }
 
-    /** Fitted with the ranker's settings: EASE λ, kNN k, catalogue cap and session gap. */
-    public static Collaborative fit(Collection<Interaction> ratings, RankerConfig config) {
+    /** What the index is fitted with: catalogue cap, EASE λ, kNN k (also the sessions' partners) and session gap. */
+    public record Settings(int maxItems, double easeLambda, int knnK, long sessionGapSeconds) {
+    }
+
+    public static Collaborative fit(Collection<Interaction> ratings, Settings settings) {
         Map<Long, Long> counts = ratings.stream().collect(Collectors.groupingBy(Interaction::movieId, Collectors.counting()));
-        java.util.Set<Long> top = topMovies(counts, config.maxItems());
+        java.util.Set<Long> top = topMovies(counts, settings.maxItems());
         List<Interaction> kept = ratings.stream().filter(i -> top.contains(i.movieId())).toList();
         TrainingData data = new TrainingData(kept, kept);
-        Ease easeModel = new Ease(config.easeLambda());
-        easeModel.fit(data);
-        float[][] easeWeights = toFloat(easeModel.weights());
-        ItemKnnCosine knn = new ItemKnnCosine(config.knnK());
-        knn.fit(data);
-        float[][] cosineWeights = toFloat(knn.weights());
         long[] ids = new long[data.items()];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = data.itemId(i);
         }
-        return new Collaborative(ids, easeWeights, cosineWeights,
-                Sessions.fit(kept, data::itemIndex, ids.length, config.sessionGapSeconds(), config.knnK()));
+        return new Collaborative(ids, Ease.fit(data, settings.easeLambda()).toFloat(),
+                ItemKnnCosine.fit(data, settings.knnK()).toFloat(),
+                Sessions.fit(kept, data::itemIndex, ids.length, settings.sessionGapSeconds(), settings.knnK()));
     }
 
     /** The ids of the {@code max} most-rated movies (ties by id). */
@@ -65,17 +60,6 @@ public final class Collaborative {
         return counts.entrySet().stream()
                 .sorted(Map.Entry.<Long, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(max).map(Map.Entry::getKey).collect(Collectors.toSet());
-    }
-
-    private static float[][] toFloat(double[][] m) {
-        float[][] out = new float[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = new float[m[i].length];
-            for (int j = 0; j < m[i].length; j++) {
-                out[i][j] = (float) m[i][j];
-            }
-        }
-        return out;
     }
 
     public int items() {
@@ -94,12 +78,12 @@ public final class Collaborative {
 
     /** EASE scores over the catalogue for a user who interacted with {@code items} (catalogue indexes). */
     public double[] ease(int[] items) {
-        return sum(ease, items);
+        return rows(ease).scoresOf(items);
     }
 
     /** Item-kNN cosine scores over the catalogue for a user who interacted with {@code items}. */
     public double[] cosine(int[] items) {
-        return sum(cosine, items);
+        return rows(cosine).scoresOf(items);
     }
 
     /** The cosine similarity of two catalogue items (0 outside each other's k nearest). */
@@ -125,18 +109,25 @@ public final class Collaborative {
         return ease[from][to];
     }
 
-    private double[] sum(float[][] weights, int[] items) {
-        double[] s = new double[movieIds.length];
-        for (int i : items) {
-            float[] row = weights[i];
-            for (int j = 0; j < s.length; j++) {
-                s[j] += row[j];
+    /** A single-precision weight matrix as an item-item model (sums in double, as the evaluation's models). */
+    private ItemItemWeights rows(float[][] weights) {
+        return new ItemItemWeights() {
+            @Override
+            public int items() {
+                return movieIds.length;
             }
-        }
-        return s;
+
+            @Override
+            public void addRow(int item, double[] scores) {
+                float[] row = weights[item];
+                for (int j = 0; j < scores.length; j++) {
+                    scores[j] += row[j];
+                }
+            }
+        };
     }
 
-    void write(DataOutputStream out) throws IOException {
+    public void write(DataOutputStream out) throws IOException {
         out.writeInt(movieIds.length);
         for (long id : movieIds) {
             out.writeLong(id);
@@ -151,7 +142,7 @@ public final class Collaborative {
         sessions.write(out);
     }
 
-    static Collaborative read(DataInputStream in) throws IOException {
+    public static Collaborative read(DataInputStream in) throws IOException {
         int n = in.readInt();
         long[] ids = new long[n];
         for (int i = 0; i < n; i++) {
