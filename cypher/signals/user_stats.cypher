@@ -1,5 +1,6 @@
 // Per-user rating statistics and age band, for a batch of users: n_u, mean μ_u, population standard deviation,
-// latest rating time. ageBand follows ml-1m's bands: 1 (<18), 18, 25, 35, 45, 50, 56 (56+); null without age.
+// latest rating time. ageBand: the highest of $ageBands (each band's lowest age, ascending: ml-1m's bands, from
+// domain/AgeBands) not above the age, the first band below it; null without age.
 UNWIND $userIds AS userId
 MATCH (u:User {userId: userId})
 CALL (u) {
@@ -8,7 +9,5 @@ CALL (u) {
 }
 SET u.ratingCount = n, u.meanRating = mean, u.ratingSd = CASE WHEN n = 0 THEN null ELSE sd END,
     u.lastRatedAt = lastRatedAt,
-    u.ageBand = CASE
-      WHEN u.age IS NULL THEN null
-      WHEN u.age < 18 THEN 1 WHEN u.age < 25 THEN 18 WHEN u.age < 35 THEN 25 WHEN u.age < 45 THEN 35
-      WHEN u.age < 50 THEN 45 WHEN u.age < 56 THEN 50 ELSE 56 END
+    u.ageBand = CASE WHEN u.age IS NULL THEN null
+      ELSE reduce(band = $ageBands[0], b IN $ageBands | CASE WHEN u.age >= b THEN b ELSE band END) END

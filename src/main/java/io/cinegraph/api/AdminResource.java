@@ -1,9 +1,9 @@
 package io.cinegraph.api;
 
 import io.cinegraph.ranker.ModelInfo;
-import io.cinegraph.recommend.ModelRegistry;
-import io.cinegraph.retrain.RetrainJob;
-import io.cinegraph.retrain.RetrainService;
+import io.cinegraph.training.ModelRegistry;
+import io.cinegraph.training.RetrainJob;
+import io.cinegraph.training.RetrainService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

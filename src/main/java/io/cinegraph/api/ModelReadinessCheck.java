@@ -1,6 +1,6 @@
 package io.cinegraph.api;
 
-import io.cinegraph.recommend.ModelRegistry;
+import io.cinegraph.training.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

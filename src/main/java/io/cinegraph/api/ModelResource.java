@@ -2,7 +2,7 @@ package io.cinegraph.api;
 
 import io.cinegraph.ranker.ModelInfo;
 import io.cinegraph.ranker.RankerSchema;
-import io.cinegraph.recommend.ModelRegistry;
+import io.cinegraph.training.ModelRegistry;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -54,12 +54,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response alreadyRunning(io.cinegraph.retrain.RetrainService.AlreadyRunningException e) {
+    public Response alreadyRunning(io.cinegraph.training.RetrainService.AlreadyRunningException e) {
         return problem(Response.Status.CONFLICT, "about:blank#retrain-running", e.getMessage(), null);
     }
 
     @ServerExceptionMapper
-    public Response unusableModel(io.cinegraph.ranker.ModelStore.ModelException e) {
+    public Response unusableModel(io.cinegraph.ranker.ModelException e) {
         return problem(Response.Status.CONFLICT, "about:blank#model-unusable", e.getMessage(), null);
     }
 

@@ -1,5 +1,6 @@
 package io.cinegraph.catalog;
 
+import io.cinegraph.domain.AgeBands;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.signals.SignalSnapshot;
 import io.cinegraph.signals.SignalSnapshots;
@@ -74,7 +75,7 @@ public class BrowseService {
      */
     public List<Popular> popular(String genre, Integer age, String gender, String occupation, int limit) {
         SignalSnapshot snapshot = snapshots.current();
-        Integer band = age == null ? null : ageBand(age);
+        Integer band = age == null ? null : AgeBands.of(age);
         List<String> keys = new ArrayList<>();
         for (String g : gender == null ? List.of("M", "F") : List.of(gender)) {
             int level = band == null ? (gender == null ? 0 : 1) : occupation == null ? 2 : 3;
@@ -104,11 +105,6 @@ public class BrowseService {
                 .thenComparing(Comparator.comparingDouble(Popular::cohortMean).reversed())
                 .thenComparingLong(p -> p.movie().movieId()));
         return List.copyOf(out.subList(0, Math.min(limit, out.size())));
-    }
-
-    /** ml-1m's age bands, as {@code signals/user_stats.cypher} assigns them. */
-    static int ageBand(int age) {
-        return age < 18 ? 1 : age < 25 ? 18 : age < 35 ? 25 : age < 45 ? 35 : age < 50 ? 45 : age < 56 ? 50 : 56;
     }
 
     private static boolean hasGenre(SignalSnapshot.MovieSignals m, String genre) {

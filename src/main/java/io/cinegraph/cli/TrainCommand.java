@@ -3,8 +3,8 @@ package io.cinegraph.cli;
 import io.cinegraph.ranker.ModelInfo;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
-import io.cinegraph.recommend.ModelRegistry;
-import io.cinegraph.recommend.TrainingService;
+import io.cinegraph.training.ModelRegistry;
+import io.cinegraph.training.TrainingService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +56,7 @@ public class TrainCommand implements Callable<Integer> {
                         + "rating RMSE %.4f (held-out ratings)%n", info.validation().get("ndcg@10"),
                 info.validation().get("epochs"), info.validation().get("ratingRmse"));
         out.printf(Locale.ROOT, "Saved in %s%s; peak heap %.0f MiB%n",
-                registry.store().dir().resolve(info.version()).toAbsolutePath(), noActivate ? "" : " (active)",
+                registry.store().location(info.version()), noActivate ? "" : " (active)",
                 peakHeapMiB());
         return 0;
     }

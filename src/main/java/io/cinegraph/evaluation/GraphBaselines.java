@@ -4,19 +4,13 @@ import io.cinegraph.model.TrainingData;
 
 import io.cinegraph.domain.Interaction;
 
-import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.CatalogRepository;
-import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.IngestRepository;
-import io.cinegraph.graph.SignalsRepository;
-import io.cinegraph.graph.TemporaryGraph;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.Importer;
 import io.cinegraph.domain.Candidate;
 import io.cinegraph.signals.CandidateSource;
-import io.cinegraph.signals.CandidateSources;
-import io.cinegraph.signals.SignalJob;
-import io.cinegraph.signals.SignalSnapshots;
+import io.cinegraph.signals.SignalGraph;
 import io.cinegraph.signals.SignalsConfig;
 
 import java.nio.file.Path;
@@ -31,23 +25,16 @@ import java.util.Set;
  */
 public final class GraphBaselines implements AutoCloseable {
 
-    private final TemporaryGraph temporary;
-    private final CandidateSources sources;
+    private final SignalGraph signals;
     private final double setupSeconds;
 
     public GraphBaselines(Path dataset, List<Interaction> train, SignalsConfig config) {
         long started = System.nanoTime();
-        temporary = new TemporaryGraph();
-        var graph = temporary.graph();
         Set<Long> pairs = new HashSet<>();
         train.forEach(i -> pairs.add(pairKey(i.userId(), i.movieId())));
-        new Importer(new IngestRepository(graph), new CatalogRepository(graph)).run(dataset,
-                new ImportOptions(10_000, ImportOptions.OnError.FAIL, null, false)
-                        .onlyRatings(r -> pairs.contains(pairKey(r.userId(), r.movieId()))).repeatable());
-        SignalsRepository signals = new SignalsRepository(graph);
-        SignalSnapshots snapshots = new SignalSnapshots(new FeatureRepository(graph), signals);
-        new SignalJob(signals, config, snapshots).recomputeAll();
-        sources = new CandidateSources(new CandidateRepository(graph), snapshots, config);
+        signals = SignalGraph.temporary(graph -> new Importer(new IngestRepository(graph), new CatalogRepository(graph))
+                .run(dataset, new ImportOptions(10_000, ImportOptions.OnError.FAIL, null, false)
+                        .onlyRatings(r -> pairs.contains(pairKey(r.userId(), r.movieId()))).repeatable()), config);
         setupSeconds = (System.nanoTime() - started) / 1e9;
     }
 
@@ -62,16 +49,12 @@ public final class GraphBaselines implements AutoCloseable {
 
     /** The temporary graph: the dataset with its training ratings only, signals computed. */
     public io.cinegraph.graph.Graph graph() {
-        return temporary.graph();
-    }
-
-    public List<String> names() {
-        return sources.names();
+        return signals.graph();
     }
 
     /** The generator as a recommender over the evaluation's catalogue. */
     public Recommender recommender(String name, int depth) {
-        CandidateSource source = sources.byName(name).orElseThrow(() ->
+        CandidateSource source = signals.candidates().byName(name).orElseThrow(() ->
                 new IllegalArgumentException("no graph baseline named '" + name + "'"));
         return new Recommender() {
             private TrainingData data;
@@ -103,6 +86,6 @@ public final class GraphBaselines implements AutoCloseable {
 
     @Override
     public void close() {
-        temporary.close();
+        signals.close();
     }
 }

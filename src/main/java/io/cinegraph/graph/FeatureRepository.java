@@ -1,5 +1,7 @@
 package io.cinegraph.graph;
 
+import io.cinegraph.domain.UserSide;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import org.neo4j.driver.Value;
 
@@ -30,21 +32,8 @@ public class FeatureRepository {
     public record CohortRow(String gender, Integer ageBand, String occupation, long movieId, long ratings, double total) {
     }
 
-    /** A rating of the user: movie, stars, time. */
-    public record Rated(long movieId, double rating, long ratedAt) {
-    }
-
-    /** One of the user's neighbours and its NEIGHBOUR score. */
-    public record Neighbour(long userId, double similarity) {
-    }
-
     /** One rating, for the snapshot's rating index. */
     public record RatingRow(long userId, long movieId, double rating, long ratedAt) {
-    }
-
-    public record UserRequest(long ratingCount, Double meanRating, Double ratingSd, int cohortLevel, String gender,
-                              Integer ageBand, String occupation, List<Rated> ratings, Map<String, Double> prefers,
-                              List<Neighbour> neighbours) {
     }
 
     public void movies(Consumer<MovieRow> out) {
@@ -71,7 +60,7 @@ public class FeatureRepository {
     }
 
     /** The per-user part of feature extraction, or empty for an unknown user. */
-    public java.util.Optional<UserRequest> request(long userId) {
+    public java.util.Optional<UserSide> request(long userId) {
         return graph.readOne(CypherQuery.FEATURES_REQUEST, Map.of("userId", userId), r -> {
             Map<String, Double> prefers = new java.util.HashMap<>();
             for (Value p : r.get("prefers").values()) {
@@ -79,11 +68,11 @@ public class FeatureRepository {
                     prefers.put(p.get(0).asString(), p.get(1).asDouble());
                 }
             }
-            List<Rated> ratings = r.get("ratings").asList(v -> v.get(0).isNull() ? null
-                    : new Rated(v.get(0).asLong(), v.get(1).asDouble(), v.get(2).asLong()));
-            List<Neighbour> neighbours = r.get("neighbours").asList(v -> v.get(0).isNull() ? null
-                    : new Neighbour(v.get(0).asLong(), v.get(1).asDouble()));
-            return new UserRequest(r.get("ratingCount").asLong(0), CatalogRepository.doubleOrNull(r.get("meanRating")),
+            List<UserSide.Rated> ratings = r.get("ratings").asList(v -> v.get(0).isNull() ? null
+                    : new UserSide.Rated(v.get(0).asLong(), v.get(1).asDouble(), v.get(2).asLong()));
+            List<UserSide.Neighbour> neighbours = r.get("neighbours").asList(v -> v.get(0).isNull() ? null
+                    : new UserSide.Neighbour(v.get(0).asLong(), v.get(1).asDouble()));
+            return new UserSide(r.get("ratingCount").asLong(0), CatalogRepository.doubleOrNull(r.get("meanRating")),
                     CatalogRepository.doubleOrNull(r.get("ratingSd")), r.get("cohortLevel").asInt(),
                     CatalogRepository.stringOrNull(r.get("gender")), CatalogRepository.intOrNull(r.get("ageBand")),
                     CatalogRepository.stringOrNull(r.get("occupation")),

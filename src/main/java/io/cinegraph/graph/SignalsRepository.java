@@ -1,5 +1,7 @@
 package io.cinegraph.graph;
 
+import io.cinegraph.domain.AgeBands;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -35,7 +37,7 @@ public class SignalsRepository {
     }
 
     public void userStats(List<Long> userIds) {
-        graph.write(CypherQuery.SIGNALS_USER_STATS, Map.of("userIds", userIds));
+        graph.write(CypherQuery.SIGNALS_USER_STATS, Map.of("userIds", userIds, "ageBands", AgeBands.LOWEST_AGES));
     }
 
     public void moviePopularity(List<Long> movieIds, GlobalStats global, double priorWeight, double halfLifeSeconds) {

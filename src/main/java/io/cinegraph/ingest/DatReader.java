@@ -1,5 +1,6 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.AgeBands;
 import io.cinegraph.domain.Rows;
 
 import io.cinegraph.domain.Rows.MovieRow;
@@ -38,8 +39,6 @@ final class DatReader extends DatasetReader {
             "homemaker", "K-12 student", "lawyer", "programmer", "retired", "sales/marketing", "scientist",
             "self-employed", "technician/engineer", "tradesman/craftsman", "unemployed", "writer");
     /** ml-1m README: age codes, each the lower bound of its band (1 = under 18, 56 = 56+). */
-    static final List<Integer> AGE_CODES = List.of(1, 18, 25, 35, 45, 50, 56);
-
     DatReader(Path dir) {
         super(dir, MOVIES, RATINGS);
     }
@@ -102,8 +101,8 @@ final class DatReader extends DatasetReader {
                 throw new InvalidRowException("Gender must be M or F, got '" + gender + "'");
             }
             Integer age = Fields.optionalInt(f[2], "Age");
-            if (age != null && !AGE_CODES.contains(age)) {
-                throw new InvalidRowException("Age must be one of the codes " + AGE_CODES + ", got " + age);
+            if (age != null && !AgeBands.LOWEST_AGES.contains(age)) {
+                throw new InvalidRowException("Age must be one of the codes " + AgeBands.LOWEST_AGES + ", got " + age);
             }
             Integer occupation = Fields.optionalInt(f[3], "Occupation");
             if (occupation != null && (occupation < 0 || occupation >= OCCUPATIONS.size())) {

@@ -1,5 +1,7 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.support.Seeds;
+
 /**
  * A Bloom filter over (user, movie) pairs in a fixed number of bits: "definitely not seen" or "maybe seen".
  * The importer creates ratings it has definitely not written yet, and merges the rest, so that a first import
@@ -25,8 +27,8 @@ final class SeenPairs {
 
     /** Records the pair; true if it may have been recorded before (false means certainly not). */
     boolean add(long userId, long movieId) {
-        long h1 = mix(userId * 0x9E3779B97F4A7C15L ^ movieId);
-        long h2 = mix(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
+        long h1 = Seeds.finalizer(userId * Seeds.GOLDEN ^ movieId);
+        long h2 = Seeds.finalizer(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
         boolean seen = true;
         for (int i = 0; i < HASHES; i++) {
             long bit = (h1 + i * h2) & mask;
@@ -38,12 +40,5 @@ final class SeenPairs {
             }
         }
         return seen;
-    }
-
-    /** SplitMix64's finalizer: a good 64-bit mix. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

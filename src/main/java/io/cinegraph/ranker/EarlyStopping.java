@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Early stopping on a validation figure: keeps a copy of the parameters of the best epoch, says when
  * {@code patience} epochs have passed without improvement, and restores the best parameters at the end.
  */
-final class EarlyStopping {
+public final class EarlyStopping {
 
     private static final double MIN_CHANGE = 1e-5;
 
@@ -18,7 +18,7 @@ final class EarlyStopping {
     private INDArray bestParams;
     private int bestEpoch;
 
-    EarlyStopping(ComputationGraph network, int patience, boolean higherIsBetter) {
+    public EarlyStopping(ComputationGraph network, int patience, boolean higherIsBetter) {
         this.network = network;
         this.patience = patience;
         this.higherIsBetter = higherIsBetter;
@@ -26,7 +26,7 @@ final class EarlyStopping {
     }
 
     /** Records an epoch's validation figure; false when training should stop. */
-    boolean record(int epoch, double value) {
+    public boolean record(int epoch, double value) {
         boolean better = higherIsBetter ? value > best + MIN_CHANGE : value < best - MIN_CHANGE;
         if (better) {
             best = value;
@@ -38,17 +38,17 @@ final class EarlyStopping {
     }
 
     /** Puts the best epoch's parameters back into the network. */
-    void restoreBest() {
+    public void restoreBest() {
         if (bestParams != null) {
             network.setParams(bestParams);
         }
     }
 
-    double best() {
+    public double best() {
         return best;
     }
 
-    int bestEpoch() {
+    public int bestEpoch() {
         return bestEpoch;
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  * the rating network (the same embeddings and the rating features into an MLP that predicts the deviation of
  * the rating from the bias baseline).
  */
-final class Networks {
+public final class Networks {
 
     /**
      * The ranking network's inputs. {@code userKnown} is 1 (across the embedding width) for a user with an
@@ -35,7 +35,7 @@ final class Networks {
     private Networks() {
     }
 
-    static ComputationGraph ranking(RankerSchema schema, RankerConfig config, long seed) {
+    public static ComputationGraph ranking(RankerSchema schema, RankerConfig config, long seed) {
         int e = config.embeddingSize();
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
@@ -75,13 +75,13 @@ final class Networks {
     static void requireRankingInputs(ComputationGraph network, String where) {
         List<String> inputs = network.getConfiguration().getNetworkInputs();
         if (!inputs.equals(List.of(RANKING_INPUTS))) {
-            throw new ModelStore.ModelException("The ranking network in " + where + " takes the inputs " + inputs
+            throw new ModelException("The ranking network in " + where + " takes the inputs " + inputs
                     + " but this version of CineGraph feeds " + List.of(RANKING_INPUTS) + "; retrain it (cinegraph train).");
         }
     }
 
     /** The width of the ranking network's user embedding. */
-    static int userEmbeddingSize(ComputationGraph network) {
+    public static int userEmbeddingSize(ComputationGraph network) {
         return (int) network.getLayer("userEmbedding").getParam("W").size(1);
     }
 

@@ -1,10 +1,10 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.domain.UserSide;
 import io.cinegraph.model.Sessions;
 
 import io.cinegraph.model.Collaborative;
 
-import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.signals.Feature;
 import io.cinegraph.signals.FeatureVector;
 import io.cinegraph.signals.SignalSnapshot;
@@ -33,24 +33,24 @@ public final class RankerInputs {
     }
 
     /** What is computed once per user and shared by candidate generation and the rows. */
-    public record UserContext(long userId, FeatureRepository.UserRequest request, long time, double[] ease, double[] cosine,
+    public record UserContext(long userId, UserSide request, long time, double[] ease, double[] cosine,
                        double[] easeRank, double[] cosineRank, int[] history, double[] session, Set<Long> rated) {
     }
 
     /** Network inputs for a list of candidates, row i for {@code movieIds[i]}. */
-    record Rows(long[] movieIds, float[][] dense, float[] user, float[] movie, float[][] genres, float[][] demographics) {
-        int size() {
+    public record Rows(long[] movieIds, float[][] dense, float[] user, float[] movie, float[][] genres, float[][] demographics) {
+        public int size() {
             return movieIds.length;
         }
     }
 
-    static UserContext context(long userId, FeatureRepository.UserRequest request, SignalSnapshot snapshot,
+    public static UserContext context(long userId, UserSide request, SignalSnapshot snapshot,
                                Collaborative collaborative, int historySize) {
-        long time = request.ratings().stream().mapToLong(FeatureRepository.Rated::ratedAt).max()
+        long time = request.ratings().stream().mapToLong(UserSide.Rated::ratedAt).max()
                 .orElse(snapshot.global().latestRatedAt());
         Set<Long> rated = new HashSet<>();
         List<Integer> items = new ArrayList<>();
-        for (FeatureRepository.Rated r : request.ratings()) {
+        for (UserSide.Rated r : request.ratings()) {
             rated.add(r.movieId());
             int i = collaborative.indexOf(r.movieId());
             if (i >= 0) {
@@ -59,8 +59,8 @@ public final class RankerInputs {
         }
         int[] itemArray = items.stream().mapToInt(Integer::intValue).toArray();
         int[] history = request.ratings().stream()
-                .sorted(Comparator.comparingLong(FeatureRepository.Rated::ratedAt).reversed()
-                        .thenComparingLong(FeatureRepository.Rated::movieId))
+                .sorted(Comparator.comparingLong(UserSide.Rated::ratedAt).reversed()
+                        .thenComparingLong(UserSide.Rated::movieId))
                 .mapToInt(r -> collaborative.indexOf(r.movieId())).filter(i -> i >= 0).limit(historySize).toArray();
         double[] ease = collaborative.ease(itemArray);
         double[] cosine = collaborative.cosine(itemArray);
@@ -72,9 +72,9 @@ public final class RankerInputs {
      * The catalogue indexes of the user's latest session: their latest rating and every earlier one reached without
      * a gap longer than the session gap (see {@link Sessions}).
      */
-    static int[] latestSession(List<FeatureRepository.Rated> ratings, Collaborative collaborative) {
-        List<FeatureRepository.Rated> latestFirst = ratings.stream()
-                .sorted(Comparator.comparingLong(FeatureRepository.Rated::ratedAt).reversed()).toList();
+    static int[] latestSession(List<UserSide.Rated> ratings, Collaborative collaborative) {
+        List<UserSide.Rated> latestFirst = ratings.stream()
+                .sorted(Comparator.comparingLong(UserSide.Rated::ratedAt).reversed()).toList();
         List<Integer> items = new ArrayList<>();
         for (int r = 0; r < latestFirst.size(); r++) {
             if (r > 0 && latestFirst.get(r - 1).ratedAt() - latestFirst.get(r).ratedAt() > collaborative.sessionGapSeconds()) {
@@ -127,7 +127,7 @@ public final class RankerInputs {
      * score, and by popularity in the 30 days up to T; movies the user rated are left out. A user without history gets the
      * EASE and cosine shares as more of the most-rated movies up to T.
      */
-    static List<Long> candidates(UserContext user, SignalSnapshot snapshot, Collaborative collaborative,
+    public static List<Long> candidates(UserContext user, SignalSnapshot snapshot, Collaborative collaborative,
                                  RankerConfig config) {
         Set<Long> out = new LinkedHashSet<>();
         int byPopularity = config.candidatesByPopularity()
@@ -165,7 +165,7 @@ public final class RankerInputs {
     }
 
     /** The input rows for the movies of {@code vectors} (graph features already extracted, in that order). */
-    static Rows rows(UserContext user, List<FeatureVector> vectors, SignalSnapshot snapshot, Collaborative collaborative,
+    public static Rows rows(UserContext user, List<FeatureVector> vectors, SignalSnapshot snapshot, Collaborative collaborative,
                      RankerSchema schema, RankerSchema.Indexes indexes) {
         int n = vectors.size();
         int graphFeatures = Feature.values().length;
@@ -236,7 +236,7 @@ public final class RankerInputs {
     }
 
     /** One-hot gender, age band and occupation (slot 0 of each = unknown), concatenated. */
-    private static float[] demographics(FeatureRepository.UserRequest user, RankerSchema schema, RankerSchema.Indexes indexes) {
+    private static float[] demographics(UserSide user, RankerSchema schema, RankerSchema.Indexes indexes) {
         float[] out = new float[schema.demographicsSize()];
         int offset = 0;
         out[offset + (user.gender() == null ? 0 : indexes.gender.getOrDefault(user.gender(), 0))] = 1;

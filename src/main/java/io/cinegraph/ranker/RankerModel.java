@@ -1,5 +1,8 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.domain.UserSide;
+import io.cinegraph.training.RankerTrainer;
+
 import io.cinegraph.model.Collaborative;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -7,7 +10,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.factory.Nd4j;
 
-import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.signals.FeatureExtractor;
 import io.cinegraph.signals.FeatureVector;
 import io.cinegraph.signals.SignalSnapshot;
@@ -31,10 +33,11 @@ import java.util.concurrent.BlockingQueue;
 public final class RankerModel {
 
     /**
-     * Users with fewer ratings than this are still new: the genres and movies they liked at sign-up are part of
-     * their side of the features (as for the cold users the network is trained on).
+     * Users with fewer ratings than this are still new: they get no embedding of their own in training, and the
+     * genres and movies they liked at sign-up are part of their side of the features (as for the cold users the
+     * network is trained on).
      */
-    public static final int STATED_PREFERENCES_BELOW = RankerTrainer.MIN_EMBEDDED_RATINGS;
+    public static final int STATED_PREFERENCES_BELOW = 10;
 
     private final ModelInfo info;
     private final RankerSchema schema;
@@ -46,7 +49,7 @@ public final class RankerModel {
     private final BlockingQueue<ComputationGraph> pool;
     private final int userEmbeddingSize;
 
-    RankerModel(ModelInfo info, RankerSchema schema, ComputationGraph network, NormalizerStandardize normalizer,
+    public RankerModel(ModelInfo info, RankerSchema schema, ComputationGraph network, NormalizerStandardize normalizer,
                 Collaborative collaborative, RatingModel ratings) {
         this.info = info;
         this.schema = schema;
@@ -72,11 +75,11 @@ public final class RankerModel {
         return schema;
     }
 
-    RankerModel withInfo(ModelInfo newInfo) {
+    public RankerModel withInfo(ModelInfo newInfo) {
         return new RankerModel(newInfo, schema, network, normalizer, collaborative, ratings);
     }
 
-    Collaborative collaborative() {
+    public Collaborative collaborative() {
         return collaborative;
     }
 
@@ -104,13 +107,13 @@ public final class RankerModel {
      * Scores the union of the model's own candidates (EASE, cosine, recent popularity) and {@code extra} (e.g. the
      * graph generators'), minus the movies the user rated, in one batched forward pass; best first.
      */
-    public List<Scored> rank(long userId, FeatureRepository.UserRequest request, Collection<Long> extra,
+    public List<Scored> rank(long userId, UserSide request, Collection<Long> extra,
                              SignalSnapshot snapshot, FeatureExtractor extractor, RankerConfig config, int historySize) {
         return rank(RankerInputs.context(userId, request, snapshot, collaborative, historySize), extra, snapshot,
                 extractor, config);
     }
 
-    /** As {@link #rank(long, FeatureRepository.UserRequest, Collection, SignalSnapshot, FeatureExtractor, RankerConfig, int)}, for a context already built. */
+    /** As {@link #rank(long, UserSide, Collection, SignalSnapshot, FeatureExtractor, RankerConfig, int)}, for a context already built. */
     public List<Scored> rank(RankerInputs.UserContext context, Collection<Long> extra, SignalSnapshot snapshot,
                              FeatureExtractor extractor, RankerConfig config) {
         Set<Long> candidates = new LinkedHashSet<>(RankerInputs.candidates(context, snapshot, collaborative, config));
@@ -133,7 +136,7 @@ public final class RankerModel {
     }
 
     /** The user's context (time, history, item-to-item scores) for this model. */
-    public RankerInputs.UserContext context(long userId, FeatureRepository.UserRequest request, SignalSnapshot snapshot,
+    public RankerInputs.UserContext context(long userId, UserSide request, SignalSnapshot snapshot,
                                             int historySize) {
         return RankerInputs.context(userId, request, snapshot, collaborative, historySize);
     }
@@ -151,7 +154,7 @@ public final class RankerModel {
     }
 
     /** Predicted stars of movies for a user with this side of the features (their current ratings). */
-    public double[] predictRatings(long userId, FeatureRepository.UserRequest request, long[] movieIds) {
+    public double[] predictRatings(long userId, UserSide request, long[] movieIds) {
         Map<Long, Double> own = new HashMap<>();
         request.ratings().forEach(r -> own.put(r.movieId(), r.rating()));
         return predictRatings(userId, own, movieIds);
@@ -176,7 +179,7 @@ public final class RankerModel {
         }
     }
 
-    static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer, int userEmbeddingSize) {
+    public static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer, int userEmbeddingSize) {
         INDArray dense = Nd4j.create(rows.dense());
         normalizer.transform(dense);
         float[][] known = new float[rows.size()][userEmbeddingSize];

@@ -42,7 +42,7 @@ public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Lo
     public void requireCurrent(String where) {
         List<String> current = currentDenseFeatures();
         if (!current.equals(denseFeatures)) {
-            throw new ModelStore.ModelException("The model in " + where + " was trained on features " + denseFeatures
+            throw new ModelException("The model in " + where + " was trained on features " + denseFeatures
                     + " but this version of CineGraph computes " + current + "; retrain it (cinegraph train).");
         }
     }
@@ -64,11 +64,12 @@ public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Lo
     }
 
     /** Lookup tables built once per loaded model. */
-    Indexes indexes() {
+    public Indexes indexes() {
         return new Indexes(this);
     }
 
-    static final class Indexes {
+    /** Each vocabulary as value → input index (0 = unknown). */
+    public static final class Indexes {
         final Map<Long, Integer> user = new HashMap<>();
         final Map<Long, Integer> ratingUser = new HashMap<>();
         final Map<Long, Integer> movie = new HashMap<>();
@@ -76,6 +77,16 @@ public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Lo
         final Map<String, Integer> gender = new HashMap<>();
         final Map<Integer, Integer> ageBand = new HashMap<>();
         final Map<String, Integer> occupation = new HashMap<>();
+
+        /** Whether the user has an embedding of their own in the ranking network. */
+        public boolean embedded(long userId) {
+            return user.containsKey(userId);
+        }
+
+        /** The rating network's user index: user id → input index. */
+        public Map<Long, Integer> ratingUsers() {
+            return java.util.Collections.unmodifiableMap(ratingUser);
+        }
 
         private Indexes(RankerSchema s) {
             for (int i = 0; i < s.users.size(); i++) {

@@ -1,5 +1,7 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.ranker.EarlyStopping;
+
 import io.cinegraph.model.Collaborative;
 
 import io.cinegraph.domain.Interaction;
@@ -24,7 +26,7 @@ import java.util.Random;
  * it did not see; at prediction time the features come from a fit on every rating. Predictions are clamped
  * to the dataset's rating scale.
  */
-final class RatingModel {
+public final class RatingModel {
 
     private static final int FOLDS = 5;
 
@@ -64,10 +66,10 @@ final class RatingModel {
     }
 
     /** Validation RMSE of the fit, on a seeded 5 % of the ratings held out from the network's training. */
-    record Fit(RatingModel model, double validationRmse, int epochs) {
+    public record Fit(RatingModel model, double validationRmse, int epochs) {
     }
 
-    static Fit fit(List<Interaction> ratings, Map<Long, Integer> userIndex, Collaborative collaborative,
+    public static Fit fit(List<Interaction> ratings, Map<Long, Integer> userIndex, Collaborative collaborative,
                    RankerConfig config, long seed) {
         double min = ratings.stream().mapToDouble(Interaction::rating).min().orElse(1);
         double max = ratings.stream().mapToDouble(Interaction::rating).max().orElse(5);
@@ -175,7 +177,7 @@ final class RatingModel {
         return out;
     }
 
-    static Map<Long, Map<Long, Double>> byUser(List<Interaction> ratings) {
+    public static Map<Long, Map<Long, Double>> byUser(List<Interaction> ratings) {
         Map<Long, Map<Long, Double>> out = new HashMap<>();
         ratings.forEach(i -> out.computeIfAbsent(i.userId(), u -> new HashMap<>()).put(i.movieId(), i.rating()));
         return out;
@@ -185,7 +187,7 @@ final class RatingModel {
      * Predicted stars of the movies for a user with the given ratings (movie id → stars), in one forward pass.
      * Not thread-safe on its own: {@link RankerModel} serializes calls.
      */
-    synchronized double[] predict(long userId, int userIndex, Map<Long, Double> userRatings, long[] movieIds,
+    public synchronized double[] predict(long userId, int userIndex, Map<Long, Double> userRatings, long[] movieIds,
                                   Collaborative collaborative) {
         int n = movieIds.length;
         if (n == 0) {

@@ -1,6 +1,6 @@
 package io.cinegraph.ranker;
 
-import io.cinegraph.graph.FeatureRepository;
+import io.cinegraph.domain.UserSide;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,26 +23,19 @@ public record StatedPreferences(List<String> likedGenres, List<Long> likedMovies
     }
 
     /** The user's side of feature extraction, from a profile (its own ratings, if any, are kept). */
-    public FeatureRepository.UserRequest apply(FeatureRepository.UserRequest profile, double topRating, long now) {
+    public UserSide apply(UserSide profile, double topRating, long now) {
         Map<String, Double> prefers = new HashMap<>(profile.prefers());
         likedGenres.forEach(g -> prefers.merge(g, GENRE_AFFINITY, Math::max));
-        List<FeatureRepository.Rated> ratings = new ArrayList<>(profile.ratings());
+        List<UserSide.Rated> ratings = new ArrayList<>(profile.ratings());
         for (long movieId : likedMovies) {
             if (ratings.stream().noneMatch(r -> r.movieId() == movieId)) {
-                ratings.add(new FeatureRepository.Rated(movieId, topRating, now));
+                ratings.add(new UserSide.Rated(movieId, topRating, now));
             }
         }
-        double mean = ratings.stream().mapToDouble(FeatureRepository.Rated::rating).average().orElse(Double.NaN);
-        return new FeatureRepository.UserRequest(ratings.size(), ratings.isEmpty() ? null : mean,
+        double mean = ratings.stream().mapToDouble(UserSide.Rated::rating).average().orElse(Double.NaN);
+        return new UserSide(ratings.size(), ratings.isEmpty() ? null : mean,
                 ratings.isEmpty() ? null : profile.ratingSd(), profile.cohortLevel(), profile.gender(),
                 profile.ageBand(), profile.occupation(), List.copyOf(ratings), Map.copyOf(prefers), profile.neighbours());
-    }
-
-    /** The {@code n} genres with the highest counts, most frequent first (ties by name): what a user would state. */
-    public static List<String> mostFrequent(Map<String, Integer> genreCounts, int n) {
-        return genreCounts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(n).map(Map.Entry::getKey).toList();
     }
 
     /**
@@ -74,8 +67,8 @@ public record StatedPreferences(List<String> likedGenres, List<Long> likedMovies
     }
 
     /** A profile with demographics only: no ratings, no affinities, no neighbours. */
-    public static FeatureRepository.UserRequest demographicsOnly(FeatureRepository.UserRequest profile) {
-        return new FeatureRepository.UserRequest(0, null, null, profile.cohortLevel(), profile.gender(),
+    public static UserSide demographicsOnly(UserSide profile) {
+        return new UserSide(0, null, null, profile.cohortLevel(), profile.gender(),
                 profile.ageBand(), profile.occupation(), List.of(), Map.of(), List.of());
     }
 }

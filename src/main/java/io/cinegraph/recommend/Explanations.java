@@ -1,6 +1,6 @@
 package io.cinegraph.recommend;
 
-import io.cinegraph.graph.FeatureRepository;
+import io.cinegraph.domain.UserSide;
 import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.domain.Explanation;
 import io.cinegraph.signals.SignalSnapshot;
@@ -18,13 +18,13 @@ final class Explanations {
     private Explanations() {
     }
 
-    static Explanation ofRanker(long userId, long movieId, FeatureRepository.UserRequest request, long time,
+    static Explanation ofRanker(long userId, long movieId, UserSide request, long time,
                                 RankerModel model, SignalSnapshot snapshot) {
-        FeatureRepository.Rated best = null;
+        UserSide.Rated best = null;
         double bestSimilarity = 0;
         // "because you watched X" only from movies the user liked (rated at least their mean)
-        double liked = request.ratings().stream().mapToDouble(FeatureRepository.Rated::rating).average().orElse(0);
-        for (FeatureRepository.Rated r : request.ratings()) {
+        double liked = request.ratings().stream().mapToDouble(UserSide.Rated::rating).average().orElse(0);
+        for (UserSide.Rated r : request.ratings()) {
             if (r.rating() < liked) {
                 continue;
             }

@@ -1,5 +1,7 @@
 package io.cinegraph.recommend;
 
+import io.cinegraph.training.ModelRegistry;
+
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.ranker.RankerConfig;
@@ -109,7 +111,7 @@ public class RecommendationService {
         if (cachedSide != null && cachedSide.snapshot() == current) {
             return cachedSide;
         }
-        FeatureRepository.UserRequest request = extractor.request(userId)
+        io.cinegraph.domain.UserSide request = extractor.request(userId)
                 .orElseThrow(() -> new NotFoundException("user", userId));
         List<String> statedGenres = List.of();
         if (request.ratings().size() < RankerModel.STATED_PREFERENCES_BELOW) {
@@ -127,7 +129,7 @@ public class RecommendationService {
     /** Every candidate ranked by the model, best first, with what the answer needs to explain and rate them. */
     private Ranked rank(long userId, UserSide side, SignalSnapshot snapshot, RankerModel ranker,
                         Map<Long, List<Candidate>> proposed) {
-        FeatureRepository.UserRequest request = side.request();
+        io.cinegraph.domain.UserSide request = side.request();
         RankerInputs.UserContext context = ranker.context(userId, request, snapshot, signalsConfig.historySize());
         List<RankerModel.Scored> order = ranker.rank(context, proposed.keySet(), snapshot, extractor, config);
         if (!side.statedGenres().isEmpty()) {
@@ -173,7 +175,7 @@ public class RecommendationService {
     }
 
     /** Without an active model: the named fallback, user-kNN then popular. */
-    private Recommendations fallback(long userId, FeatureRepository.UserRequest request, SignalSnapshot snapshot,
+    private Recommendations fallback(long userId, io.cinegraph.domain.UserSide request, SignalSnapshot snapshot,
                                      Map<Long, List<Candidate>> proposed, RecommendationQuery query) {
         List<Recommendation> out = new ArrayList<>();
         Set<Long> rated = new java.util.HashSet<>();
@@ -216,11 +218,11 @@ public class RecommendationService {
      * movie ids best first and their scores, plus the user's side and time for stars and explanations.
      */
     private record Ranked(SignalSnapshot snapshot, RankerModel model, Map<Long, List<Candidate>> proposed,
-                          FeatureRepository.UserRequest request, long time, long[] movies, float[] scores,
+                          io.cinegraph.domain.UserSide request, long time, long[] movies, float[] scores,
                           Map<Long, Double> predicted) {
 
         Ranked(SignalSnapshot snapshot, RankerModel model, Map<Long, List<Candidate>> proposed,
-               FeatureRepository.UserRequest request, long time, long[] movies, float[] scores) {
+               io.cinegraph.domain.UserSide request, long time, long[] movies, float[] scores) {
             this(snapshot, model, proposed, request, time, movies, scores, new java.util.concurrent.ConcurrentHashMap<>());
         }
 
@@ -245,7 +247,7 @@ public class RecommendationService {
      * changes only when the user's ratings change through the API ({@link #forget}) or the signals are
      * recomputed, so requests after the first skip the database round trip.
      */
-    private record UserSide(SignalSnapshot snapshot, FeatureRepository.UserRequest request, List<String> statedGenres) {
+    private record UserSide(SignalSnapshot snapshot, io.cinegraph.domain.UserSide request, List<String> statedGenres) {
     }
 
     /** What the generators proposed for a user under one signal snapshot. */

@@ -1,5 +1,6 @@
 package io.cinegraph.signals;
 
+import io.cinegraph.domain.UserSide;
 import io.cinegraph.graph.FeatureRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,19 +64,19 @@ public class FeatureExtractor {
     }
 
     /** The user's graph side, fetched in one round trip; empty for an unknown user. */
-    public Optional<FeatureRepository.UserRequest> request(long userId) {
+    public Optional<UserSide> request(long userId) {
         return repository.request(userId);
     }
 
     /** Feature vectors from a user's side already fetched (or built for a new user) and a snapshot. */
-    public List<FeatureVector> extract(FeatureRepository.UserRequest user, List<Long> movieIds, SignalSnapshot snapshot) {
+    public List<FeatureVector> extract(UserSide user, List<Long> movieIds, SignalSnapshot snapshot) {
         double mu = snapshot.global().globalMean();
         double userMean = user.meanRating() == null ? mu : user.meanRating();
         int latestYear = Instant.ofEpochSecond(snapshot.global().latestRatedAt()).atZone(ZoneOffset.UTC).getYear();
         double prior = config.popularityPriorWeight();
         CandidateSet candidates = new CandidateSet(movieIds);
         Map<Long, double[]> userKnn = new HashMap<>();
-        for (FeatureRepository.Neighbour n : user.neighbours()) {
+        for (UserSide.Neighbour n : user.neighbours()) {
             SignalSnapshot.UserRatings theirs = snapshot.ratingsOf(n.userId());
             if (theirs == null) {
                 continue;
@@ -91,7 +92,7 @@ public class FeatureExtractor {
         }
         Map<Long, Double> ownRating = new HashMap<>();
         Map<Long, double[]> itemKnn = new HashMap<>();
-        for (FeatureRepository.Rated r : user.ratings()) {
+        for (UserSide.Rated r : user.ratings()) {
             ownRating.put(r.movieId(), r.rating());
             SignalSnapshot.Similar similar = snapshot.similarTo(r.movieId());
             if (similar == null || r.rating() < userMean) {
@@ -105,12 +106,12 @@ public class FeatureExtractor {
                 }
             }
         }
-        List<FeatureRepository.Rated> history = user.ratings().stream()
-                .sorted(Comparator.comparingLong(FeatureRepository.Rated::ratedAt).reversed()
-                        .thenComparingLong(FeatureRepository.Rated::movieId))
+        List<UserSide.Rated> history = user.ratings().stream()
+                .sorted(Comparator.comparingLong(UserSide.Rated::ratedAt).reversed()
+                        .thenComparingLong(UserSide.Rated::movieId))
                 .limit(config.historySize()).toList();
         Map<Long, double[]> recent = new HashMap<>();
-        for (FeatureRepository.Rated h : history) {
+        for (UserSide.Rated h : history) {
             SignalSnapshot.Similar similar = snapshot.similarTo(h.movieId());
             if (similar == null) {
                 continue;

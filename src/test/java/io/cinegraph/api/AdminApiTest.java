@@ -4,7 +4,7 @@ import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.Importer;
 import io.cinegraph.ingest.SyntheticGenerator;
-import io.cinegraph.recommend.ModelRegistry;
+import io.cinegraph.training.ModelRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;

@@ -1,5 +1,7 @@
 package io.cinegraph.catalog;
 
+import io.cinegraph.domain.AgeBands;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,9 +17,9 @@ class BrowseServiceTest {
 
     @Test
     void agesFallInTheCohortBandsOfTheSignals() {
-        assertThat(BrowseService.ageBand(17)).isEqualTo(1);
-        assertThat(BrowseService.ageBand(18)).isEqualTo(18);
-        assertThat(BrowseService.ageBand(34)).isEqualTo(25);
-        assertThat(BrowseService.ageBand(56)).isEqualTo(56);
+        assertThat(AgeBands.of(17)).isEqualTo(1);
+        assertThat(AgeBands.of(18)).isEqualTo(18);
+        assertThat(AgeBands.of(34)).isEqualTo(25);
+        assertThat(AgeBands.of(56)).isEqualTo(56);
     }
 }

@@ -1,12 +1,12 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.domain.UserSide;
 import io.cinegraph.model.Collaborative;
 import io.cinegraph.model.Sessions;
 
 
 
 import io.cinegraph.domain.Interaction;
-import io.cinegraph.graph.FeatureRepository;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -67,9 +67,9 @@ class SessionsTest {
     @Test
     void theLatestSessionIsTheLatestRatingAndThoseReachedWithoutALongerGap() throws IOException {
         Collaborative collaborative = Collaborative.fit(RATINGS, TestRankerConfig.small(Path.of("target")).itemIndex());
-        List<FeatureRepository.Rated> ratings = List.of(new FeatureRepository.Rated(10, 4, 1_000),
-                new FeatureRepository.Rated(11, 4, 1_050), new FeatureRepository.Rated(13, 4, 1_100),
-                new FeatureRepository.Rated(12, 4, 100));
+        List<UserSide.Rated> ratings = List.of(new UserSide.Rated(10, 4, 1_000),
+                new UserSide.Rated(11, 4, 1_050), new UserSide.Rated(13, 4, 1_100),
+                new UserSide.Rated(12, 4, 100));
         int[] latest = RankerInputs.latestSession(ratings, collaborative);
         assertThat(latest).containsExactlyInAnyOrder(collaborative.indexOf(10), collaborative.indexOf(11),
                 collaborative.indexOf(13));

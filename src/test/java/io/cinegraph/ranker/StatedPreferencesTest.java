@@ -1,5 +1,7 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.domain.LikedGenres;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,7 +33,7 @@ class StatedPreferencesTest {
 
     @Test
     void theStatedGenresAreTheMostFrequentOnes() {
-        assertThat(StatedPreferences.mostFrequent(Map.of("Drama", 5, "Horror", 7, "Comedy", 5, "War", 1), 3))
+        assertThat(LikedGenres.mostFrequent(Map.of("Drama", 5, "Horror", 7, "Comedy", 5, "War", 1), 3))
                 .containsExactly("Horror", "Comedy", "Drama");
     }
 }

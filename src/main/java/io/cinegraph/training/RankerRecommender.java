@@ -1,13 +1,17 @@
-package io.cinegraph.ranker;
+package io.cinegraph.training;
 
-import io.cinegraph.evaluation.Recommender;
+import io.cinegraph.domain.UserSide;
+
+import io.cinegraph.evaluation.SignUpRecommender;
 import io.cinegraph.model.TrainingData;
-import io.cinegraph.graph.FeatureRepository;
+import io.cinegraph.ranker.RankerConfig;
+import io.cinegraph.ranker.RankerInputs;
+import io.cinegraph.ranker.RankerModel;
+import io.cinegraph.ranker.StatedPreferences;
+import io.cinegraph.signals.SignalGraph;
 import io.cinegraph.graph.Graph;
-import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.signals.FeatureExtractor;
 import io.cinegraph.signals.SignalSnapshot;
-import io.cinegraph.signals.SignalSnapshots;
 import io.cinegraph.signals.SignalsConfig;
 
 import java.util.List;
@@ -18,7 +22,7 @@ import java.util.List;
  * would. A catalogue of up to {@code max-items} movies is scored whole (full ranking); in larger ones the
  * movies outside the candidates follow, in EASE order.
  */
-public final class RankerRecommender implements Recommender {
+public final class RankerRecommender implements SignUpRecommender {
 
     /** Below every ranking score (which lie in (0, 1)), so that non-candidates come last. */
     private static final double OUTSIDE = -1e6;
@@ -46,10 +50,9 @@ public final class RankerRecommender implements Recommender {
     public void fit(TrainingData data) {
         this.data = data;
         model = new RankerTrainer(config, signalsConfig).train(graph);
-        FeatureRepository features = new FeatureRepository(graph);
-        SignalSnapshots snapshots = new SignalSnapshots(features, new SignalsRepository(graph));
-        snapshot = snapshots.current();
-        extractor = new FeatureExtractor(features, snapshots, signalsConfig);
+        SignalGraph signals = SignalGraph.over(graph, signalsConfig);
+        snapshot = signals.snapshot();
+        extractor = signals.extractor();
     }
 
     public RankerModel model() {
@@ -60,9 +63,10 @@ public final class RankerRecommender implements Recommender {
      * Scores over the catalogue for the user as a brand-new one: their demographics and the liked genres only
      * (no ratings, no neighbours; the unknown-user embedding).
      */
-    public double[] statedPreferenceScores(long userId, List<String> likedGenres) {
-        FeatureRepository.UserRequest profile = StatedPreferences.demographicsOnly(extractor.request(userId).orElseThrow());
-        FeatureRepository.UserRequest request = new StatedPreferences(likedGenres, List.of())
+    @Override
+    public double[] signUpScores(long userId, List<String> likedGenres) {
+        UserSide profile = StatedPreferences.demographicsOnly(extractor.request(userId).orElseThrow());
+        UserSide request = new StatedPreferences(likedGenres, List.of())
                 .apply(profile, 5, snapshot.global().latestRatedAt());
         RankerInputs.UserContext context = model.context(NEW_USER, request, snapshot, signalsConfig.historySize());
         return fill(context, rank(context));
@@ -74,7 +78,7 @@ public final class RankerRecommender implements Recommender {
     @Override
     public double[] scores(int user) {
         long userId = data.userId(user);
-        FeatureRepository.UserRequest request = extractor.request(userId).orElseThrow();
+        UserSide request = extractor.request(userId).orElseThrow();
         RankerInputs.UserContext context = model.context(userId, request, snapshot, signalsConfig.historySize());
         return fill(context, rank(context));
     }

@@ -1,17 +1,8 @@
-package io.cinegraph.retrain;
+package io.cinegraph.training;
 
-import io.cinegraph.graph.Graph;
-import io.cinegraph.graph.SignalsRepository;
-import io.cinegraph.graph.TemporaryGraph;
-import io.cinegraph.graph.GraphData;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
-import io.cinegraph.ranker.RankerTrainer;
-import io.cinegraph.recommend.ModelRegistry;
 import io.cinegraph.signals.SignalJob;
-import io.cinegraph.signals.SignalsConfig;
-import io.cinegraph.signals.SignalSnapshots;
-import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.support.ServiceState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -32,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Gated retraining, on a schedule and on demand, one run at a time: recompute the live graph's signals →
- * hold out each sampled user's latest rating → train a candidate on a graph holding everything else →
- * evaluate the candidate and the active model on the holdout with the same features → promote the candidate
+ * hold out each sampled user's latest rating → train a candidate on everything else → evaluate the candidate and
+ * the active model on the holdout with the same features (the candidate's history graph, see
+ * {@link TrainingService#trial}) → promote the candidate
  * only if it is not worse (within the tolerance): saved atomically, swapped in memory, old versions pruned.
  * Requests keep being served by the active model throughout. Ratings written during a run stay in the live
  * graph and are used by the next one.
@@ -57,11 +49,10 @@ public class RetrainService {
 
     private static final Logger LOG = Logger.getLogger(RetrainService.class);
 
-    private final Graph graph;
+    private final TrainingService training;
     private final SignalJob signals;
     private final ModelRegistry registry;
     private final RankerConfig rankerConfig;
-    private final SignalsConfig signalsConfig;
     private final RetrainConfig config;
     private final ServiceState state;
     private final MeterRegistry meters;
@@ -74,13 +65,12 @@ public class RetrainService {
     private final AtomicLong sequence = new AtomicLong();
     private String running;
 
-    public RetrainService(Graph graph, SignalJob signals, ModelRegistry registry, RankerConfig rankerConfig,
-                          SignalsConfig signalsConfig, RetrainConfig config, ServiceState state, MeterRegistry meters) {
-        this.graph = graph;
+    public RetrainService(TrainingService training, SignalJob signals, ModelRegistry registry, RankerConfig rankerConfig,
+                          RetrainConfig config, ServiceState state, MeterRegistry meters) {
+        this.training = training;
         this.signals = signals;
         this.registry = registry;
         this.rankerConfig = rankerConfig;
-        this.signalsConfig = signalsConfig;
         this.config = config;
         this.state = state;
         this.meters = meters;
@@ -145,28 +135,12 @@ public class RetrainService {
         RetrainJob result;
         try {
             timed(steps, "signals", signals::recomputeAll);
-            GraphData data = GraphData.read(graph);
-            Holdout holdout = Holdout.of(data.ratings(), config.holdoutUsers(), rankerConfig.seed());
-            RankerModel candidate;
-            double candidateNdcg;
-            Double activeNdcg = null;
-            try (TemporaryGraph rest = new TemporaryGraph()) {
-                long s = System.nanoTime();
-                data.copyInto(rest.graph(), holdout.rest());
-                SignalsRepository restSignals = new SignalsRepository(rest.graph());
-                new SignalJob(restSignals, signalsConfig, new SignalSnapshots(new FeatureRepository(rest.graph()), restSignals))
-                        .recomputeAll();
-                steps.put("holdout graph", (System.nanoTime() - s) / 1e9);
-                s = System.nanoTime();
-                candidate = new RankerTrainer(rankerConfig, signalsConfig).train(rest.graph());
-                steps.put("train", (System.nanoTime() - s) / 1e9);
-                s = System.nanoTime();
-                candidateNdcg = holdout.ndcg(candidate, rest.graph(), rankerConfig, signalsConfig);
-                if (active != null) {
-                    activeNdcg = holdout.ndcg(active, rest.graph(), rankerConfig, signalsConfig);
-                }
-                steps.put("evaluate", (System.nanoTime() - s) / 1e9);
-            }
+            TrainingService.Trial trial = training.trial(active, config.holdoutUsers());
+            steps.put("train", trial.trainSeconds());
+            steps.put("evaluate", trial.evaluateSeconds());
+            RankerModel candidate = trial.candidate();
+            double candidateNdcg = trial.candidateNdcg();
+            Double activeNdcg = trial.activeNdcg();
             boolean promote = activeNdcg == null || candidateNdcg >= activeNdcg - config.tolerance();
             String decision = activeNdcg == null
                     ? String.format(java.util.Locale.ROOT, "promoted: no model was active (candidate holdout NDCG@10 %.4f)", candidateNdcg)
@@ -179,7 +153,7 @@ public class RetrainService {
             }
             result = new RetrainJob(id, trigger, promote ? RetrainJob.State.PROMOTED : RetrainJob.State.KEPT,
                     submitted, started, now(), ordered(steps), candidateNdcg, activeNdcg, activeVersion,
-                    candidate.info().version(), holdout.users(), decision, null);
+                    candidate.info().version(), trial.holdoutUsers(), decision, null);
             LOG.infof("Retraining %s: %s", id, decision);
         } catch (RuntimeException e) {
             LOG.error("Retraining " + id + " failed", e);

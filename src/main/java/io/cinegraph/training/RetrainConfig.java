@@ -1,4 +1,4 @@
-package io.cinegraph.retrain;
+package io.cinegraph.training;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

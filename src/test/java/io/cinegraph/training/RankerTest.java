@@ -1,4 +1,12 @@
-package io.cinegraph.ranker;
+package io.cinegraph.training;
+
+import io.cinegraph.ranker.ModelException;
+import io.cinegraph.ranker.ModelInfo;
+import io.cinegraph.ranker.RankerConfig;
+import io.cinegraph.ranker.RankerModel;
+import io.cinegraph.ranker.TestRankerConfig;
+
+import io.cinegraph.domain.UserSide;
 
 import io.cinegraph.evaluation.Evaluator;
 import io.cinegraph.evaluation.GraphBaselines;
@@ -104,7 +112,7 @@ class RankerTest {
 
     @Test
     void aSavedModelScoresExactlyAsTheTrainedOneAndOldVersionsArePruned() {
-        ModelStore store = new ModelStore(tmp.resolve("store"));
+        ModelStore store = new DirectoryModelStore(tmp.resolve("store"));
         RankerModel model = ranker.model();
         store.save(model);
         store.activate(model.info().version());
@@ -116,7 +124,7 @@ class RankerTest {
         FeatureRepository features = new FeatureRepository(trainingGraph.graph());
         SignalSnapshots snapshots = new SignalSnapshots(features, new SignalsRepository(trainingGraph.graph()));
         FeatureExtractor extractor = new FeatureExtractor(features, snapshots, SIGNALS);
-        FeatureRepository.UserRequest request = extractor.request(3).orElseThrow();
+        UserSide request = extractor.request(3).orElseThrow();
         RankerConfig config = TestRankerConfig.small(tmp);
         List<RankerModel.Scored> before = model.rank(3, request, List.of(), snapshots.current(), extractor, config, 10);
         List<RankerModel.Scored> after = loaded.rank(3, request, List.of(), snapshots.current(), extractor, config, 10);
@@ -144,12 +152,13 @@ class RankerTest {
 
     @Test
     void aModelTrainedOnOtherFeaturesIsRefusedWithAClearMessage() throws IOException {
-        ModelStore store = new ModelStore(tmp.resolve("stale"));
-        Path dir = store.save(ranker.model());
+        ModelStore store = new DirectoryModelStore(tmp.resolve("stale"));
+        store.save(ranker.model());
+        Path dir = tmp.resolve("stale").resolve(ranker.model().info().version());
         Path schema = dir.resolve("schema.json");
         Files.writeString(schema, Files.readString(schema).replace("\"historyMean\"", "\"historyMedian\""));
         assertThatThrownBy(() -> store.load(dir.getFileName().toString()))
-                .isInstanceOf(ModelStore.ModelException.class)
+                .isInstanceOf(ModelException.class)
                 .hasMessageContaining("historyMedian").hasMessageContaining("retrain");
     }
 
@@ -159,7 +168,7 @@ class RankerTest {
         SignalSnapshots snapshots = new SignalSnapshots(features, new SignalsRepository(trainingGraph.graph()));
         var snapshot = snapshots.current();
         List<String> liked = List.of("Horror", "Thriller");
-        double[] scores = ranker.statedPreferenceScores(1, liked);
+        double[] scores = ranker.signUpScores(1, liked);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
             order.add(i);

@@ -1,16 +1,12 @@
-package io.cinegraph.retrain;
+package io.cinegraph.training;
 
+import io.cinegraph.domain.UserSide;
 import io.cinegraph.domain.Interaction;
 import io.cinegraph.evaluation.Metrics;
-import io.cinegraph.graph.FeatureRepository;
-import io.cinegraph.graph.Graph;
-import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
-import io.cinegraph.signals.FeatureExtractor;
+import io.cinegraph.signals.SignalGraph;
 import io.cinegraph.signals.SignalSnapshot;
-import io.cinegraph.signals.SignalSnapshots;
-import io.cinegraph.signals.SignalsConfig;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,17 +67,17 @@ final class Holdout {
         return rest;
     }
 
-    /** Mean NDCG@10 of the held-out movies when {@code model} ranks each user's candidates on {@code graph}. */
-    double ndcg(RankerModel model, Graph graph, RankerConfig config, SignalsConfig signalsConfig) {
-        FeatureRepository features = new FeatureRepository(graph);
-        SignalSnapshots snapshots = new SignalSnapshots(features, new SignalsRepository(graph));
-        SignalSnapshot snapshot = snapshots.current();
-        FeatureExtractor extractor = new FeatureExtractor(features, snapshots, signalsConfig);
+    /**
+     * Mean NDCG@10 of the held-out movies when {@code model} ranks each user's candidates, with every feature read
+     * from {@code graph} (which must not hold the held-out ratings).
+     */
+    double ndcg(RankerModel model, SignalGraph graph, RankerConfig config, int historySize) {
+        SignalSnapshot snapshot = graph.snapshot();
         double sum = 0;
         for (Map.Entry<Long, Long> e : new TreeMap<>(heldOut).entrySet()) {
-            FeatureRepository.UserRequest request = extractor.request(e.getKey()).orElseThrow();
-            List<Long> ranked = model.rank(e.getKey(), request, List.of(), snapshot, extractor, config,
-                    signalsConfig.historySize()).stream().map(RankerModel.Scored::movieId).toList();
+            UserSide request = graph.extractor().request(e.getKey()).orElseThrow();
+            List<Long> ranked = model.rank(e.getKey(), request, List.of(), snapshot, graph.extractor(), config,
+                    historySize).stream().map(RankerModel.Scored::movieId).toList();
             sum += Metrics.ndcg(ranked, Set.of(e.getValue()), 10);
         }
         return heldOut.isEmpty() ? 0 : sum / heldOut.size();

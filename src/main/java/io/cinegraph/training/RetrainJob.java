@@ -1,4 +1,4 @@
-package io.cinegraph.retrain;
+package io.cinegraph.training;
 
 import java.util.Map;
 

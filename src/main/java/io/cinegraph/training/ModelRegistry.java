@@ -1,6 +1,5 @@
-package io.cinegraph.recommend;
+package io.cinegraph.training;
 
-import io.cinegraph.ranker.ModelStore;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
 import io.micrometer.core.instrument.Gauge;
@@ -31,7 +30,7 @@ public class ModelRegistry {
     private volatile String fallbackReason = "no model has been trained yet (run: cinegraph train)";
 
     public ModelRegistry(RankerConfig config, MeterRegistry meters) {
-        this.store = new ModelStore(Path.of(config.modelDir()));
+        this.store = new DirectoryModelStore(Path.of(config.modelDir()));
         Gauge.builder("cinegraph.model.validation.ndcg", this, r -> r.active()
                         .map(m -> m.info().validation().getOrDefault("ndcg@10", Double.NaN)).orElse(Double.NaN))
                 .description("Validation NDCG@10 of the active ranker model (NaN while the fallback serves)")
@@ -63,9 +62,9 @@ public class ModelRegistry {
         try {
             store.loadActive().ifPresentOrElse(model -> {
                 active.set(model);
-                LOG.infof("Ranker model %s loaded from %s", model.info().version(), store.dir().toAbsolutePath());
-            }, () -> LOG.infof("No ranker model in %s: serving %s", store.dir().toAbsolutePath(), FALLBACK));
-        } catch (ModelStore.ModelException e) {
+                LOG.infof("Ranker model %s loaded from %s", model.info().version(), store.location(model.info().version()));
+            }, () -> LOG.infof("No active ranker model in %s: serving %s", store.location(""), FALLBACK));
+        } catch (io.cinegraph.ranker.ModelException e) {
             fallbackReason = e.getMessage();
             LOG.errorf("%s Serving %s until a usable model is activated.", e.getMessage(), FALLBACK);
         }

@@ -1,0 +1,86 @@
+package io.cinegraph.signals;
+
+import io.cinegraph.domain.Interaction;
+import io.cinegraph.graph.CandidateRepository;
+import io.cinegraph.graph.FeatureRepository;
+import io.cinegraph.graph.Graph;
+import io.cinegraph.graph.GraphData;
+import io.cinegraph.graph.SignalsRepository;
+import io.cinegraph.graph.TemporaryGraph;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A graph with its signals, wired once: the graph, its signal job, the in-memory snapshot, the feature extractor
+ * and the candidate generators. Either over an existing graph (its signals as they are) or a temporary graph that
+ * is filled (e.g. with the training ratings only) and has every signal recomputed, deleted on close.
+ */
+public final class SignalGraph implements AutoCloseable {
+
+    private final Graph graph;
+    private final TemporaryGraph temporary;
+    private final SignalSnapshots snapshots;
+    private final SignalJob job;
+    private final FeatureExtractor extractor;
+    private final CandidateSources candidates;
+
+    private SignalGraph(Graph graph, TemporaryGraph temporary, SignalsConfig config) {
+        this.graph = graph;
+        this.temporary = temporary;
+        FeatureRepository features = new FeatureRepository(graph);
+        SignalsRepository signals = new SignalsRepository(graph);
+        this.snapshots = new SignalSnapshots(features, signals);
+        this.job = new SignalJob(signals, config, snapshots);
+        this.extractor = new FeatureExtractor(features, snapshots, config);
+        this.candidates = new CandidateSources(new CandidateRepository(graph), snapshots, config);
+    }
+
+    /** An existing graph, with the signals it holds; closing this leaves the graph open. */
+    public static SignalGraph over(Graph graph, SignalsConfig config) {
+        return new SignalGraph(graph, null, config);
+    }
+
+    /** A new temporary graph, filled by {@code fill}, with every signal recomputed. */
+    public static SignalGraph temporary(Consumer<Graph> fill, SignalsConfig config) {
+        TemporaryGraph temporary = new TemporaryGraph();
+        try {
+            fill.accept(temporary.graph());
+            SignalGraph out = new SignalGraph(temporary.graph(), temporary, config);
+            out.job.recomputeAll();
+            return out;
+        } catch (RuntimeException e) {
+            temporary.close();
+            throw e;
+        }
+    }
+
+    /** A new temporary graph holding {@code data}'s movies and users and only {@code ratings}, signals recomputed. */
+    public static SignalGraph temporary(GraphData data, List<Interaction> ratings, SignalsConfig config) {
+        return temporary(graph -> data.copyInto(graph, ratings), config);
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    /** The current snapshot of the materialized signals. */
+    public SignalSnapshot snapshot() {
+        return snapshots.current();
+    }
+
+    public FeatureExtractor extractor() {
+        return extractor;
+    }
+
+    public CandidateSources candidates() {
+        return candidates;
+    }
+
+    @Override
+    public void close() {
+        if (temporary != null) {
+            temporary.close();
+        }
+    }
+}
