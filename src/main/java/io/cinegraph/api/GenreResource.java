@@ -1,5 +1,6 @@
 package io.cinegraph.api;
 
+import io.cinegraph.domain.GenreCount;
 import io.cinegraph.catalog.BrowseService;
 import io.cinegraph.graph.CatalogRepository;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,7 @@ public class GenreResource {
 
     @GET
     @Operation(summary = "Every genre with its number of movies")
-    public List<CatalogRepository.GenreCount> genres() {
+    public List<GenreCount> genres() {
         return browse.genres();
     }
 }

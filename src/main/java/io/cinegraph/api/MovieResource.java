@@ -3,7 +3,6 @@ package io.cinegraph.api;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.BrowseService;
 import io.cinegraph.domain.Movie;
-import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.domain.Candidate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,12 +27,10 @@ public class MovieResource {
 
     private final CatalogService catalog;
     private final BrowseService browse;
-    private final CandidateRepository candidates;
 
-    public MovieResource(CatalogService catalog, BrowseService browse, CandidateRepository candidates) {
+    public MovieResource(CatalogService catalog, BrowseService browse) {
         this.catalog = catalog;
         this.browse = browse;
-        this.candidates = candidates;
     }
 
     @GET
@@ -67,8 +64,7 @@ public class MovieResource {
     @APIResponse(responseCode = "404", description = "No movie with this id")
     public List<Candidate> similar(@PathParam("id") @PositiveOrZero long id,
                                    @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        catalog.movie(id);
-        return candidates.similarMovies(id, limit);
+        return catalog.similar(id, limit);
     }
 
     /** A query parameter with only whitespace counts as absent. */

@@ -1,10 +1,8 @@
 package io.cinegraph.api;
 
+import io.cinegraph.domain.UserRating;
 import io.cinegraph.support.InvalidParameterException;
 
-import io.cinegraph.catalog.CatalogService;
-import io.cinegraph.domain.User;
-import io.cinegraph.graph.UserSignalsRepository;
 import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.ratings.RatingService;
 import io.cinegraph.recommend.RecommendationQuery;
@@ -12,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
+import io.cinegraph.users.UserProfile;
 import io.cinegraph.users.UserService;
 import jakarta.ws.rs.core.Response;
 import io.cinegraph.recommend.RecommendationService;
@@ -39,22 +38,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Users")
 public class UserResource {
 
-    /** A user's profile: demographics, rating activity and genre affinities (strongest first). */
-    public record UserProfile(long userId, Integer age, String gender, String occupation, String zip,
-                              long ratingCount, Double meanRating, List<UserSignalsRepository.Affinity> genreAffinities) {
-    }
-
-    private final CatalogService catalog;
-    private final UserSignalsRepository signals;
     private final RecommendationService recommendations;
     private final RatingService ratings;
     private final UserService users;
 
-    public UserResource(CatalogService catalog, UserSignalsRepository signals, RecommendationService recommendations,
-                        RatingService ratings, UserService users) {
+    public UserResource(RecommendationService recommendations, RatingService ratings, UserService users) {
         this.users = users;
-        this.catalog = catalog;
-        this.signals = signals;
         this.recommendations = recommendations;
         this.ratings = ratings;
     }
@@ -84,7 +73,7 @@ public class UserResource {
         }
         long id = users.create(new UserService.NewUser(body.age(), body.gender(), body.occupation(), body.zip(),
                 body.likedGenres(), body.likedMovies()));
-        Created created = new Created(user(id), recommendations.recommend(id, RecommendationQuery.top(10)));
+        Created created = new Created(users.profile(id), recommendations.recommend(id, RecommendationQuery.top(10)));
         return Response.created(java.net.URI.create("/api/users/" + id)).entity(created).build();
     }
 
@@ -97,7 +86,7 @@ public class UserResource {
     @Operation(summary = "A user's ratings, latest first")
     @APIResponse(responseCode = "200", description = "The ratings")
     @APIResponse(responseCode = "404", description = "No user with this id")
-    public List<RatingRepository.UserRating> ratings(@PathParam("id") @PositiveOrZero long id) {
+    public List<UserRating> ratings(@PathParam("id") @PositiveOrZero long id) {
         return ratings.ratings(id);
     }
 
@@ -177,8 +166,6 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user")
     @APIResponse(responseCode = "404", description = "No user with this id")
     public UserProfile user(@PathParam("id") @PositiveOrZero long id) {
-        User u = catalog.user(id);
-        return new UserProfile(u.userId(), u.age(), u.gender(), u.occupation(), u.zip(), u.ratingCount(), u.meanRating(),
-                List.copyOf(signals.genreAffinities(id).values()));
+        return users.profile(id);
     }
 }

@@ -1,5 +1,6 @@
 package io.cinegraph.catalog;
 
+import io.cinegraph.domain.GenreCount;
 import io.cinegraph.domain.AgeBands;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.signals.SignalSnapshot;
@@ -44,7 +45,7 @@ public class BrowseService {
     public record Popular(MovieSummary movie, long cohortRatings, double cohortMean) {
     }
 
-    public List<CatalogRepository.GenreCount> genres() {
+    public List<GenreCount> genres() {
         return repository.genres();
     }
 

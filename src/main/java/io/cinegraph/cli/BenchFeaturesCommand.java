@@ -51,7 +51,7 @@ public class BenchFeaturesCommand implements Callable<Integer> {
         int total = Math.min(userIds.size(), warmup + users);
         for (int i = 0; i < total; i++) {
             long userId = userIds.get(i);
-            List<Long> movieIds = candidateRepository.popular(userId, candidates).stream().map(Candidate::movieId).toList();
+            List<Long> movieIds = candidateRepository.popular(userId, candidates).stream().map(CandidateRepository.CandidateRow::movieId).toList();
             long started = System.nanoTime();
             vectors += extractor.extract(userId, movieIds).orElseThrow().size();
             double ms = (System.nanoTime() - started) / 1e6;

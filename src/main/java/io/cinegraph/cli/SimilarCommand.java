@@ -2,7 +2,6 @@ package io.cinegraph.cli;
 
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.domain.Movie;
-import io.cinegraph.graph.CandidateRepository;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,11 +21,9 @@ public class SimilarCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final CandidateRepository candidates;
     private final CatalogService catalog;
 
-    public SimilarCommand(CandidateRepository candidates, CatalogService catalog) {
-        this.candidates = candidates;
+    public SimilarCommand(CatalogService catalog) {
         this.catalog = catalog;
     }
 
@@ -35,7 +32,7 @@ public class SimilarCommand implements Callable<Integer> {
         Movie movie = catalog.movie(movieId);
         var out = spec.commandLine().getOut();
         out.printf("Most similar to %s (%s):%n", movie.title(), movie.year());
-        CandidateTable.print(out, candidates.similarMovies(movieId, limit), "similarity");
+        CandidateTable.print(out, catalog.similar(movieId, limit), "similarity");
         return 0;
     }
 }

@@ -37,4 +37,14 @@ public final class AgeBands {
         }
         return i == LOWEST_AGES.size() - 1 ? band + "+" : band + "-" + (LOWEST_AGES.get(i + 1) - 1);
     }
+
+    /** A band as an adjective: "under-18", "18–24-year-old", …, "56-and-over". */
+    public static String words(int band) {
+        int i = LOWEST_AGES.indexOf(band);
+        if (i == 0) {
+            return "under-" + LOWEST_AGES.get(1);
+        }
+        return i == LOWEST_AGES.size() - 1 || i < 0 ? LOWEST_AGES.get(LOWEST_AGES.size() - 1) + "-and-over"
+                : band + "–" + (LOWEST_AGES.get(i + 1) - 1) + "-year-old";
+    }
 }

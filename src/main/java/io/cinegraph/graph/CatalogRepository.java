@@ -1,5 +1,7 @@
 package io.cinegraph.graph;
 
+import io.cinegraph.domain.GenreCount;
+
 import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.domain.GraphCounts;
 import io.cinegraph.domain.Movie;
@@ -61,10 +63,6 @@ public class CatalogRepository {
 
     static String stringOrNull(Value v) {
         return v.isNull() ? null : v.asString();
-    }
-
-    /** A genre and how many movies it has. */
-    public record GenreCount(String name, long movies) {
     }
 
     public java.util.List<GenreCount> genres() {

@@ -1,5 +1,7 @@
 package io.cinegraph.graph;
 
+import io.cinegraph.domain.UserRating;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -14,9 +16,6 @@ public class RatingRepository {
 
     public RatingRepository(Graph graph) {
         this.graph = graph;
-    }
-
-    public record UserRating(long movieId, String title, Integer year, double rating, long ratedAt) {
     }
 
     public List<UserRating> ratings(long userId) {

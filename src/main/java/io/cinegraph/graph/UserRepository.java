@@ -1,5 +1,7 @@
 package io.cinegraph.graph;
 
+import io.cinegraph.domain.Likes;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
@@ -15,10 +17,6 @@ public class UserRepository {
 
     public UserRepository(Graph graph) {
         this.graph = graph;
-    }
-
-    /** Liked genre names and movie ids of a user. */
-    public record Likes(List<String> genres, List<Long> movies) {
     }
 
     /** Creates the user with the next free id and returns it. */

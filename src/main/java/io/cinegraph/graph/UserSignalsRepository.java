@@ -1,5 +1,7 @@
 package io.cinegraph.graph;
 
+import io.cinegraph.domain.GenreAffinity;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
@@ -19,9 +21,6 @@ public class UserSignalsRepository {
     public record Neighbour(long userId, double score, long overlap) {
     }
 
-    public record Affinity(String genre, double affinity, long support) {
-    }
-
     public record Popularity(long ratingCount, Double meanRating, Double bayesMean, Double trend) {
     }
 
@@ -31,9 +30,9 @@ public class UserSignalsRepository {
     }
 
     /** Genre → affinity, strongest first. */
-    public Map<String, Affinity> genreAffinities(long userId) {
-        Map<String, Affinity> out = new LinkedHashMap<>();
-        graph.readList(CypherQuery.USER_GENRE_AFFINITIES, Map.of("userId", userId), r -> new Affinity(
+    public Map<String, GenreAffinity> genreAffinities(long userId) {
+        Map<String, GenreAffinity> out = new LinkedHashMap<>();
+        graph.readList(CypherQuery.USER_GENRE_AFFINITIES, Map.of("userId", userId), r -> new GenreAffinity(
                 r.get("genre").asString(), r.get("affinity").asDouble(), r.get("support").asLong()))
                 .forEach(a -> out.put(a.genre(), a));
         return out;

@@ -1,5 +1,7 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.TimeWindows;
+
 import io.cinegraph.support.Progress;
 
 import java.io.BufferedWriter;
@@ -81,7 +83,7 @@ public final class SyntheticGenerator {
     private static final double ACCEPT_BOUND = 0.5;
     private static final long FIRST_TIMESTAMP = 883_000_000L; // 1997-12
     private static final long LAST_TIMESTAMP = 1_700_000_000L; // 2023-11
-    private static final long DAY = 86_400L;
+    private static final long DAY = TimeWindows.DAY;
     private static final String[] TAG_WORDS = {"classic", "atmospheric", "funny", "dark", "twist ending",
             "visually appealing", "quirky", "thought-provoking", "based on a book", "overrated", "slow", "cult film"};
     private static final double TAG_RATE = 0.02;

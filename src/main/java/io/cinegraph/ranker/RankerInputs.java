@@ -1,5 +1,7 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.domain.TimeWindows;
+
 import io.cinegraph.domain.UserSide;
 import io.cinegraph.model.Sessions;
 
@@ -26,8 +28,8 @@ import java.util.Set;
  */
 public final class RankerInputs {
 
-    static final long DAY = 86_400;
-    static final long WINDOW = 30 * DAY;
+    private static final long DAY = TimeWindows.DAY;
+    private static final long WINDOW = TimeWindows.RECENT;
 
     private RankerInputs() {
     }

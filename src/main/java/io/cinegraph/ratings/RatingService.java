@@ -1,5 +1,6 @@
 package io.cinegraph.ratings;
 
+import io.cinegraph.domain.UserRating;
 import io.cinegraph.support.InvalidParameterException;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.domain.DatasetInfo;
@@ -43,7 +44,7 @@ public class RatingService {
     public record Written(long userId, long movieId, double rating, long ratedAt, boolean created) {
     }
 
-    public List<RatingRepository.UserRating> ratings(long userId) {
+    public List<UserRating> ratings(long userId) {
         catalog.user(userId);
         return repository.ratings(userId);
     }

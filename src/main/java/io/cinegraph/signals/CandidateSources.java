@@ -1,35 +1,39 @@
 package io.cinegraph.signals;
 
-import io.cinegraph.domain.Candidate;
 
+import io.cinegraph.domain.Candidate;
 import io.cinegraph.graph.CandidateRepository;
+import io.cinegraph.graph.CandidateRepository.CandidateRow;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
-/** The five candidate generators, by name: user-knn, item-knn, genre, cohort, popular. */
+/** The five graph candidate generators, by name: user-knn, item-knn, genre, cohort, popular. */
 @ApplicationScoped
 public class CandidateSources {
 
     private final Map<String, CandidateSource> sources = new LinkedHashMap<>();
 
     public CandidateSources(CandidateRepository repository, SignalSnapshots snapshots, SignalsConfig config) {
-        add(source("user-knn", repository::userKnn));
-        add(source("item-knn", repository::itemKnn));
-        add(source("genre", repository::genre));
+        add(source("user-knn", repository::userKnn, Explanations::userKnn));
+        add(source("item-knn", repository::itemKnn, Explanations::itemKnn));
+        add(source("genre", repository::genre, Explanations::genre));
         add(source("cohort", (userId, limit) -> repository.cohort(userId, limit,
-                snapshots.current().global().globalMean(), config.popularityPriorWeight())));
-        add(source("popular", repository::popular));
+                snapshots.current().global().globalMean(), config.popularityPriorWeight()), Explanations::cohort));
+        add(source("popular", repository::popular, Explanations::popular));
     }
 
     private void add(CandidateSource source) {
         sources.put(source.name(), source);
     }
 
-    private static CandidateSource source(String name, java.util.function.BiFunction<Long, Integer, List<Candidate>> query) {
+    /** A generator: its query's rows, each explained from its evidence. */
+    private static CandidateSource source(String name, BiFunction<Long, Integer, List<CandidateRow>> query,
+                                          BiFunction<Long, CandidateRow, Candidate> explain) {
         return new CandidateSource() {
             @Override
             public String name() {
@@ -38,7 +42,7 @@ public class CandidateSources {
 
             @Override
             public List<Candidate> candidates(long userId, int limit) {
-                return query.apply(userId, limit);
+                return query.apply(userId, limit).stream().map(row -> explain.apply(userId, row)).toList();
             }
         };
     }

@@ -1,5 +1,7 @@
 package io.cinegraph.signals;
 
+import io.cinegraph.domain.TimeWindows;
+
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.support.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +28,7 @@ import java.util.function.Consumer;
 public class SignalJob {
 
     private static final Logger LOG = Logger.getLogger(SignalJob.class);
-    private static final double SECONDS_PER_DAY = 86_400;
+    private static final double SECONDS_PER_DAY = TimeWindows.DAY;
 
     private final SignalsRepository repository;
     private final SignalsConfig config;

@@ -50,6 +50,11 @@ public final class SignalSnapshot {
         this.ratingTimes = ratingTimes;
     }
 
+    /** A snapshot of the catalogue alone (no similarity lists, cohorts or ratings), e.g. for a service under test. */
+    public static SignalSnapshot ofMovies(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies) {
+        return new SignalSnapshot(global, Map.copyOf(movies), Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
     public static SignalSnapshot load(FeatureRepository features, SignalsRepository signals) {
         SignalsRepository.GlobalStats global = signals.globalStats();
         Map<Long, MovieSignals> movies = new HashMap<>();

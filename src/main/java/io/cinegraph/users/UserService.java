@@ -2,6 +2,9 @@ package io.cinegraph.users;
 
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.UserRepository;
+import io.cinegraph.graph.UserSignalsRepository;
+import io.cinegraph.catalog.NotFoundException;
+import io.cinegraph.domain.User;
 import io.cinegraph.signals.SignalJob;
 import io.cinegraph.support.InvalidParameterException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +27,23 @@ public class UserService {
 
     private final UserRepository users;
     private final CatalogRepository catalog;
+    private final UserSignalsRepository userSignals;
     private final SignalJob signals;
     private final Clock clock = Clock.systemUTC();
 
-    public UserService(UserRepository users, CatalogRepository catalog, SignalJob signals) {
+    public UserService(UserRepository users, CatalogRepository catalog, UserSignalsRepository userSignals,
+                       SignalJob signals) {
         this.users = users;
         this.catalog = catalog;
+        this.userSignals = userSignals;
         this.signals = signals;
+    }
+
+    /** A user's profile; a 404 for an unknown user. */
+    public UserProfile profile(long userId) {
+        User u = catalog.user(userId).orElseThrow(() -> new NotFoundException("user", userId));
+        return new UserProfile(u.userId(), u.age(), u.gender(), u.occupation(), u.zip(), u.ratingCount(), u.meanRating(),
+                List.copyOf(userSignals.genreAffinities(userId).values()));
     }
 
     /** What a new user tells us. */

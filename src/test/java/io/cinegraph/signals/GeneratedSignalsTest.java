@@ -1,5 +1,6 @@
 package io.cinegraph.signals;
 
+import io.cinegraph.domain.GenreAffinity;
 import io.cinegraph.domain.Candidate;
 
 import io.cinegraph.graph.CandidateRepository;
@@ -52,8 +53,8 @@ class GeneratedSignalsTest {
     @Test
     void kNNFeatureValuesEqualTheScoresOfTheKnnGenerators() {
         for (long user = 1; user <= 20; user++) {
-            List<Candidate> item = candidates.itemKnn(user, 20);
-            List<Candidate> knn = candidates.userKnn(user, 20);
+            List<Candidate> item = CandidateQueries.itemKnn(candidates, user, 20);
+            List<Candidate> knn = CandidateQueries.userKnn(candidates, user, 20);
             Map<Long, FeatureVector> itemFeatures = byMovie(extractor.extract(user, item.stream().map(Candidate::movieId).toList()).orElseThrow());
             Map<Long, FeatureVector> userFeatures = byMovie(extractor.extract(user, knn.stream().map(Candidate::movieId).toList()).orElseThrow());
             for (Candidate c : item) {
@@ -73,11 +74,11 @@ class GeneratedSignalsTest {
                     .get(0);
             for (String source : List.of("user-knn", "item-knn", "genre", "cohort", "popular")) {
                 List<Candidate> top = switch (source) {
-                    case "user-knn" -> candidates.userKnn(user, 30);
-                    case "item-knn" -> candidates.itemKnn(user, 30);
-                    case "genre" -> candidates.genre(user, 30);
-                    case "cohort" -> candidates.cohort(user, 30, 3.5, 10);
-                    default -> candidates.popular(user, 30);
+                    case "user-knn" -> CandidateQueries.userKnn(candidates, user, 30);
+                    case "item-knn" -> CandidateQueries.itemKnn(candidates, user, 30);
+                    case "genre" -> CandidateQueries.genre(candidates, user, 30);
+                    case "cohort" -> CandidateQueries.cohort(candidates, user, 30, 3.5, 10);
+                    default -> CandidateQueries.popular(candidates, user, 30);
                 };
                 assertThat(top).as(source).isNotEmpty();
                 assertThat(top).as(source).extracting(Candidate::movieId).doesNotContainAnyElementsOf(rated);
@@ -91,8 +92,8 @@ class GeneratedSignalsTest {
     void genreCandidatesComeFromGenresTheUserLikes() {
         for (long user = 1; user <= 20; user++) {
             var liked = userSignals.genreAffinities(user).values().stream()
-                    .filter(a -> a.affinity() > 0).map(UserSignalsRepository.Affinity::genre).toList();
-            assertThat(candidates.genre(user, 10)).allSatisfy(c ->
+                    .filter(a -> a.affinity() > 0).map(GenreAffinity::genre).toList();
+            assertThat(CandidateQueries.genre(candidates, user, 10)).allSatisfy(c ->
                     assertThat(liked).contains((String) c.explanation().facts().get("genre")));
         }
     }

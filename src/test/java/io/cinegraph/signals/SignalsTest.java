@@ -1,5 +1,6 @@
 package io.cinegraph.signals;
 
+import io.cinegraph.domain.GenreAffinity;
 import io.cinegraph.domain.Candidate;
 
 import io.cinegraph.graph.CandidateRepository;
@@ -92,7 +93,7 @@ class SignalsTest {
 
     @Test
     void similarMoviesAreShrunkAdjustedCosinesAndContentFillsInForSparseMovies() {
-        List<Candidate> similarToFirst = candidates.similarMovies(1, 10);
+        List<Candidate> similarToFirst = CandidateQueries.similarMovies(candidates, 1, 10);
         assertThat(similarToFirst.get(0).movieId()).isEqualTo(3);
         assertThat(similarToFirst.get(0).score()).isCloseTo(0.27517476963950355, within(EPS));
         assertThat(similarToFirst.get(0).explanation().facts()).containsEntry("kind", "rating").containsEntry("overlap", 3L);
@@ -101,12 +102,12 @@ class SignalsTest {
         assertThat(similarToFirst.get(1).score()).isCloseTo(0.5 * Math.exp(-1) * 0.5, within(EPS));
         assertThat(similarToFirst.get(1).explanation().facts()).containsEntry("kind", "content");
         // m2 (Comedy) shares no genre and its rating-based similarities are all negative
-        assertThat(candidates.similarMovies(2, 10)).isEmpty();
+        assertThat(CandidateQueries.similarMovies(candidates, 2, 10)).isEmpty();
     }
 
     @Test
     void genreAffinityIsTheMeanCentredDeviationShrunkTowardThePopulation() {
-        Map<String, UserSignalsRepository.Affinity> u1 = userSignals.genreAffinities(1);
+        Map<String, GenreAffinity> u1 = userSignals.genreAffinities(1);
         assertThat(u1.get("Action").affinity()).isCloseTo(0.6547619047619047, within(EPS));
         assertThat(u1.get("Action").support()).isEqualTo(2);
         assertThat(u1.get("Comedy").affinity()).isCloseTo(-0.9444444444444445, within(EPS));
@@ -128,7 +129,7 @@ class SignalsTest {
     @Test
     void cohortCandidatesUseTheFinestCohortBigEnoughAndExcludeRatedMovies() {
         // u3 is a 22-year-old male programmer: u1 is the same cohort (level 3) and rated m3 4 stars
-        List<Candidate> cohort = candidates.cohort(3, 10, 36.0 / 11, 2);
+        List<Candidate> cohort = CandidateQueries.cohort(candidates, 3, 10, 36.0 / 11, 2);
         assertThat(cohort).singleElement().satisfies(c -> {
             assertThat(c.movieId()).isEqualTo(3);
             assertThat(c.score()).isCloseTo(1 * (2 * 36.0 / 11 + 4) / (2 + 1) / 5, within(EPS));
@@ -138,13 +139,13 @@ class SignalsTest {
 
     @Test
     void everyGeneratorExcludesWhatTheUserRatedAndExplainsItself() {
-        assertThat(candidates.popular(3, 10)).extracting(Candidate::movieId).containsExactly(3L);
-        List<Candidate> knn = candidates.userKnn(3, 10);
+        assertThat(CandidateQueries.popular(candidates, 3, 10)).extracting(Candidate::movieId).containsExactly(3L);
+        List<Candidate> knn = CandidateQueries.userKnn(candidates, 3, 10);
         assertThat(knn).allSatisfy(c -> assertThat(c.movieId()).isEqualTo(3));
-        List<Candidate> genre = candidates.genre(4, 10);
+        List<Candidate> genre = CandidateQueries.genre(candidates, 4, 10);
         assertThat(genre).isEmpty(); // u4 rated everything
-        assertThat(candidates.itemKnn(1, 10)).isEmpty();
-        assertThat(candidates.popular(3, 10).get(0).explanation().sentence())
+        assertThat(CandidateQueries.itemKnn(candidates, 1, 10)).isEmpty();
+        assertThat(CandidateQueries.popular(candidates, 3, 10).get(0).explanation().sentence())
                 .isEqualTo("one of the most rated movies (3 ratings, 3.3★ on average)");
     }
 
@@ -171,7 +172,7 @@ class SignalsTest {
         // m1 now has 5, 4, 2, 3, 1 (sum 15); the global mean is 37/12: (2 · 37/12 + 15) / (2 + 5)
         assertThat(userSignals.popularity(1).bayesMean()).isCloseTo((2 * 37.0 / 12 + 15) / 7, within(EPS));
         assertThat(userSignals.popularity(1).ratingCount()).isEqualTo(5);
-        assertThat(candidates.similarMovies(1, 10)).extracting(c -> c.explanation().facts().get("kind"))
+        assertThat(CandidateQueries.similarMovies(candidates, 1, 10)).extracting(c -> c.explanation().facts().get("kind"))
                 .containsExactly("rating", "content");
     }
 

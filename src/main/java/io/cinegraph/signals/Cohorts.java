@@ -1,4 +1,6 @@
-package io.cinegraph.graph;
+package io.cinegraph.signals;
+
+import io.cinegraph.domain.AgeBands;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ final class Cohorts {
         }
         List<String> words = new ArrayList<>();
         if (level >= 2 && ageBand != null) {
-            words.add(ageLabel(ageBand));
+            words.add(AgeBands.words(ageBand));
         }
         if (level >= 3 && occupation != null) {
             words.add((gender.equals("F") ? "female " : "male ") + plural(occupation));
@@ -39,18 +41,6 @@ final class Cohorts {
             props.add("occupation: '" + occupation + "'");
         }
         return props.isEmpty() ? "" : "{" + String.join(", ", props) + "}";
-    }
-
-    static String ageLabel(int band) {
-        return switch (band) {
-            case 1 -> "under-18";
-            case 18 -> "18–24-year-old";
-            case 25 -> "25–34-year-old";
-            case 35 -> "35–44-year-old";
-            case 45 -> "45–49-year-old";
-            case 50 -> "50–55-year-old";
-            default -> "56-and-over";
-        };
     }
 
     private static String plural(String occupation) {

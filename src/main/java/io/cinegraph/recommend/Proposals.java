@@ -1,0 +1,107 @@
+package io.cinegraph.recommend;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cinegraph.domain.Candidate;
+import io.cinegraph.signals.CandidateSource;
+import io.cinegraph.signals.SignalSnapshot;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The graph generators' candidates per user, keyed by movie (first proposer first), cached until the user's
+ * ratings change ({@link #forget}) or the signals are recomputed (a new snapshot). A ranker with candidates of
+ * its own never waits for the generators' queries: on a miss it gets what an older snapshot proposed (if anything)
+ * while one low-priority background thread runs the queries for the next request; when that thread's queue is
+ * full, misses are simply not queued. The fallback, which has nothing else, has them run inline.
+ */
+final class Proposals implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Proposals.class);
+
+    /** What the generators proposed for a user under one signal snapshot. */
+    private record Cached(SignalSnapshot snapshot, Map<Long, List<Candidate>> byMovie) {
+    }
+
+    private final List<CandidateSource> sources;
+    private final int perSource;
+    private final Cache<Long, Cached> cache;
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor filler;
+
+    Proposals(List<CandidateSource> sources, int perSource, int cacheSize) {
+        this.sources = List.copyOf(sources);
+        this.perSource = perSource;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.filler = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(cacheSize), r -> {
+            Thread t = new Thread(r, "cinegraph-candidates");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** The user's proposals under {@code snapshot}: generated now if {@code inline}, else as described above. */
+    Map<Long, List<Candidate>> get(long userId, SignalSnapshot snapshot, boolean inline) {
+        Cached cached = cache.getIfPresent(userId);
+        if (cached != null && cached.snapshot() == snapshot) {
+            return cached.byMovie();
+        }
+        if (inline) {
+            Map<Long, List<Candidate>> fresh = generate(userId);
+            cache.put(userId, new Cached(snapshot, fresh));
+            return fresh;
+        }
+        if (pending.add(userId)) {
+            try {
+                filler.execute(() -> fill(userId, snapshot));
+            } catch (RejectedExecutionException full) {
+                pending.remove(userId);
+            }
+        }
+        return cached == null ? Map.of() : cached.byMovie();
+    }
+
+    void forget(long userId) {
+        cache.invalidate(userId);
+    }
+
+    private void fill(long userId, SignalSnapshot snapshot) {
+        try {
+            cache.put(userId, new Cached(snapshot, generate(userId)));
+        } catch (RuntimeException e) {
+            // shutting down interrupts the graph read: nothing to keep then; otherwise the next request of the
+            // user tries again
+            if (!filler.isShutdown()) {
+                LOG.warnf("Background candidates for user %d failed: %s", userId, e.getMessage());
+            }
+        } finally {
+            pending.remove(userId);
+        }
+    }
+
+    private Map<Long, List<Candidate>> generate(long userId) {
+        Map<Long, List<Candidate>> out = new LinkedHashMap<>();
+        for (CandidateSource source : sources) {
+            for (Candidate c : source.candidates(userId, perSource)) {
+                out.computeIfAbsent(c.movieId(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        filler.shutdownNow();
+    }
+}

@@ -1,0 +1,79 @@
+package io.cinegraph.recommend;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Each user's ranked candidates (before filters), kept while they are exact: while the user's ratings
+ * ({@link #forget}), the signal snapshot, the ranker and the generators' proposals are the ones they were ranked
+ * from (compared by identity). Predicted stars are kept with them, computed only for what answers return.
+ */
+final class RankingCache {
+
+    /** A user's ranking under one request (snapshot, proposals) by one ranker, best first. */
+    static final class Entry {
+        private final Ranker ranker;
+        private final Ranker.Request request;
+        private final List<Ranker.Item> items;
+        private final Map<Long, Double> stars = new ConcurrentHashMap<>();
+
+        Entry(Ranker ranker, Ranker.Request request, List<Ranker.Item> items) {
+            this.ranker = ranker;
+            this.request = request;
+            this.items = List.copyOf(items);
+        }
+
+        Ranker ranker() {
+            return ranker;
+        }
+
+        Ranker.Request request() {
+            return request;
+        }
+
+        List<Ranker.Item> items() {
+            return items;
+        }
+
+        /** Predicted stars of these movies: one call to the ranker for those not predicted yet for this ranking. */
+        double[] stars(long[] movieIds) {
+            long[] missing = Arrays.stream(movieIds).filter(id -> !stars.containsKey(id)).toArray();
+            if (missing.length > 0) {
+                double[] fresh = ranker.stars(request, missing);
+                for (int i = 0; i < missing.length; i++) {
+                    stars.put(missing[i], fresh[i]);
+                }
+            }
+            return Arrays.stream(movieIds).mapToDouble(stars::get).toArray();
+        }
+
+        private boolean rankedFrom(Ranker.Request current, Ranker by) {
+            return ranker == by && request.snapshot() == current.snapshot() && request.proposed() == current.proposed();
+        }
+    }
+
+    private final Cache<Long, Entry> cache;
+
+    RankingCache(int size) {
+        this.cache = Caffeine.newBuilder().maximumSize(size).build();
+    }
+
+    /** The user's ranking if it is still exact for this snapshot, proposals and ranker; else null. */
+    Entry get(long userId, Ranker.Request current, Ranker by) {
+        Entry entry = cache.getIfPresent(userId);
+        return entry != null && entry.rankedFrom(current, by) ? entry : null;
+    }
+
+    void put(long userId, Entry entry) {
+        cache.put(userId, entry);
+    }
+
+    void forget(long userId) {
+        cache.invalidate(userId);
+    }
+}

@@ -1,0 +1,26 @@
+package io.cinegraph.recommend;
+
+import io.cinegraph.ranker.RankerConfig;
+import io.cinegraph.signals.CandidateSources;
+import io.cinegraph.signals.SignalSnapshots;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** CDI wiring of the serving path: the service over the graph's snapshot, generators, users and active ranker. */
+public class RecommendationWiring {
+
+    @Produces
+    @Singleton
+    RecommendationService recommendations(SignalSnapshots snapshots, ActiveRanker ranker, CandidateSources sources,
+                                          GraphUserProfiles profiles, RankerConfig config, MeterRegistry meters) {
+        return new RecommendationService(snapshots::current, ranker,
+                new Proposals(sources.all(), config.candidatesPerGenerator(), config.candidateCacheSize()), profiles,
+                meters, config.candidateCacheSize());
+    }
+
+    void close(@Disposes RecommendationService service) {
+        service.close();
+    }
+}

@@ -1,0 +1,16 @@
+package io.cinegraph.recommend;
+
+import io.cinegraph.domain.Likes;
+import io.cinegraph.domain.UserSide;
+
+import java.util.Optional;
+
+/** Where serving reads a user from: their side of the features, and what they said they like at sign-up. */
+public interface UserProfiles {
+
+    /** The user's side of the features; empty for an unknown user. */
+    Optional<UserSide> side(long userId);
+
+    /** The genres and movies the user said they like when they signed up (empty lists when none). */
+    Likes likes(long userId);
+}
