@@ -1,8 +1,7 @@
 package io.cinegraph.api;
 
-import io.cinegraph.domain.GenreCount;
 import io.cinegraph.catalog.BrowseService;
-import io.cinegraph.graph.CatalogRepository;
+import io.cinegraph.domain.GenreCount;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,24 +1,25 @@
 package io.cinegraph.api;
 
-import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.BrowseService;
-import io.cinegraph.domain.Movie;
+import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.domain.Candidate;
+import io.cinegraph.domain.Movie;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
-import java.util.List;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
 
 @Path("/api/movies")
 @Produces(MediaType.APPLICATION_JSON)

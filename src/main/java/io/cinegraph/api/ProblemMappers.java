@@ -1,9 +1,8 @@
 package io.cinegraph.api;
 
-import io.cinegraph.support.InvalidParameterException;
-
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.graph.GraphUnavailableException;
+import io.cinegraph.support.InvalidParameterException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;

@@ -1,37 +1,35 @@
 package io.cinegraph.api;
 
 import io.cinegraph.domain.UserRating;
-import io.cinegraph.support.InvalidParameterException;
-
-import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.ratings.RatingService;
 import io.cinegraph.recommend.RecommendationQuery;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.POST;
-import io.cinegraph.users.UserProfile;
-import io.cinegraph.users.UserService;
-import jakarta.ws.rs.core.Response;
 import io.cinegraph.recommend.RecommendationService;
 import io.cinegraph.recommend.Recommendations;
+import io.cinegraph.support.InvalidParameterException;
+import io.cinegraph.users.UserProfile;
+import io.cinegraph.users.UserService;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import java.util.List;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,7 +1,7 @@
 package io.cinegraph.catalog;
 
-import io.cinegraph.domain.GenreCount;
 import io.cinegraph.domain.AgeBands;
+import io.cinegraph.domain.GenreCount;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.signals.SignalSnapshot;
 import io.cinegraph.signals.SignalSnapshots;

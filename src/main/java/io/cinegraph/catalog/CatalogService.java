@@ -1,14 +1,15 @@
 package io.cinegraph.catalog;
 
-import io.cinegraph.domain.GraphCounts;
-import io.cinegraph.domain.DatasetInfo;
-import io.cinegraph.domain.User;
-import io.cinegraph.domain.Movie;
 import io.cinegraph.domain.Candidate;
+import io.cinegraph.domain.DatasetInfo;
+import io.cinegraph.domain.GraphCounts;
+import io.cinegraph.domain.Movie;
+import io.cinegraph.domain.User;
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.signals.Explanations;
 import jakarta.enterprise.context.ApplicationScoped;
+
 import java.util.List;
 
 /** Look-ups of single movies and users, the movies similar to one, and graph-wide counts. */

@@ -2,11 +2,10 @@ package io.cinegraph.cli;
 
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.SignalsRepository;
-import io.cinegraph.domain.Candidate;
 import io.cinegraph.signals.FeatureExtractor;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.Collections;

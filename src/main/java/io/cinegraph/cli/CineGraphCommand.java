@@ -4,8 +4,8 @@ import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.graph.GraphUnavailableException;
 import io.cinegraph.ingest.DatasetException;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The top command; its subcommands are the product's verbs. */
 @TopCommand

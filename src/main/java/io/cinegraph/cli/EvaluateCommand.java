@@ -12,9 +12,9 @@ import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.signals.SignalsConfig;
 import io.cinegraph.training.RankerRecommender;
 import io.cinegraph.training.RankerTrainer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;

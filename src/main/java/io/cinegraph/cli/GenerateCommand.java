@@ -1,9 +1,9 @@
 package io.cinegraph.cli;
 
 import io.cinegraph.ingest.SyntheticGenerator;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,16 +1,16 @@
 package io.cinegraph.cli;
 
 import io.cinegraph.catalog.CatalogService;
+import io.cinegraph.domain.Candidate;
 import io.cinegraph.recommend.Recommendation;
 import io.cinegraph.recommend.RecommendationQuery;
 import io.cinegraph.recommend.RecommendationService;
 import io.cinegraph.recommend.Recommendations;
-import io.cinegraph.domain.Candidate;
 import io.cinegraph.signals.CandidateSource;
 import io.cinegraph.signals.CandidateSources;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.util.List;
 import java.util.concurrent.Callable;

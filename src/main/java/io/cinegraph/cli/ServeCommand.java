@@ -1,22 +1,22 @@
 package io.cinegraph.cli;
 
+import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.ingest.DatasetDownloader;
 import io.cinegraph.ingest.ImportConfig;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.ImportSummary;
 import io.cinegraph.ingest.Importer;
-import io.cinegraph.catalog.CatalogService;
+import io.cinegraph.support.ServiceState;
 import io.cinegraph.training.ModelRegistry;
 import io.cinegraph.training.RetrainService;
-import io.cinegraph.support.ServiceState;
 import io.quarkus.runtime.Quarkus;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package io.cinegraph.cli;
 
 import io.cinegraph.signals.SignalJob;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

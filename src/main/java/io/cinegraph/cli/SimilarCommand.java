@@ -2,9 +2,9 @@ package io.cinegraph.cli;
 
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.domain.Movie;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

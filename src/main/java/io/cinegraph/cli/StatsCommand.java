@@ -2,8 +2,8 @@ package io.cinegraph.cli;
 
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.domain.GraphCounts;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

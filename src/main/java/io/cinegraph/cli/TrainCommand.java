@@ -5,9 +5,9 @@ import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.training.ModelRegistry;
 import io.cinegraph.training.TrainingService;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

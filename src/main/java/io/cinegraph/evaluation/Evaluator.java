@@ -1,8 +1,7 @@
 package io.cinegraph.evaluation;
 
-import io.cinegraph.model.TrainingData;
-
 import io.cinegraph.domain.Interaction;
+import io.cinegraph.model.TrainingData;
 
 import java.util.ArrayList;
 import java.util.Arrays;

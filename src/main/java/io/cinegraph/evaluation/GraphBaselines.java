@@ -1,14 +1,12 @@
 package io.cinegraph.evaluation;
 
-import io.cinegraph.model.TrainingData;
-
+import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.Interaction;
-
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.Importer;
-import io.cinegraph.domain.Candidate;
+import io.cinegraph.model.TrainingData;
 import io.cinegraph.signals.CandidateSource;
 import io.cinegraph.signals.SignalGraph;
 import io.cinegraph.signals.SignalsConfig;

@@ -1,8 +1,7 @@
 package io.cinegraph.graph;
 
-import io.cinegraph.domain.GenreCount;
-
 import io.cinegraph.domain.DatasetInfo;
+import io.cinegraph.domain.GenreCount;
 import io.cinegraph.domain.GraphCounts;
 import io.cinegraph.domain.Movie;
 import io.cinegraph.domain.User;

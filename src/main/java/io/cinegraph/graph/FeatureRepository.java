@@ -1,7 +1,6 @@
 package io.cinegraph.graph;
 
 import io.cinegraph.domain.UserSide;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import org.neo4j.driver.Value;
 

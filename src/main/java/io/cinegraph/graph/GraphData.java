@@ -1,9 +1,9 @@
 package io.cinegraph.graph;
 
 import io.cinegraph.domain.Interaction;
+import io.cinegraph.domain.Rows;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.IngestRepository;
-import io.cinegraph.domain.Rows;
 import io.cinegraph.support.Progress;
 
 import java.util.ArrayList;

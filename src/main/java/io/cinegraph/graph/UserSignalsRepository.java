@@ -1,7 +1,6 @@
 package io.cinegraph.graph;
 
 import io.cinegraph.domain.GenreAffinity;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;

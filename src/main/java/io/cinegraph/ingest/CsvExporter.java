@@ -1,9 +1,7 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.domain.Rows;
-
-import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.domain.Rows.MovieRow;
+import io.cinegraph.graph.IngestRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;

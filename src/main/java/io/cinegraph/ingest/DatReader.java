@@ -1,8 +1,6 @@
 package io.cinegraph.ingest;
 
 import io.cinegraph.domain.AgeBands;
-import io.cinegraph.domain.Rows;
-
 import io.cinegraph.domain.Rows.MovieRow;
 import io.cinegraph.domain.Rows.RatingRow;
 import io.cinegraph.domain.Rows.TagRow;

@@ -1,7 +1,6 @@
 package io.cinegraph.ingest;
 
 import io.cinegraph.domain.Rows;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 

@@ -1,7 +1,5 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.domain.Rows;
-
 import io.cinegraph.domain.Rows.MovieRow;
 import io.cinegraph.domain.Rows.RatingRow;
 import io.cinegraph.domain.Rows.TagRow;

@@ -1,7 +1,6 @@
 package io.cinegraph.ingest;
 
 import io.cinegraph.domain.TimeWindows;
-
 import io.cinegraph.support.Progress;
 
 import java.io.BufferedWriter;
@@ -16,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Writes a MovieLens-shaped dataset with the structure real ones have, in constant memory whatever the rating
@@ -89,7 +87,7 @@ public final class SyntheticGenerator {
     private static final double TAG_RATE = 0.02;
 
     private final Params p;
-    private final SplittableRandom random;
+    private final SyntheticDraws random;
     private int[][] movieGenres;
     private double[] movieQuality;
     private int[] movieYear;
@@ -100,7 +98,7 @@ public final class SyntheticGenerator {
 
     public SyntheticGenerator(Params params) {
         this.p = params;
-        this.random = new SplittableRandom(params.seed());
+        this.random = new SyntheticDraws(params.seed());
     }
 
     public Result write() {
@@ -109,12 +107,9 @@ public final class SyntheticGenerator {
             Files.createDirectories(p.out());
             drawMovies();
             if (p.layout() == Layout.ML_100K) {
-                writeGenres100k();
-                writeOccupations100k();
-                writeMovies100k();
+                new SyntheticCatalogue(p.out(), movieGenres, movieYear).writeMl100k();
             } else {
-                writeMoviesCsv();
-                writeLinksCsv();
+                new SyntheticCatalogue(p.out(), movieGenres, movieYear).writeCsv();
             }
             long[] tags = {0};
             writeUsersAndRatings(tags);
@@ -130,16 +125,16 @@ public final class SyntheticGenerator {
         movieQuality = new double[m];
         movieYear = new int[m];
         double[] weight = new double[m];
-        int[] rank = permutation(m);
+        int[] rank = random.permutation(m);
         double total = Arrays.stream(GENRE_FREQUENCY).sum();
         for (int i = 0; i < m; i++) {
             int count = 1 + (random.nextDouble() < 0.45 ? 1 : 0) + (random.nextDouble() < 0.15 ? 1 : 0);
             Set<Integer> genres = new HashSet<>();
             while (genres.size() < count) {
-                genres.add(pick(GENRE_FREQUENCY, total));
+                genres.add(random.pick(GENRE_FREQUENCY, total));
             }
             movieGenres[i] = genres.stream().mapToInt(Integer::intValue).sorted().toArray();
-            movieQuality[i] = gaussian() * 0.45;
+            movieQuality[i] = random.gaussian() * 0.45;
             movieYear[i] = 1930 + (int) Math.round(90 * Math.pow(random.nextDouble(), 0.35));
             weight[i] = Math.pow(rank[i] + 1, -ZIPF_EXPONENT) * Math.exp(0.6 * movieQuality[i]);
         }
@@ -152,70 +147,12 @@ public final class SyntheticGenerator {
                 clusterTaste[c][i] = taste(base, i);
                 w[i] = weight[i] * Math.exp(TASTE_SELECTIVITY * clusterTaste[c][i]);
             }
-            clusterCdf[c] = cumulative(w);
-        }
-    }
-
-    private void writeGenres100k() throws IOException {
-        try (BufferedWriter w = writer("u.genre")) {
-            for (int g = 0; g < GENRES.length; g++) {
-                w.write(GENRES[g] + "|" + g + "\n");
-            }
-        }
-    }
-
-    private void writeOccupations100k() throws IOException {
-        try (BufferedWriter w = writer("u.occupation")) {
-            for (String o : OCCUPATIONS) {
-                w.write(o + "\n");
-            }
-        }
-    }
-
-    private String title(int i) {
-        return "Synthetic Movie " + (i + 1) + " (" + movieYear[i] + ")";
-    }
-
-    private void writeMovies100k() throws IOException {
-        try (BufferedWriter w = writer("u.item")) {
-            for (int i = 0; i < p.movies(); i++) {
-                StringBuilder line = new StringBuilder();
-                line.append(i + 1).append('|').append(title(i)).append("|01-Jan-").append(movieYear[i]).append("||")
-                        .append("http://example.invalid/movie/").append(i + 1);
-                for (int g = 0; g < GENRES.length; g++) {
-                    line.append('|').append(Arrays.binarySearch(movieGenres[i], g) >= 0 ? '1' : '0');
-                }
-                w.write(line.append('\n').toString());
-            }
-        }
-    }
-
-    private void writeMoviesCsv() throws IOException {
-        try (BufferedWriter w = writer("movies.csv")) {
-            w.write(CsvReader.MOVIES_HEADER + "\n");
-            for (int i = 0; i < p.movies(); i++) {
-                StringBuilder genres = new StringBuilder();
-                for (int g : movieGenres[i]) {
-                    genres.append(genres.length() == 0 ? "" : "|").append(GENRES[g]);
-                }
-                // every third title carries a comma, so the CSV must quote it
-                String title = i % 3 == 0 ? "\"" + "Synthetic Movie " + (i + 1) + ", The (" + movieYear[i] + ")\"" : title(i);
-                w.write((i + 1) + "," + title + "," + genres + "\n");
-            }
-        }
-    }
-
-    private void writeLinksCsv() throws IOException {
-        try (BufferedWriter w = writer("links.csv")) {
-            w.write(CsvReader.LINKS_HEADER + "\n");
-            for (int i = 0; i < p.movies(); i++) {
-                w.write((i + 1) + "," + String.format(Locale.ROOT, "%07d", 100_000 + i) + "," + (10_000 + i) + "\n");
-            }
+            clusterCdf[c] = SyntheticDraws.cumulative(w);
         }
     }
 
     private void writeUsersAndRatings(long[] tagCount) throws IOException {
-        long[] counts = activity();
+        long[] counts = random.activity(p.users(), p.movies(), p.ratings(), MIN_RATINGS_PER_USER, PARETO_ALPHA);
         boolean csv = p.layout() == Layout.CSV;
         try (BufferedWriter users = csv ? null : writer("u.user");
              BufferedWriter ratings = writer(csv ? "ratings.csv" : "u.data");
@@ -228,13 +165,13 @@ public final class SyntheticGenerator {
             long written = 0;
             for (int u = 0; u < p.users(); u++) {
                 int gender = random.nextDouble() < 0.71 ? 0 : 1;
-                int age = 7 + (int) Math.round(Math.abs(gaussian() * 12 + 25));
+                int age = 7 + (int) Math.round(Math.abs(random.gaussian() * 12 + 25));
                 int band = age < 25 ? 0 : age < 45 ? 1 : 2;
-                int cluster = pick(CLUSTER_PRIOR[gender][band], Arrays.stream(CLUSTER_PRIOR[gender][band]).sum());
+                int cluster = random.pick(CLUSTER_PRIOR[gender][band], Arrays.stream(CLUSTER_PRIOR[gender][band]).sum());
                 double[] affinity = affinity(cluster);
                 double[] cdf = clusterCdf[cluster];
                 double[] base = clusterTaste[cluster];
-                double bias = gaussian() * 0.35;
+                double bias = random.gaussian() * 0.35;
                 if (users != null) {
                     users.write((u + 1) + "|" + age + "|" + (gender == 0 ? "M" : "F") + "|"
                             + OCCUPATIONS[(cluster * 3 + random.nextInt(OCCUPATIONS.length)) % OCCUPATIONS.length] + "|"
@@ -247,7 +184,7 @@ public final class SyntheticGenerator {
                 StringBuilder out = new StringBuilder(n * 24);
                 for (int k = 0; k < n; k++) {
                     int movie = drawMovie(cdf, base, affinity, seen);
-                    double score = 3.55 + movieQuality[movie] + bias + taste(affinity, movie) + gaussian() * RATING_NOISE;
+                    double score = 3.55 + movieQuality[movie] + bias + taste(affinity, movie) + random.gaussian() * RATING_NOISE;
                     long time = start + span * k / Math.max(1, n);
                     if (csv) {
                         double stars = Math.min(5.0, Math.max(0.5, Math.round(score * 2) / 2.0));
@@ -269,43 +206,6 @@ public final class SyntheticGenerator {
         }
     }
 
-    /** Per-user rating counts: Pareto-distributed, at least the minimum, summing exactly to the requested total. */
-    private long[] activity() {
-        int users = p.users();
-        long cap = p.movies() / 2;
-        long floor = Math.min(MIN_RATINGS_PER_USER, Math.max(1, p.ratings() / users));
-        double[] raw = new double[users];
-        double sum = 0;
-        for (int u = 0; u < users; u++) {
-            raw[u] = Math.pow(1 - random.nextDouble(), -1 / PARETO_ALPHA);
-            sum += raw[u];
-        }
-        long[] counts = new long[users];
-        long assigned = 0;
-        long spare = p.ratings() - floor * users;
-        for (int u = 0; u < users; u++) {
-            counts[u] = Math.min(cap, floor + (long) Math.floor(spare * raw[u] / sum));
-            assigned += counts[u];
-        }
-        // hand out what rounding and the cap left over, one at a time round the users that have room
-        int u = 0;
-        while (assigned < p.ratings()) {
-            if (counts[u] < cap) {
-                counts[u]++;
-                assigned++;
-            }
-            u = (u + 1) % users;
-        }
-        while (assigned > p.ratings()) {
-            if (counts[u] > 1) {
-                counts[u]--;
-                assigned--;
-            }
-            u = (u + 1) % users;
-        }
-        return counts;
-    }
-
     /** The taste shared by a cluster: two loved genres, one disliked. */
     private static double[] baseAffinity(int cluster) {
         double[] a = new double[GENRES.length];
@@ -319,7 +219,7 @@ public final class SyntheticGenerator {
     private double[] affinity(int cluster) {
         double[] a = baseAffinity(cluster);
         for (int g = 0; g < a.length; g++) {
-            a[g] += gaussian() * PERSONAL_TASTE_SD;
+            a[g] += random.gaussian() * PERSONAL_TASTE_SD;
         }
         return a;
     }
@@ -352,48 +252,6 @@ public final class SyntheticGenerator {
                 return movie;
             }
         }
-    }
-
-    private int[] permutation(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
-        return a;
-    }
-
-    private static double[] cumulative(double[] weights) {
-        double[] cdf = new double[weights.length];
-        double running = 0;
-        for (int i = 0; i < weights.length; i++) {
-            running += weights[i];
-            cdf[i] = running;
-        }
-        return cdf;
-    }
-
-    private int pick(double[] weights, double total) {
-        double x = random.nextDouble() * total;
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
-    }
-
-    private double gaussian() {
-        // Box-Muller from the seeded stream, so output depends only on the seed
-        double u1 = 1 - random.nextDouble();
-        double u2 = random.nextDouble();
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     private BufferedWriter writer(String file) throws IOException {

@@ -1,12 +1,9 @@
 package io.cinegraph.ranker;
 
 import io.cinegraph.domain.TimeWindows;
-
 import io.cinegraph.domain.UserSide;
-import io.cinegraph.model.Sessions;
-
 import io.cinegraph.model.Collaborative;
-
+import io.cinegraph.model.Sessions;
 import io.cinegraph.signals.Feature;
 import io.cinegraph.signals.FeatureVector;
 import io.cinegraph.signals.SignalSnapshot;

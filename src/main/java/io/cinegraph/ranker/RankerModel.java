@@ -1,18 +1,14 @@
 package io.cinegraph.ranker;
 
 import io.cinegraph.domain.UserSide;
-import io.cinegraph.training.RankerTrainer;
-
 import io.cinegraph.model.Collaborative;
-
+import io.cinegraph.signals.FeatureExtractor;
+import io.cinegraph.signals.FeatureVector;
+import io.cinegraph.signals.SignalSnapshot;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
 import org.nd4j.linalg.factory.Nd4j;
-
-import io.cinegraph.signals.FeatureExtractor;
-import io.cinegraph.signals.FeatureVector;
-import io.cinegraph.signals.SignalSnapshot;
 
 import java.util.ArrayList;
 import java.util.Collection;

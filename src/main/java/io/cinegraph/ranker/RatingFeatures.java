@@ -1,10 +1,8 @@
 package io.cinegraph.ranker;
 
-import io.cinegraph.model.Factors;
-
-import io.cinegraph.model.Collaborative;
-
 import io.cinegraph.domain.Interaction;
+import io.cinegraph.model.Collaborative;
+import io.cinegraph.model.Factors;
 import io.cinegraph.model.RatingBaselines;
 
 import java.io.DataInputStream;

@@ -1,10 +1,8 @@
 package io.cinegraph.ranker;
 
-import io.cinegraph.ranker.EarlyStopping;
-
-import io.cinegraph.model.Collaborative;
-
 import io.cinegraph.domain.Interaction;
+import io.cinegraph.model.Collaborative;
+import io.cinegraph.ranker.EarlyStopping;
 import io.cinegraph.support.Progress;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,13 +1,13 @@
 package io.cinegraph.ratings;
 
-import io.cinegraph.domain.UserRating;
-import io.cinegraph.support.InvalidParameterException;
 import io.cinegraph.catalog.CatalogService;
-import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.catalog.NotFoundException;
+import io.cinegraph.domain.DatasetInfo;
+import io.cinegraph.domain.UserRating;
 import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.recommend.RecommendationService;
 import io.cinegraph.signals.SignalJob;
+import io.cinegraph.support.InvalidParameterException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -37,13 +39,20 @@ final class Proposals implements AutoCloseable {
     private final int perSource;
     private final Cache<Long, Cached> cache;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
-    private final ThreadPoolExecutor filler;
+    private final Executor filler;
+    private volatile boolean closed;
 
-    Proposals(List<CandidateSource> sources, int perSource, int cacheSize) {
+    /** With {@code filler} running the background queries (it may refuse work when full); see {@link #background}. */
+    Proposals(List<CandidateSource> sources, int perSource, int cacheSize, Executor filler) {
         this.sources = List.copyOf(sources);
         this.perSource = perSource;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
-        this.filler = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(cacheSize), r -> {
+        this.filler = filler;
+    }
+
+    /** The service's filler: one low-priority daemon thread with a queue of {@code capacity} users. */
+    static ExecutorService background(int capacity) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(capacity), r -> {
             Thread t = new Thread(r, "cinegraph-candidates");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
@@ -82,7 +91,7 @@ final class Proposals implements AutoCloseable {
         } catch (RuntimeException e) {
             // shutting down interrupts the graph read: nothing to keep then; otherwise the next request of the
             // user tries again
-            if (!filler.isShutdown()) {
+            if (!closed) {
                 LOG.warnf("Background candidates for user %d failed: %s", userId, e.getMessage());
             }
         } finally {
@@ -102,6 +111,9 @@ final class Proposals implements AutoCloseable {
 
     @Override
     public void close() {
-        filler.shutdownNow();
+        closed = true;
+        if (filler instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 }

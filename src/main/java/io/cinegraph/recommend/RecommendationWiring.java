@@ -16,7 +16,8 @@ public class RecommendationWiring {
     RecommendationService recommendations(SignalSnapshots snapshots, ActiveRanker ranker, CandidateSources sources,
                                           GraphUserProfiles profiles, RankerConfig config, MeterRegistry meters) {
         return new RecommendationService(snapshots::current, ranker,
-                new Proposals(sources.all(), config.candidatesPerGenerator(), config.candidateCacheSize()), profiles,
+                new Proposals(sources.all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
+                        Proposals.background(config.candidateCacheSize())), profiles,
                 meters, config.candidateCacheSize());
     }
 

@@ -2,8 +2,8 @@ package io.cinegraph.signals;
 
 
 import io.cinegraph.domain.Candidate;
-import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.CandidateRepository.CandidateRow;
+import io.cinegraph.graph.CandidateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;

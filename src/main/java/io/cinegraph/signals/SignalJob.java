@@ -1,7 +1,6 @@
 package io.cinegraph.signals;
 
 import io.cinegraph.domain.TimeWindows;
-
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.support.Progress;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package io.cinegraph.training;
 
-import io.cinegraph.domain.UserSide;
 import io.cinegraph.domain.Interaction;
+import io.cinegraph.domain.UserSide;
 import io.cinegraph.evaluation.Metrics;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;

@@ -1,16 +1,15 @@
 package io.cinegraph.training;
 
 import io.cinegraph.domain.UserSide;
-
 import io.cinegraph.evaluation.SignUpRecommender;
+import io.cinegraph.graph.Graph;
 import io.cinegraph.model.TrainingData;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerInputs;
 import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.ranker.StatedPreferences;
-import io.cinegraph.signals.SignalGraph;
-import io.cinegraph.graph.Graph;
 import io.cinegraph.signals.FeatureExtractor;
+import io.cinegraph.signals.SignalGraph;
 import io.cinegraph.signals.SignalSnapshot;
 import io.cinegraph.signals.SignalsConfig;
 

@@ -1,10 +1,10 @@
 package io.cinegraph.users;
 
+import io.cinegraph.catalog.NotFoundException;
+import io.cinegraph.domain.User;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.UserRepository;
 import io.cinegraph.graph.UserSignalsRepository;
-import io.cinegraph.catalog.NotFoundException;
-import io.cinegraph.domain.User;
 import io.cinegraph.signals.SignalJob;
 import io.cinegraph.support.InvalidParameterException;
 import jakarta.enterprise.context.ApplicationScoped;

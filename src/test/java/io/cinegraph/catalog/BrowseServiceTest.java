@@ -1,7 +1,6 @@
 package io.cinegraph.catalog;
 
 import io.cinegraph.domain.AgeBands;
-
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

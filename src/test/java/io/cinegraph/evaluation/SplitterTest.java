@@ -1,7 +1,6 @@
 package io.cinegraph.evaluation;
 
 import io.cinegraph.domain.Interaction;
-
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,10 +1,9 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.domain.Rows;
-
 import io.cinegraph.domain.Rows.MovieRow;
 import io.cinegraph.domain.Rows.RatingRow;
 import io.cinegraph.domain.Rows.UserRow;
+import io.cinegraph.domain.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,6 @@ package io.cinegraph.model;
 
 
 import io.cinegraph.domain.Interaction;
-
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

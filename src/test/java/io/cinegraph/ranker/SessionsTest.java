@@ -1,12 +1,9 @@
 package io.cinegraph.ranker;
 
+import io.cinegraph.domain.Interaction;
 import io.cinegraph.domain.UserSide;
 import io.cinegraph.model.Collaborative;
 import io.cinegraph.model.Sessions;
-
-
-
-import io.cinegraph.domain.Interaction;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

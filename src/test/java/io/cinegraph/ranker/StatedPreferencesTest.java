@@ -1,7 +1,6 @@
 package io.cinegraph.ranker;
 
 import io.cinegraph.domain.LikedGenres;
-
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,7 @@
 package io.cinegraph.signals;
 
-import io.cinegraph.domain.GenreAffinity;
 import io.cinegraph.domain.Candidate;
-
+import io.cinegraph.domain.GenreAffinity;
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;

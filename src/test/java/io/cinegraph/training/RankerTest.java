@@ -1,28 +1,26 @@
 package io.cinegraph.training;
 
-import io.cinegraph.ranker.ModelException;
-import io.cinegraph.ranker.ModelInfo;
-import io.cinegraph.ranker.RankerConfig;
-import io.cinegraph.ranker.RankerModel;
-import io.cinegraph.ranker.TestRankerConfig;
-
+import io.cinegraph.domain.Interaction;
+import io.cinegraph.domain.Rows;
 import io.cinegraph.domain.UserSide;
-
 import io.cinegraph.evaluation.Evaluator;
 import io.cinegraph.evaluation.GraphBaselines;
-import io.cinegraph.domain.Interaction;
 import io.cinegraph.evaluation.Metrics;
 import io.cinegraph.evaluation.MostPopular;
-import io.cinegraph.model.RatingBaselines;
 import io.cinegraph.evaluation.Split;
 import io.cinegraph.evaluation.Splitter;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.ingest.DatasetFormat;
 import io.cinegraph.ingest.RowSink;
-import io.cinegraph.domain.Rows;
 import io.cinegraph.ingest.SourcePosition;
 import io.cinegraph.ingest.SyntheticGenerator;
+import io.cinegraph.model.RatingBaselines;
+import io.cinegraph.ranker.ModelException;
+import io.cinegraph.ranker.ModelInfo;
+import io.cinegraph.ranker.RankerConfig;
+import io.cinegraph.ranker.RankerModel;
+import io.cinegraph.ranker.TestRankerConfig;
 import io.cinegraph.signals.FeatureExtractor;
 import io.cinegraph.signals.SignalSnapshots;
 import io.cinegraph.signals.SignalsConfig;

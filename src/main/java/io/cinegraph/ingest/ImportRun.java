@@ -1,0 +1,257 @@
+package io.cinegraph.ingest;
+
+import io.cinegraph.domain.Rows.MovieRow;
+import io.cinegraph.domain.Rows.RatingRow;
+import io.cinegraph.domain.Rows.TagRow;
+import io.cinegraph.domain.Rows.UserRow;
+import io.cinegraph.graph.CatalogRepository;
+import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.support.Progress;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/** One import: its counters, known ids, rejections and batches. */
+final class ImportRun implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ImportRun.class);
+    /** The shortest rating lines ("1\t2\t3\t881250949") are about this long: sizes the seen-pairs filter. */
+    private static final long BYTES_PER_RATING_LINE = 16;
+    /** Concurrent transactions per batch on a first import (one per core of the machines we target). */
+    private static final int CREATE_PARTITIONS = 2;
+
+    /** Reads one file's rows into a sink, reporting bytes read. */
+    @FunctionalInterface
+    interface Source<T> {
+        void read(RowSink<T> sink, LongConsumer bytes) throws IOException;
+    }
+
+    /** Checks a row against what was imported before it; a non-null answer is the reason to reject it. */
+    @FunctionalInterface
+    interface Check<T> {
+        String problem(T row, SourcePosition at);
+    }
+
+    private final IngestRepository ingest;
+
+    private final DatasetReader reader;
+    private final ImportOptions options;
+    private final Set<Long> knownUsers = ConcurrentHashMap.newKeySet();
+    /** Writes batches while the reader parses the next one. */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(Importer.daemon("cinegraph-import-writer"));
+    /** Extra writers for the partitions of a first import's batches. */
+    private final ExecutorService helpers = Executors.newFixedThreadPool(CREATE_PARTITIONS - 1,
+            Importer.daemon("cinegraph-import-helper"));
+    private final Map<Long, Long> movieLines = new HashMap<>();
+    private final Rejections rejections;
+    private long ratingRows;
+    private long ratingsCreated;
+    private long ratingsUpdated;
+    private double ratingsSeconds;
+    private boolean completed;
+    /** Pairs written by this import, when it started on a graph without ratings (else null: always MERGE). */
+    private final SeenPairs seen;
+
+    ImportRun(IngestRepository ingest, CatalogRepository catalog, DatasetReader reader, ImportOptions options) {
+        this.ingest = ingest;
+        this.reader = reader;
+        this.options = options;
+        this.rejections = new Rejections(options);
+        this.seen = catalog.counts().ratings() == 0
+                ? new SeenPairs(reader.size(reader.ratingsFile()) / BYTES_PER_RATING_LINE + 1)
+                : null;
+    }
+
+    void execute() throws IOException {
+        try {
+            List<String> genres = reader.declaredGenres();
+            if (!genres.isEmpty()) {
+                ingest.mergeGenres(genres);
+            }
+            if (reader.usersFile() != null) {
+                phase(reader.usersFile(), (sink, bytes) -> reader.users(sink, bytes), this::acceptUser,
+                        ingest::mergeUsers);
+            }
+            phase(reader.moviesFile(), (sink, bytes) -> reader.movies(sink, bytes), this::acceptMovie,
+                    ingest::mergeMovies);
+            long ratingsStarted = System.nanoTime();
+            phase(reader.ratingsFile(), (sink, bytes) -> reader.ratings(Importer.only(options.ratingFilter(), sink), bytes),
+                    this::acceptRating,
+                    batch -> {
+                        createUnknownUsers(batch, RatingRow::userId);
+                        writeRatings(batch);
+                    });
+            ratingsSeconds = Importer.seconds(ratingsStarted);
+            if (reader.tagsFile() != null) {
+                phase(reader.tagsFile(), (sink, bytes) -> reader.tags(sink, bytes), this::acceptTag,
+                        batch -> {
+                            createUnknownUsers(batch, TagRow::userId);
+                            ingest.mergeTags(batch);
+                        });
+            }
+            completed = true;
+        } catch (ImportAbortedException e) {
+            completed = false;
+        }
+    }
+
+    /**
+     * Into a graph that held no ratings when the import began, ratings this import has certainly not written
+     * yet are created without MERGE's existence check; a repeated (user, movie) pair is merged, so it is
+     * never duplicated.
+     */
+    private void writeRatings(List<RatingRow> batch) {
+        ratingRows += batch.size();
+        if (seen == null) {
+            record(ingest.mergeRatings(batch));
+            return;
+        }
+        List<RatingRow> fresh = new ArrayList<>(batch.size());
+        List<RatingRow> repeated = new ArrayList<>();
+        for (RatingRow r : batch) {
+            (seen.add(r.userId(), r.movieId()) ? repeated : fresh).add(r);
+        }
+        if (!fresh.isEmpty() && options.concurrentWrites()) {
+            createInParallel(fresh);
+        } else if (!fresh.isEmpty()) {
+            record(ingest.createRatings(fresh));
+        }
+        if (!repeated.isEmpty()) {
+            IngestRepository.RatingWrite merged = ingest.mergeRatings(repeated);
+            // a repeated pair that MERGE found is a second row for an existing rating: counted as changed or not
+            record(merged);
+        }
+    }
+
+    /**
+     * Creates ratings in {@value #CREATE_PARTITIONS} concurrent transactions over disjoint users (the
+     * database then uses both cores). Each locks movies in ascending id order, so they cannot deadlock.
+     */
+    private void createInParallel(List<RatingRow> fresh) {
+        List<List<RatingRow>> parts = new ArrayList<>();
+        for (int i = 0; i < CREATE_PARTITIONS; i++) {
+            parts.add(new ArrayList<>(fresh.size() / CREATE_PARTITIONS + 1));
+        }
+        for (RatingRow r : fresh) {
+            parts.get((int) Math.floorMod(r.userId(), (long) CREATE_PARTITIONS)).add(r);
+        }
+        List<Future<IngestRepository.RatingWrite>> pending = new ArrayList<>();
+        for (List<RatingRow> part : parts.subList(1, parts.size())) {
+            if (!part.isEmpty()) {
+                pending.add(helpers.submit(() -> ingest.createRatings(part)));
+            }
+        }
+        if (!parts.get(0).isEmpty()) {
+            record(ingest.createRatings(parts.get(0)));
+        }
+        for (Future<IngestRepository.RatingWrite> f : pending) {
+            record(Importer.await(f));
+        }
+    }
+
+    private void record(IngestRepository.RatingWrite w) {
+        ratingsCreated += w.created();
+        ratingsUpdated += w.updated();
+    }
+
+    /** Datasets without a users file know users only by their ratings and tags: create them first. */
+    private <T> void createUnknownUsers(List<T> batch, java.util.function.ToLongFunction<T> userId) {
+        if (reader.hasUsers()) {
+            return;
+        }
+        Set<Long> fresh = new HashSet<>();
+        for (T row : batch) {
+            long id = userId.applyAsLong(row);
+            if (!knownUsers.contains(id)) {
+                fresh.add(id);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            ingest.mergeUserIds(fresh);
+            knownUsers.addAll(fresh);
+        }
+    }
+
+    private String acceptUser(UserRow row, SourcePosition at) {
+        return knownUsers.add(row.userId()) ? null : "user " + row.userId() + " is listed twice";
+    }
+
+    private String acceptMovie(MovieRow row, SourcePosition at) {
+        Long first = movieLines.putIfAbsent(row.movieId(), at.line());
+        return first == null ? null : "movie " + row.movieId() + " is listed twice (first at line " + first + ")";
+    }
+
+    private String acceptRating(RatingRow row, SourcePosition at) {
+        if (!movieLines.containsKey(row.movieId())) {
+            return "movie " + row.movieId() + " is not in " + reader.moviesFile();
+        }
+        if (reader.hasUsers() && !knownUsers.contains(row.userId())) {
+            return "user " + row.userId() + " is not in " + reader.usersFile();
+        }
+        return null;
+    }
+
+    private String acceptTag(TagRow row, SourcePosition at) {
+        if (!movieLines.containsKey(row.movieId())) {
+            return "movie " + row.movieId() + " is not in " + reader.moviesFile();
+        }
+        if (reader.hasUsers() && !knownUsers.contains(row.userId())) {
+            return "user " + row.userId() + " is not in " + reader.usersFile();
+        }
+        return null;
+    }
+
+    private <T> void phase(String file, Source<T> source, Check<T> check, Consumer<List<T>> write)
+            throws IOException {
+        try (Progress progress = Progress.bytes("Importing " + file, reader.size(file))) {
+            ImportBatcher<T> batcher = new ImportBatcher<>(file, check, write, progress, options, writer, rejections);
+            source.read(batcher, progress::stepTo);
+            batcher.flush();
+            double secs = Importer.seconds(batcher.started());
+            LOG.infof("%s: %,d rows in %.1f s (%,.0f rows/s)", file, batcher.rows(), secs, batcher.rows() / Math.max(secs, 1e-3));
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.shutdownNow();
+        helpers.shutdownNow();
+        rejections.close();
+    }
+
+    boolean completed() {
+        return completed;
+    }
+
+    long ratingRows() {
+        return ratingRows;
+    }
+
+    long ratingsCreated() {
+        return ratingsCreated;
+    }
+
+    long ratingsUpdated() {
+        return ratingsUpdated;
+    }
+
+    double ratingsSeconds() {
+        return ratingsSeconds;
+    }
+
+    Rejections rejections() {
+        return rejections;
+    }
+}

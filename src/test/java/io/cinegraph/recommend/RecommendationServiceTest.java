@@ -1,0 +1,221 @@
+package io.cinegraph.recommend;
+
+import io.cinegraph.catalog.NotFoundException;
+import io.cinegraph.domain.Candidate;
+import io.cinegraph.domain.Explanation;
+import io.cinegraph.domain.Likes;
+import io.cinegraph.domain.UserSide;
+import io.cinegraph.graph.SignalsRepository;
+import io.cinegraph.signals.CandidateSource;
+import io.cinegraph.signals.SignalSnapshot;
+import io.cinegraph.training.ModelRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The serving orchestration with fakes only (no Neo4j, no DL4J): a catalogue of ten movies, a ranker that orders
+ * every unrated movie by id descending, and two generators. Movies 1–5 are comedies of the 1990s, 6–10 horror
+ * films of the 2000s.
+ */
+class RecommendationServiceTest {
+
+    private static final SignalSnapshot SNAPSHOT = catalogue();
+    /** A user with history: rated movies 1, 2 and 9, and 7 more outside the catalogue (10 ratings, not new). */
+    private static final long WARM = 1;
+    /** A new user: one rating (movie 10); said they like Comedy and movie 3 at sign-up. */
+    private static final long NEW = 2;
+
+    private final FakeRanker ranker = new FakeRanker();
+    private final AtomicReference<Ranker> active = new AtomicReference<>(ranker);
+    private final RecommendationService service = new RecommendationService(() -> SNAPSHOT, active::get,
+            new Proposals(List.of(source("user-knn", 4, 8, 1), source("popular", 8, 5, 7, 2)), 10, 100, Runnable::run),
+            new FakeProfiles(), new SimpleMeterRegistry(), 100);
+
+    @AfterEach
+    void close() {
+        service.close();
+    }
+
+    @Test
+    void theRankersOrderIsFilteredBeforeTheLimitAndRatedMoviesNeverComeBack() {
+        Recommendations all = service.recommend(WARM, RecommendationQuery.top(20));
+        assertThat(ids(all)).containsExactly(10L, 8L, 7L, 6L, 5L, 4L, 3L);
+
+        Recommendations comedies = service.recommend(WARM, new RecommendationQuery(2, "comedy", null, null, Set.of(5L),
+                true, false));
+        assertThat(ids(comedies)).containsExactly(4L, 3L);
+        assertThat(comedies.items()).allSatisfy(r -> assertThat(r.genres()).contains("Comedy"));
+
+        Recommendations recent = service.recommend(WARM, new RecommendationQuery(10, null, 2000, 2003, Set.of(), true, false));
+        assertThat(ids(recent)).containsExactly(8L, 7L, 6L);
+        assertThat(recent.model()).isEqualTo("fake-1");
+        assertThat(recent.fallback()).isFalse();
+    }
+
+    @Test
+    void starsAndExplanationsComeFromTheRankerOnlyForWhatIsReturned() {
+        service.recommend(WARM, RecommendationQuery.top(1)); // queues the generators' queries (run inline here)
+        ranker.starred.clear();
+        Recommendations top = service.recommend(WARM, RecommendationQuery.top(2));
+        assertThat(top.items()).extracting(Recommendation::predictedRating).containsExactly(4.0, 4.0);
+        assertThat(ranker.starred).containsExactly(10L, 8L);
+        assertThat(top.items().get(0).explanation().source()).isEqualTo("fake");
+        assertThat(top.items().get(0).sources()).containsExactly("fake");
+        int rankings = ranker.rankings;
+
+        Recommendations plain = service.recommend(WARM, new RecommendationQuery(2, null, null, null, Set.of(), false, false));
+        assertThat(plain.items()).allSatisfy(r -> assertThat(r.explanation()).isNull());
+        assertThat(ranker.rankings).as("a request under the same proposals reuses the ranking").isEqualTo(rankings);
+        assertThat(ranker.starred).as("stars already predicted are kept").containsExactly(10L, 8L);
+    }
+
+    @Test
+    void aNewUserIsRankedWithWhatTheyStatedAndTheirGenresLead() {
+        Recommendations answer = service.recommend(NEW, RecommendationQuery.top(4));
+        UserSide seen = ranker.lastRequest.side();
+        assertThat(seen.prefers()).containsKey("Comedy");
+        assertThat(seen.ratings()).extracting(UserSide.Rated::movieId).contains(10L, 3L);
+        // the fake ranks 9, 8, 7, 6, 5, 4, 2, 1; comedies must hold at least half of every even-length prefix
+        assertThat(ids(answer)).containsExactly(9L, 5L, 8L, 4L);
+
+        service.recommend(WARM, RecommendationQuery.top(4));
+        assertThat(ranker.lastRequest.side().prefers()).doesNotContainKey("Comedy");
+        assertThat(ranker.lastRequest.side().ratings()).hasSize(10);
+    }
+
+    @Test
+    void withoutAModelTheFallbackServesUserKnnThenPopularCandidates() {
+        active.set(new PopularityFallback());
+        Recommendations answer = service.recommend(WARM, RecommendationQuery.top(10));
+        assertThat(answer.fallback()).isTrue();
+        assertThat(answer.model()).isEqualTo(ModelRegistry.FALLBACK);
+        // user-knn proposes 4, 8, 1 (1 is rated), then popular 8 (taken), 5, 7, 2 (rated)
+        assertThat(ids(answer)).containsExactly(4L, 8L, 5L, 7L);
+        assertThat(answer.items()).extracting(r -> r.sources().get(0))
+                .containsExactly("user-knn", "user-knn", "popular", "popular");
+        assertThat(answer.items().get(0).explanation().sentence()).isEqualTo("user-knn proposes 4");
+        assertThat(answer.items()).extracting(Recommendation::predictedRating).containsOnly(3.5);
+
+        Recommendations horror = service.recommend(WARM, new RecommendationQuery(10, "Horror", null, null, Set.of(), true,
+                false));
+        assertThat(ids(horror)).containsExactly(8L, 7L);
+    }
+
+    @Test
+    void aForgottenUserIsRankedAfreshAndAnUnknownUserIsNotFound() {
+        service.recommend(WARM, RecommendationQuery.top(3));
+        service.recommend(WARM, RecommendationQuery.top(3));
+        int rankings = ranker.rankings;
+        service.recommend(WARM, RecommendationQuery.top(3));
+        assertThat(ranker.rankings).isEqualTo(rankings);
+        service.forget(WARM);
+        service.recommend(WARM, RecommendationQuery.top(3));
+        assertThat(ranker.rankings).isEqualTo(rankings + 1);
+        assertThatThrownBy(() -> service.recommend(99, RecommendationQuery.top(3))).isInstanceOf(NotFoundException.class);
+    }
+
+    private static List<Long> ids(Recommendations answer) {
+        return answer.items().stream().map(Recommendation::movieId).toList();
+    }
+
+    private static SignalSnapshot catalogue() {
+        Map<Long, SignalSnapshot.MovieSignals> movies = new HashMap<>();
+        for (long id = 1; id <= 10; id++) {
+            boolean comedy = id <= 5;
+            movies.put(id, new SignalSnapshot.MovieSignals("Movie " + id, List.of(comedy ? "Comedy" : "Horror"),
+                    (int) (comedy ? 1990 + id : 1995 + id), 10, 3.5, 0));
+        }
+        return SignalSnapshot.ofMovies(new SignalsRepository.GlobalStats(3.0, 1_000, 100, 5), movies);
+    }
+
+    /** A generator proposing fixed movies, in order, each explained by its own name. */
+    private static CandidateSource source(String name, long... movieIds) {
+        return new CandidateSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<Candidate> candidates(long userId, int limit) {
+                return LongStream.of(movieIds).limit(limit).mapToObj(id -> new Candidate(id, "Movie " + id, null,
+                        1.0 / id, new Explanation(name, name + " proposes " + id, Map.of(), List.of(), "q", Map.of())))
+                        .toList();
+            }
+        };
+    }
+
+    private static final class FakeProfiles implements UserProfiles {
+        @Override
+        public Optional<UserSide> side(long userId) {
+            List<UserSide.Rated> ratings = new ArrayList<>();
+            if (userId == WARM) {
+                LongStream.of(1, 2, 9, 101, 102, 103, 104, 105, 106, 107)
+                        .forEach(m -> ratings.add(new UserSide.Rated(m, 4, 500 + m)));
+            } else if (userId == NEW) {
+                ratings.add(new UserSide.Rated(10, 2, 900));
+            } else {
+                return Optional.empty();
+            }
+            return Optional.of(new UserSide(ratings.size(), 4.0, 0.0, 0, null, null, null, List.copyOf(ratings), Map.of(),
+                    List.of()));
+        }
+
+        @Override
+        public Likes likes(long userId) {
+            return userId == NEW ? new Likes(List.of("Comedy"), List.of(3L)) : new Likes(List.of(), List.of());
+        }
+    }
+
+    /** Every catalogue movie the user has not rated, by id descending; 4 stars each. */
+    private static final class FakeRanker implements Ranker {
+        Request lastRequest;
+        int rankings;
+        final List<Long> starred = new ArrayList<>();
+
+        @Override
+        public String version() {
+            return "fake-1";
+        }
+
+        @Override
+        public boolean fallback() {
+            return false;
+        }
+
+        @Override
+        public List<Item> rank(Request request) {
+            lastRequest = request;
+            rankings++;
+            Set<Long> rated = new java.util.HashSet<>();
+            request.side().ratings().forEach(r -> rated.add(r.movieId()));
+            return request.snapshot().movieIds().stream().filter(m -> !rated.contains(m))
+                    .sorted(java.util.Comparator.reverseOrder())
+                    .map(m -> new Item(m, m / 10.0, List.of("fake"), null)).toList();
+        }
+
+        @Override
+        public double[] stars(Request request, long[] movieIds) {
+            LongStream.of(movieIds).forEach(starred::add);
+            return LongStream.of(movieIds).mapToDouble(m -> 4.0).toArray();
+        }
+
+        @Override
+        public Explanation explain(Request request, long movieId) {
+            return new Explanation("fake", "the fake ranker likes " + movieId, Map.of(), List.of(), "q", Map.of());
+        }
+    }
+}
