@@ -1,11 +1,6 @@
 package io.cinegraph.cli;
 
-import io.cinegraph.graph.CypherQueries;
-import io.cinegraph.graph.CypherQuery;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Session;
+import io.cinegraph.graph.BoltClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -20,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -94,12 +88,9 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        CypherQueries queries = CypherQueries.load();
         String password = neo4jPassword != null ? neo4jPassword : System.getenv("CINEGRAPH_NEO4J_PASSWORD");
-        try (Driver driver = neo4jUser == null ? GraphDatabase.driver(bolt, AuthTokens.none())
-                : GraphDatabase.driver(bolt, AuthTokens.basic(neo4jUser, password))) {
-            List<Long> users = driver.executableQuery(queries.text(CypherQuery.BENCH_USER_IDS)).execute()
-                    .records().stream().map(r -> r.get("userId").asLong()).toList();
+        try (BoltClient neo4j = new BoltClient(bolt, neo4jUser, password)) {
+            List<Long> users = neo4j.userIds();
             if (users.isEmpty()) {
                 throw new IllegalArgumentException("The graph at " + bolt + " has no users with ratings");
             }
@@ -109,10 +100,8 @@ public class BenchCommand implements Callable<Integer> {
                     clients, warmup, seconds, users.size(), url);
             Call recommend = userId -> recommend(http, userId, false);
             Call rerank = userId -> recommend(http, userId, true);
-            String pearson = queries.text(CypherQuery.BENCH_PEARSON_KNN);
-            ThreadLocal<Session> sessions = ThreadLocal.withInitial(driver::session);
             Call cypher = userId -> {
-                sessions.get().executeRead(tx -> tx.run(pearson, Map.of("userId", userId)).list());
+                neo4j.pearsonKnn(userId);
                 return true;
             };
             Phase api = phase("recommendations API", recommend, users, out);

@@ -1,10 +1,10 @@
 package io.cinegraph.evaluation;
 
 import io.cinegraph.domain.Interaction;
+import io.cinegraph.model.Ranking;
 import io.cinegraph.model.TrainingData;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -222,11 +222,7 @@ public final class Evaluator {
 
     /** Movie ids of the {@code length} best-scored items, by score descending then movie id. */
     private static List<Long> rank(double[] scores, TrainingData data, int length) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) : Integer.compare(p, q));
+        int[] order = Ranking.byScore(scores);
         List<Long> ranked = new ArrayList<>(length);
         for (int r = 0; r < length; r++) {
             ranked.add(data.itemId(order[r]));

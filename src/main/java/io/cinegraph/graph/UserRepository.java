@@ -19,8 +19,12 @@ public class UserRepository {
     }
 
     /** Creates the user with the next free id and returns it. */
-    public long create(Integer age, String gender, String occupation, String zip, List<String> likedGenres,
-                       List<Long> likedMovies, long now) {
+    /**
+     * Creates a user with the next free id; empty when another sign-up took that id at the same moment (the unique
+     * constraint refused this one), so the caller may try again.
+     */
+    public java.util.OptionalLong create(Integer age, String gender, String occupation, String zip,
+                                         List<String> likedGenres, List<Long> likedMovies, long now) {
         Map<String, Object> params = new HashMap<>();
         params.put("age", age);
         params.put("gender", gender);
@@ -29,7 +33,15 @@ public class UserRepository {
         params.put("likedGenres", likedGenres);
         params.put("likedMovies", likedMovies);
         params.put("now", now);
-        return graph.writeList(CypherQuery.USER_CREATE, params, r -> r.get("userId").asLong()).get(0);
+        try {
+            return java.util.OptionalLong.of(graph.writeList(CypherQuery.USER_CREATE, params, r -> r.get("userId").asLong())
+                    .get(0));
+        } catch (org.neo4j.driver.exceptions.ClientException e) {
+            if (e.code().contains("ConstraintValidationFailed")) {
+                return java.util.OptionalLong.empty();
+            }
+            throw e;
+        }
     }
 
     public Likes likes(long userId) {

@@ -36,7 +36,6 @@ final class DatReader extends DatasetReader {
             "college/grad student", "customer service", "doctor/health care", "executive/managerial", "farmer",
             "homemaker", "K-12 student", "lawyer", "programmer", "retired", "sales/marketing", "scientist",
             "self-employed", "technician/engineer", "tradesman/craftsman", "unemployed", "writer");
-    /** ml-1m README: age codes, each the lower bound of its band (1 = under 18, 56 = 56+). */
     DatReader(Path dir) {
         super(dir, MOVIES, RATINGS);
     }

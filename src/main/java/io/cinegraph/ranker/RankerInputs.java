@@ -3,6 +3,7 @@ package io.cinegraph.ranker;
 import io.cinegraph.domain.TimeWindows;
 import io.cinegraph.domain.UserSide;
 import io.cinegraph.model.Collaborative;
+import io.cinegraph.model.Ranking;
 import io.cinegraph.model.Sessions;
 import io.cinegraph.signals.Feature;
 import io.cinegraph.signals.FeatureVector;
@@ -93,7 +94,7 @@ public final class RankerInputs {
      * user with a handful of ratings, all of it for a new user) get one neutral rank, not an arbitrary order.
      */
     static double[] ranks(double[] scores) {
-        Integer[] order = byScore(scores);
+        int[] order = Ranking.byScore(scores);
         double[] rank = new double[scores.length];
         int from = 0;
         while (from < order.length) {
@@ -108,16 +109,6 @@ public final class RankerInputs {
             from = to;
         }
         return rank;
-    }
-
-    /** Item indexes by score descending, ties by index. */
-    private static Integer[] byScore(double[] scores) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) : Integer.compare(p, q));
-        return order;
     }
 
     /**
@@ -152,7 +143,7 @@ public final class RankerInputs {
     /** Adds the {@code count} unrated movies with the highest positive scores (ties by catalogue index). */
     private static void addTop(Set<Long> out, double[] scores, int count, Collaborative collaborative, Set<Long> rated) {
         int added = 0;
-        for (int i : byScore(scores)) {
+        for (int i : Ranking.byScore(scores)) {
             if (added >= count || scores[i] <= 0) {
                 break;
             }

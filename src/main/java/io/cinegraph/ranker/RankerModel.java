@@ -2,6 +2,7 @@ package io.cinegraph.ranker;
 
 import io.cinegraph.domain.UserSide;
 import io.cinegraph.model.Collaborative;
+import io.cinegraph.model.Ranking;
 import io.cinegraph.signals.FeatureExtractor;
 import io.cinegraph.signals.FeatureVector;
 import io.cinegraph.signals.SignalSnapshot;
@@ -12,7 +13,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,10 +124,9 @@ public final class RankerModel {
         RankerInputs.Rows rows = RankerInputs.rows(context, vectors, snapshot, collaborative, schema, indexes);
         float[] scores = score(rows);
         List<Scored> out = new ArrayList<>(rows.size());
-        for (int r = 0; r < rows.size(); r++) {
+        for (int r : Ranking.byScore(scores, rows.movieIds())) {
             out.add(new Scored(rows.movieIds()[r], scores[r]));
         }
-        out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(Scored::movieId));
         return out;
     }
 

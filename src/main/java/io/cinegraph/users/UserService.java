@@ -8,7 +8,6 @@ import io.cinegraph.graph.UserSignalsRepository;
 import io.cinegraph.signals.SignalJob;
 import io.cinegraph.support.InvalidParameterException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.neo4j.driver.exceptions.ClientException;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -81,15 +80,13 @@ public class UserService {
 
     /** Two sign-ups at once can pick the same next id; the unique constraint refuses one, which tries again. */
     private long createWithFreeId(NewUser user, List<String> genres) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return users.create(user.age(), user.gender(), user.occupation(), user.zip(), genres,
-                        user.likedMovies(), clock.instant().getEpochSecond());
-            } catch (ClientException e) {
-                if (attempt >= ID_ATTEMPTS || !e.code().contains("ConstraintValidationFailed")) {
-                    throw e;
-                }
+        for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
+            java.util.OptionalLong id = users.create(user.age(), user.gender(), user.occupation(), user.zip(), genres,
+                    user.likedMovies(), clock.instant().getEpochSecond());
+            if (id.isPresent()) {
+                return id.getAsLong();
             }
         }
+        throw new IllegalStateException("No free user id after " + ID_ATTEMPTS + " attempts: too many sign-ups at once");
     }
 }
