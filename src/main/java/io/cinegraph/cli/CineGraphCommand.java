@@ -14,6 +14,7 @@ import picocli.CommandLine;
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, ExportCsvCommand.class,
                 StatsCommand.class, SignalsCommand.class, RecommendCommand.class, SimilarCommand.class,
                 BenchFeaturesCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class,
+                BenchScaleCommand.class,
                 CommandLine.HelpCommand.class})
 public class CineGraphCommand implements Runnable {
 

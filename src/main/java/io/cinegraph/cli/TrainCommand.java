@@ -3,15 +3,13 @@ package io.cinegraph.cli;
 import io.cinegraph.ranker.ModelInfo;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
+import io.cinegraph.support.Memory;
 import io.cinegraph.training.ModelRegistry;
 import io.cinegraph.training.TrainingService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -57,18 +55,7 @@ public class TrainCommand implements Callable<Integer> {
                 info.validation().get("epochs"), info.validation().get("ratingRmse"));
         out.printf(Locale.ROOT, "Saved in %s%s; peak heap %.0f MiB%n",
                 registry.store().location(info.version()), noActivate ? "" : " (active)",
-                peakHeapMiB());
+                Memory.peakHeapMiB());
         return 0;
-    }
-
-    /** Sum of the heap pools' peak usage since the JVM started. */
-    private static double peakHeapMiB() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak / (1024.0 * 1024.0);
     }
 }

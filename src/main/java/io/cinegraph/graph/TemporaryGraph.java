@@ -19,17 +19,31 @@ public final class TemporaryGraph implements AutoCloseable {
     private final Graph graph;
 
     public TemporaryGraph() {
+        this(PAGE_CACHE);
+    }
+
+    /** With a page cache of {@code pageCache} (Neo4j's notation, e.g. "2g"), for graphs larger than evaluation's. */
+    public TemporaryGraph(String pageCache) {
         try {
             dir = Files.createTempDirectory("cinegraph-eval-");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary graph directory", e);
         }
-        graph = new Graph(Neo4jConfigs.embedded(dir, PAGE_CACHE), CypherQueries.load());
+        graph = new Graph(Neo4jConfigs.embedded(dir, pageCache), CypherQueries.load());
         graph.boltUri();
     }
 
     public Graph graph() {
         return graph;
+    }
+
+    /** Bytes the store takes on disk now. */
+    public long storeBytes() {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }  catch (IOException e) {
+            throw new UncheckedIOException("Cannot measure " + dir, e);
+        }
     }
 
     @Override

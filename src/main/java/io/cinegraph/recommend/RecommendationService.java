@@ -2,7 +2,12 @@ package io.cinegraph.recommend;
 
 import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.Explanation;
+import io.cinegraph.graph.UserRepository;
+import io.cinegraph.ranker.RankerConfig;
+import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.ranker.StatedPreferences;
+import io.cinegraph.signals.SignalGraph;
+import io.cinegraph.signals.SignalsConfig;
 import io.cinegraph.signals.SignalSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -33,6 +38,20 @@ public class RecommendationService implements AutoCloseable {
         this.sides = new UserSides(profiles, cacheSize);
         this.rankings = new RankingCache(cacheSize);
         this.meters = meters;
+    }
+
+    /**
+     * A service over any graph with its signals and one trained model (no registry, no fallback): for benchmarks
+     * and tools that serve from a graph of their own.
+     */
+    public static RecommendationService over(SignalGraph graph, RankerModel model, RankerConfig config,
+                                             SignalsConfig signalsConfig, MeterRegistry meters) {
+        Ranker ranker = new NeuralRanker(model, graph.extractor(), config, signalsConfig.historySize());
+        return new RecommendationService(graph::snapshot, () -> ranker,
+                new Proposals(graph.candidates().all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
+                        Proposals.background(config.candidateCacheSize())),
+                new GraphUserProfiles(graph.extractor(), new UserRepository(graph.graph())), meters,
+                config.candidateCacheSize());
     }
 
     /**

@@ -60,6 +60,11 @@ public final class SignalGraph implements AutoCloseable {
         return temporary(graph -> data.copyInto(graph, ratings), config);
     }
 
+    /** Recomputes every materialized signal of the graph (and swaps the snapshot). */
+    public SignalJob.Timings recompute() {
+        return job.recomputeAll();
+    }
+
     public Graph graph() {
         return graph;
     }

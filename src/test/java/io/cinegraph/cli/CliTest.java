@@ -159,4 +159,17 @@ class CliTest {
         assertThat(run("evaluate", "--path", csv.toString(), "--protocol", "folds")).isEqualTo(1);
         assertThat(err.toString()).contains("ships no u1-u5 fold files");
     }
+
+    @Test
+    void theScaleBenchmarkRunsEveryStageAndPrintsItsTable() throws Exception {
+        Path work = Files.createTempDirectory("cli-bench-scale");
+        assertThat(run("bench-scale", "--ratings", "20000", "--requests", "10", "--page-cache", "64m",
+                "--work", work.toString())).isZero();
+        String table = out.toString();
+        for (String stage : List.of("generate", "import", "signals", "train", "serve")) {
+            assertThat(table).containsPattern("20,000 " + stage + " ");
+        }
+        assertThat(table).contains("400 users, 200 movies", "on disk", "p99");
+        assertThat(work.resolve("ratings-20000")).as("the generated set is deleted").doesNotExist();
+    }
 }
