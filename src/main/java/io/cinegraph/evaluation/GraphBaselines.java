@@ -6,7 +6,6 @@ import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.Importer;
-import io.cinegraph.model.TrainingData;
 import io.cinegraph.signals.CandidateSource;
 import io.cinegraph.signals.SignalGraph;
 import io.cinegraph.signals.SignalsConfig;
@@ -54,32 +53,17 @@ public final class GraphBaselines implements AutoCloseable {
     public Recommender recommender(String name, int depth) {
         CandidateSource source = signals.candidates().byName(name).orElseThrow(() ->
                 new IllegalArgumentException("no graph baseline named '" + name + "'"));
-        return new Recommender() {
-            private TrainingData data;
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public void fit(TrainingData data) {
-                this.data = data;
-            }
-
-            @Override
-            public double[] scores(int user) {
-                double[] scores = new double[data.items()];
-                List<Candidate> top = source.candidates(data.userId(user), depth);
-                for (int r = 0; r < top.size(); r++) {
-                    Integer item = data.itemIndex(top.get(r).movieId());
-                    if (item != null) {
-                        scores[item] = top.size() - r;
-                    }
+        return new FittedRecommender(name, data -> user -> {
+            double[] scores = new double[data.items()];
+            List<Candidate> top = source.candidates(data.userId(user), depth);
+            for (int r = 0; r < top.size(); r++) {
+                Integer item = data.itemIndex(top.get(r).movieId());
+                if (item != null) {
+                    scores[item] = top.size() - r;
                 }
-                return scores;
             }
-        };
+            return scores;
+        });
     }
 
     @Override

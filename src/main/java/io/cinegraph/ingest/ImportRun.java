@@ -194,21 +194,20 @@ final class ImportRun implements AutoCloseable {
     }
 
     private String acceptRating(RatingRow row, SourcePosition at) {
-        if (!movieLines.containsKey(row.movieId())) {
-            return "movie " + row.movieId() + " is not in " + reader.moviesFile();
-        }
-        if (reader.hasUsers() && !knownUsers.contains(row.userId())) {
-            return "user " + row.userId() + " is not in " + reader.usersFile();
-        }
-        return null;
+        return unknownMovieOrUser(row.movieId(), row.userId());
     }
 
     private String acceptTag(TagRow row, SourcePosition at) {
-        if (!movieLines.containsKey(row.movieId())) {
-            return "movie " + row.movieId() + " is not in " + reader.moviesFile();
+        return unknownMovieOrUser(row.movieId(), row.userId());
+    }
+
+    /** Ratings and tags must name a movie of the movies file and, where there is one, a user of the users file. */
+    private String unknownMovieOrUser(long movieId, long userId) {
+        if (!movieLines.containsKey(movieId)) {
+            return "movie " + movieId + " is not in " + reader.moviesFile();
         }
-        if (reader.hasUsers() && !knownUsers.contains(row.userId())) {
-            return "user " + row.userId() + " is not in " + reader.usersFile();
+        if (reader.hasUsers() && !knownUsers.contains(userId)) {
+            return "user " + userId + " is not in " + reader.usersFile();
         }
         return null;
     }

@@ -5,6 +5,7 @@ import io.cinegraph.domain.Interaction;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Rating-prediction baselines. Global mean: r̂ = μ. Biases: r̂_ui = μ + b_u + b_i, fitted by alternating
@@ -30,22 +31,26 @@ public final class RatingBaselines {
         double mu = train.stream().mapToDouble(Interaction::rating).average().orElse(0);
         RatingBaselines model = new RatingBaselines(mu);
         for (int epoch = 0; epoch < epochs; epoch++) {
-            Map<Long, double[]> items = new HashMap<>();
-            for (Interaction r : train) {
-                double[] acc = items.computeIfAbsent(r.movieId(), k -> new double[2]);
-                acc[0] += r.rating() - mu - model.userBias.getOrDefault(r.userId(), 0.0);
-                acc[1]++;
-            }
-            items.forEach((item, acc) -> model.itemBias.put(item, acc[0] / (itemReg + acc[1])));
-            Map<Long, double[]> users = new HashMap<>();
-            for (Interaction r : train) {
-                double[] acc = users.computeIfAbsent(r.userId(), k -> new double[2]);
-                acc[0] += r.rating() - mu - model.itemBias.getOrDefault(r.movieId(), 0.0);
-                acc[1]++;
-            }
-            users.forEach((user, acc) -> model.userBias.put(user, acc[0] / (userReg + acc[1])));
+            solve(train, mu, Interaction::movieId, model.userBias, Interaction::userId, itemReg, model.itemBias);
+            solve(train, mu, Interaction::userId, model.itemBias, Interaction::movieId, userReg, model.userBias);
         }
         return model;
+    }
+
+    /**
+     * One half-step of the alternating least squares: each key's bias is its ratings' mean residual after μ and the
+     * other side's bias, shrunk by {@code reg}: b_k = Σ (r − μ − b_other) / (reg + n_k).
+     */
+    private static void solve(List<Interaction> train, double mu, ToLongFunction<Interaction> key,
+                              Map<Long, Double> other, ToLongFunction<Interaction> otherKey, double reg,
+                              Map<Long, Double> into) {
+        Map<Long, double[]> sums = new HashMap<>();
+        for (Interaction r : train) {
+            double[] acc = sums.computeIfAbsent(key.applyAsLong(r), k -> new double[2]);
+            acc[0] += r.rating() - mu - other.getOrDefault(otherKey.applyAsLong(r), 0.0);
+            acc[1]++;
+        }
+        sums.forEach((k, acc) -> into.put(k, acc[0] / (reg + acc[1])));
     }
 
     public double globalMean() {
