@@ -1,4 +1,4 @@
-// Cohort candidates: what people of the user's cohort (u.cohortLevel, see signals/cohort_levels) rated,
+// Cohort candidates: what people of the user's cohort (u.cohortLevel, computed by signals/CohortLevels, written by signals/set_cohort_levels) rated,
 // excluding what the user rated.
 //   score(m) = n_cm · bayes_cm / 5, with bayes_cm = (C·μ + Σ r) / (C + n_cm), n_cm the cohort's ratings of m,
 //   μ = $globalMean, C = $priorWeight.

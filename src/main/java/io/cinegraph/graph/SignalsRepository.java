@@ -44,8 +44,23 @@ public class SignalsRepository {
                 "latestRatedAt", global.latestRatedAt(), "priorWeight", priorWeight, "halfLifeSeconds", halfLifeSeconds));
     }
 
-    public void cohortLevels(List<Long> userIds, int minUsers) {
-        graph.write(CypherQuery.SIGNALS_COHORT_LEVELS, Map.of("userIds", userIds, "minUsers", minUsers));
+    /** A user's demographic fields (null where unknown); {@code ageBand} after user statistics. */
+    public record Demographics(long userId, String gender, Integer ageBand, String occupation) {
+    }
+
+    /** A user's demographic cohort: its level (0–3) and how many other users it holds. */
+    public record CohortLevel(long userId, int level, long users) {
+    }
+
+    public void userDemographics(java.util.function.Consumer<Demographics> out) {
+        graph.stream(CypherQuery.SIGNALS_USER_DEMOGRAPHICS, Map.of(), r -> out.accept(new Demographics(
+                r.get("userId").asLong(), CatalogRepository.stringOrNull(r.get("gender")),
+                CatalogRepository.intOrNull(r.get("ageBand")), CatalogRepository.stringOrNull(r.get("occupation")))));
+    }
+
+    public void setCohortLevels(List<CohortLevel> levels) {
+        graph.write(CypherQuery.SIGNALS_SET_COHORT_LEVELS, Map.of("rows", levels.stream()
+                .map(l -> Map.<String, Object>of("userId", l.userId(), "level", l.level(), "users", l.users())).toList()));
     }
 
     public void genrePriors() {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Recomputes every materialized signal, in dependency order, a batch per transaction: user statistics →
+ * Recomputes every materialized signal, in dependency order, a batch per transaction: user statistics → cohorts →
  * movie popularity → genre priors → genre affinities (PREFERS) → user neighbours (NEIGHBOUR) → item
  * similarity (SIMILAR, by ratings, then by content for sparsely rated movies). Also refreshes one user's
  * signals after they rate something.
@@ -58,8 +58,12 @@ public class SignalJob {
         List<Long> users = repository.userIds();
         List<Long> movies = repository.movieIds();
         timed(steps, "user stats", () -> batches("User statistics", users, " users", repository::userStats));
-        timed(steps, "cohorts", () -> batches("Demographic cohorts", users, " users",
-                b -> repository.cohortLevels(b, config.cohortMinUsers())));
+        timed(steps, "cohorts", () -> {
+            List<SignalsRepository.Demographics> all = demographics();
+            CohortLevels cohorts = new CohortLevels(all, config.cohortMinUsers());
+            batches("Demographic cohorts", all, " users",
+                    b -> repository.setCohortLevels(b.stream().map(cohorts::of).toList()));
+        });
         SignalsRepository.GlobalStats global = repository.globalStats();
         timed(steps, "popularity", () -> batches("Movie popularity", movies, " movies",
                 b -> repository.moviePopularity(b, global, config.popularityPriorWeight(),
@@ -90,7 +94,9 @@ public class SignalJob {
     public void refreshUser(long userId, List<Long> touchedMovies) {
         List<Long> user = List.of(userId);
         repository.userStats(user);
-        repository.cohortLevels(user, config.cohortMinUsers());
+        List<SignalsRepository.Demographics> all = demographics();
+        CohortLevels cohorts = new CohortLevels(all, config.cohortMinUsers());
+        repository.setCohortLevels(all.stream().filter(d -> d.userId() == userId).map(cohorts::of).toList());
         SignalsRepository.GlobalStats global = repository.globalStats();
         if (!touchedMovies.isEmpty()) {
             repository.moviePopularity(touchedMovies, global, config.popularityPriorWeight(),
@@ -115,14 +121,14 @@ public class SignalJob {
         repository.contentSimilarity(movie, config.similar().k(), config.contentMinRatings(), config.contentYearScale());
     }
 
-    private void batches(String task, List<Long> ids, String unit, Consumer<List<Long>> step) {
+    private <T> void batches(String task, List<T> ids, String unit, Consumer<List<T>> step) {
         int size = config.batchSize();
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelism());
         AtomicLong done = new AtomicLong();
         try (Progress progress = Progress.items(task, ids.size(), unit)) {
             List<Future<?>> pending = new ArrayList<>();
             for (int from = 0; from < ids.size(); from += size) {
-                List<Long> batch = ids.subList(from, Math.min(ids.size(), from + size));
+                List<T> batch = ids.subList(from, Math.min(ids.size(), from + size));
                 pending.add(pool.submit(() -> {
                     step.accept(batch);
                     progress.stepTo(done.addAndGet(batch.size()));
@@ -145,5 +151,11 @@ public class SignalJob {
         long started = System.nanoTime();
         work.run();
         steps.put(name, (System.nanoTime() - started) / 1e9);
+    }
+
+    private List<SignalsRepository.Demographics> demographics() {
+        List<SignalsRepository.Demographics> all = new ArrayList<>();
+        repository.userDemographics(all::add);
+        return all;
     }
 }
