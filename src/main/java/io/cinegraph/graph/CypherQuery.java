@@ -38,7 +38,8 @@ public enum CypherQuery {
     SIGNALS_GENRE_AFFINITY("signals/genre_affinity"),
     SIGNALS_USER_NEIGHBOURS("signals/user_neighbours"),
     SIGNALS_ITEM_SIMILARITY("signals/item_similarity"),
-    SIGNALS_CONTENT_SIMILARITY("signals/content_similarity"),
+    SIGNALS_CONTENT_FEATURES("signals/content_features"),
+    SIGNALS_REPLACE_CONTENT_SIMILARITY("signals/replace_content_similarity"),
 
     CANDIDATES_USER_KNN("candidates/user_knn"),
     CANDIDATES_ITEM_KNN("candidates/item_knn"),

@@ -81,8 +81,26 @@ public class SignalsRepository {
                 "shrinkage", shrinkage, "degreeCap", degreeCap));
     }
 
-    public void contentSimilarity(List<Long> movieIds, int k, int minRatings, double yearScale) {
-        graph.write(CypherQuery.SIGNALS_CONTENT_SIMILARITY, Map.of("movieIds", movieIds, "k", k,
-                "minRatings", minRatings, "yearScale", yearScale));
+    /** What content similarity compares: a movie's genres, year (null if unknown), rating count and tags. */
+    public record ContentRow(long movieId, List<String> genres, Integer year, long ratingCount, List<String> tags) {
+    }
+
+    /** A movie's new content-similar movies (empty: it keeps none), each as (movie id, score). */
+    public record ContentSimilar(long movieId, List<Map.Entry<Long, Double>> similar) {
+    }
+
+    public void contentFeatures(java.util.function.Consumer<ContentRow> out) {
+        graph.stream(CypherQuery.SIGNALS_CONTENT_FEATURES, Map.of(), r -> out.accept(new ContentRow(
+                r.get("movieId").asLong(), r.get("genres").asList(org.neo4j.driver.Value::asString),
+                CatalogRepository.intOrNull(r.get("year")), r.get("ratingCount").asLong(),
+                r.get("tags").asList(org.neo4j.driver.Value::asString))));
+    }
+
+    /** Replaces the content SIMILAR relationships of each movie of the batch. */
+    public void replaceContentSimilarity(List<ContentSimilar> batch) {
+        graph.write(CypherQuery.SIGNALS_REPLACE_CONTENT_SIMILARITY, Map.of("rows", batch.stream()
+                .map(c -> Map.<String, Object>of("movieId", c.movieId(), "similar", c.similar().stream()
+                        .map(e -> Map.<String, Object>of("movieId", e.getKey(), "score", e.getValue())).toList()))
+                .toList()));
     }
 }

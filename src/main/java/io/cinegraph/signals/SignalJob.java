@@ -78,9 +78,11 @@ public class SignalJob {
         timed(steps, "item similarity", () -> batches("Item similarity", movies, " movies",
                 b -> repository.itemSimilarity(b, config.similar().k(), config.similar().minOverlap(),
                         config.similar().shrinkage(), config.degreeCap())));
-        timed(steps, "content similarity", () -> batches("Content similarity", movies, " movies",
-                b -> repository.contentSimilarity(b, config.similar().k(), config.contentMinRatings(),
-                        config.contentYearScale())));
+        timed(steps, "content similarity", () -> {
+            ContentSimilarity content = ContentSimilarity.read(repository);
+            batches("Content similarity", movies, " movies", b -> repository.replaceContentSimilarity(
+                    content.of(b, config.similar().k(), config.contentMinRatings(), config.contentYearScale())));
+        });
         timed(steps, "snapshot", () -> snapshots.rebuild());
         Timings timings = new Timings(steps);
         LOG.info(timings.describe());
@@ -107,10 +109,6 @@ public class SignalJob {
                 config.neighbours().shrinkage(), config.degreeCap());
     }
 
-    /**
-     * Runs {@code step} over {@code ids} in batches on {@code parallelism} threads. Batches touch disjoint
-     * start nodes; a rare lock conflict between two of them is retried by the managed transaction.
-     */
     /** One movie's popularity, rating-based and content-based similarity, on demand. */
     public void refreshMovie(long movieId) {
         List<Long> movie = List.of(movieId);
@@ -118,9 +116,14 @@ public class SignalJob {
                 config.trendHalfLifeDays() * SECONDS_PER_DAY);
         repository.itemSimilarity(movie, config.similar().k(), config.similar().minOverlap(),
                 config.similar().shrinkage(), config.degreeCap());
-        repository.contentSimilarity(movie, config.similar().k(), config.contentMinRatings(), config.contentYearScale());
+        repository.replaceContentSimilarity(ContentSimilarity.read(repository).of(movie, config.similar().k(),
+                config.contentMinRatings(), config.contentYearScale()));
     }
 
+    /**
+     * Runs {@code step} over {@code ids} in batches on {@code parallelism} threads. Batches touch disjoint
+     * start nodes; a rare lock conflict between two of them is retried by the managed transaction.
+     */
     private <T> void batches(String task, List<T> ids, String unit, Consumer<List<T>> step) {
         int size = config.batchSize();
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelism());
