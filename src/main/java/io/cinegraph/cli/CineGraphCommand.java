@@ -3,6 +3,7 @@ package io.cinegraph.cli;
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.graph.GraphUnavailableException;
 import io.cinegraph.ingest.DatasetException;
+import io.cinegraph.model.HeapTooSmallException;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
@@ -34,7 +35,8 @@ public class CineGraphCommand implements Runnable {
         CommandLine cli = new CommandLine(CineGraphCommand.class, factory);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof DatasetException || e instanceof GraphUnavailableException
-                    || e instanceof NotFoundException || e instanceof IllegalArgumentException) {
+                    || e instanceof NotFoundException || e instanceof IllegalArgumentException
+                    || e instanceof HeapTooSmallException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return EXIT_FAILURE;
             }

@@ -18,6 +18,20 @@ final class Gram {
     private Gram() {
     }
 
+    /**
+     * Fails at once, with what to do, when {@code matrices} dense n × n matrices of doubles cannot fit in the
+     * heap at all (rather than after minutes, with an OutOfMemoryError).
+     */
+    static void requireHeap(int n, int matrices, String model) {
+        double need = (double) matrices * n * n * Double.BYTES;
+        double max = Runtime.getRuntime().maxMemory();
+        if (need > max) {
+            throw new HeapTooSmallException(String.format(java.util.Locale.ROOT, "%s over %,d movies needs %.1f GiB "
+                    + "of heap for its dense matrices, more than the %.1f GiB this JVM may use: raise -Xmx, or leave %s "
+                    + "out (--models)", model, n, need / (1 << 30), max / (1 << 30), model));
+        }
+    }
+
     /** XᵀX: co-occurrence counts, with each item's count on the diagonal. */
     static double[][] of(TrainingData data) {
         int n = data.items();

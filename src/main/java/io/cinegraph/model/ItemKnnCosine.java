@@ -12,6 +12,7 @@ public final class ItemKnnCosine {
     /** The fitted similarities s_k over the catalogue of {@code data}. */
     public static DenseItemWeights fit(TrainingData data, int k) {
         int n = data.items();
+        Gram.requireHeap(n, 2, "item-kNN cosine");
         double[][] co = Gram.of(data);
         int[] counts = data.itemCounts();
         double[][] similarity = new double[n][n];

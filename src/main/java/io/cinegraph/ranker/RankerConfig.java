@@ -84,6 +84,13 @@ public interface RankerConfig {
     @WithDefault("200")
     int knnK();
 
+    /**
+     * Training examples are built for at most this many users with targets (a seeded sample), so that the cost of
+     * {@code train} grows with the sample, not with every user × their candidates; 0 = every user.
+     */
+    @WithDefault("0")
+    int maxTrainingUsers();
+
     /** The item-to-item matrices cover at most this many of the most-rated movies. */
     @WithDefault("5000")
     int maxItems();

@@ -52,9 +52,9 @@ final class ExampleBuilder {
         this.indexes = inputs.schema().indexes();
     }
 
-    /** Every user's examples, in user order. */
+    /** The examples of every user with targets (or of a seeded sample of them, see {@link #sample}), in user order. */
     List<UserExamples> build() {
-        List<Long> users = new ArrayList<>(new TreeSet<>(in.cut().targets().keySet()));
+        List<Long> users = sample(new ArrayList<>(new TreeSet<>(in.cut().targets().keySet())));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (Progress progress = Progress.items("Training examples", users.size(), " users")) {
             List<Future<List<UserExamples>>> futures = new ArrayList<>();
@@ -78,6 +78,19 @@ final class ExampleBuilder {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * At most {@code maxTrainingUsers} of the users (0: all), chosen by a seeded hash of their ids, so that the same
+     * users are drawn whatever the order they come in; returned in user order.
+     */
+    private List<Long> sample(List<Long> users) {
+        int max = config.maxTrainingUsers();
+        if (max <= 0 || users.size() <= max) {
+            return users;
+        }
+        return users.stream().sorted(java.util.Comparator.comparingLong(u -> Seeds.mix(config.seed() + 31, u)))
+                .limit(max).sorted().toList();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
@@ -62,5 +63,13 @@ class GramTest {
         assertThat(small[1][0]).isCloseTo(-2.0 / 8, within(1e-12));
         assertThat(small[1][1]).isCloseTo(4.0 / 8, within(1e-12));
         assertThatThrownBy(() -> Gram.invertSpd(new double[][]{{0}})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aModelWhoseMatricesCannotFitSaysSoBeforeAllocating() {
+        int tooMany = (int) Math.min(Integer.MAX_VALUE, Math.sqrt(Runtime.getRuntime().maxMemory() / 8.0) + 1);
+        assertThatThrownBy(() -> Gram.requireHeap(tooMany, 3, "EASE")).isInstanceOf(HeapTooSmallException.class)
+                .hasMessageContaining("EASE over").hasMessageContaining("-Xmx").hasMessageContaining("--models");
+        assertThatCode(() -> Gram.requireHeap(100, 3, "EASE")).doesNotThrowAnyException();
     }
 }

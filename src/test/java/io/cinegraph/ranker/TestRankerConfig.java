@@ -15,6 +15,7 @@ public final class TestRankerConfig {
             public long seed() { return 7; }
             public double targetFraction() { return 0.2; }
             public double validationUsers() { return 0.2; }
+            public int maxTrainingUsers() { return 0; }
             public int candidatesByEase() { return 60; }
             public int candidatesByCosine() { return 30; }
             public int candidatesByPopularity() { return 20; }
