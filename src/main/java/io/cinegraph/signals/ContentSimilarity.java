@@ -64,7 +64,7 @@ final class ContentSimilarity {
         List<ContentSimilar> out = new ArrayList<>(movieIds.size());
         for (long movieId : movieIds) {
             Integer i = index.get(movieId);
-            out.add(new ContentSimilar(movieId, i == null || ratingCounts[i] >= minRatings ? List.of()
+            out.add(new ContentSimilar(movieId, i == null || k <= 0 || ratingCounts[i] >= minRatings ? List.of()
                     : best(i, k, yearScale)));
         }
         return out;
@@ -86,9 +86,12 @@ final class ContentSimilarity {
             int tagUnion = tags[i].length + tags[j].length - sharedTags;
             double tagJaccard = tagUnion == 0 ? 0.0 : (double) sharedTags / tagUnion;
             double score = genreJaccard * Math.exp(-(double) gap / yearScale) * (1 + tagJaccard) / 2;
-            top.add(new double[]{j, score});
-            if (top.size() > k) {
+            double[] candidate = {j, score};
+            if (top.size() < k) {
+                top.add(candidate);
+            } else if (worstFirst.compare(candidate, top.peek()) > 0) {
                 top.poll();
+                top.add(candidate);
             }
         }
         List<double[]> kept = new ArrayList<>(top);
