@@ -34,17 +34,8 @@ public class CandidateSources {
     /** A generator: its query's rows, each explained from its evidence. */
     private static CandidateSource source(String name, BiFunction<Long, Integer, List<CandidateRow>> query,
                                           BiFunction<Long, CandidateRow, Candidate> explain) {
-        return new CandidateSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<Candidate> candidates(long userId, int limit) {
-                return query.apply(userId, limit).stream().map(row -> explain.apply(userId, row)).toList();
-            }
-        };
+        return CandidateSource.of(name, (userId, limit) -> query.apply(userId, limit).stream()
+                .map(row -> explain.apply(userId, row)).toList());
     }
 
     public List<String> names() {

@@ -143,19 +143,10 @@ class RecommendationServiceTest {
 
     /** A generator proposing fixed movies, in order, each explained by its own name. */
     private static CandidateSource source(String name, long... movieIds) {
-        return new CandidateSource() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public List<Candidate> candidates(long userId, int limit) {
-                return LongStream.of(movieIds).limit(limit).mapToObj(id -> new Candidate(id, "Movie " + id, null,
-                        1.0 / id, new Explanation(name, name + " proposes " + id, Map.of(), List.of(), "q", Map.of())))
-                        .toList();
-            }
-        };
+        return CandidateSource.of(name, (userId, limit) -> LongStream.of(movieIds).limit(limit)
+                .mapToObj(id -> new Candidate(id, "Movie " + id, null, 1.0 / id,
+                        new Explanation(name, name + " proposes " + id, Map.of(), List.of(), "q", Map.of())))
+                .toList());
     }
 
     private static final class FakeProfiles implements UserProfiles {
