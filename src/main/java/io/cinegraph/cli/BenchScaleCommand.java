@@ -3,9 +3,9 @@ package io.cinegraph.cli;
 import io.cinegraph.bench.ScaleBenchmark;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.signals.SignalsConfig;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -66,29 +66,29 @@ public class BenchScaleCommand implements Callable<Integer> {
                 stages.equals("train") ? requests : 0);
         ScaleBenchmark bench = new ScaleBenchmark(rankerConfig, signalsConfig, pageCache, seed);
         List<ScaleBenchmark.Run> runs = new ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-12s %-9s %10s %12s %10s %13s %10s %9s%n", "ratings", "stage", "seconds", "ratings/s",
+                "µs/rating", "× smallest", "peak heap", "RSS MiB");
         for (long size : ratings.stream().sorted().toList()) {
             runs.add(bench.run(ScaleBenchmark.Size.shapedLikeMl25m(size), work, chosen));
+            // each size's rows as soon as it is done: a long run can be stopped without losing what it measured
+            print(out, runs.get(0), runs.get(runs.size() - 1));
         }
-        print(spec.commandLine().getOut(), runs);
         return 0;
     }
 
-    private static void print(PrintWriter out, List<ScaleBenchmark.Run> runs) {
-        ScaleBenchmark.Run first = runs.get(0);
-        out.printf("%-12s %-9s %10s %12s %10s %13s %10s %9s%n", "ratings", "stage", "seconds", "ratings/s",
-                "µs/rating", "× smallest", "peak heap", "RSS MiB");
-        for (ScaleBenchmark.Run run : runs) {
-            for (ScaleBenchmark.Stage stage : run.stages()) {
-                double base = first.stages().stream().filter(s -> s.name().equals(stage.name())).findFirst()
-                        .map(ScaleBenchmark.Stage::microsecondsPerRating).orElse(Double.NaN);
-                out.printf(Locale.ROOT, "%,12d %-9s %10.1f %,12.0f %10.2f %13.2f %10.0f %9.0f%n", run.size().ratings(),
-                        stage.name(), stage.seconds(), stage.ratingsPerSecond(), stage.microsecondsPerRating(),
-                        base > 0 ? stage.microsecondsPerRating() / base : Double.NaN, stage.peakHeapMiB(),
-                        stage.rssMiB());
-            }
-            out.printf(Locale.ROOT, "%,12d %d users, %d movies; store %.0f MiB on disk; serving p50 %.1f ms, p99 %.1f ms "
-                            + "(ranked afresh)%n", run.size().ratings(), run.size().users(), run.size().movies(),
-                    run.storeBytes() / (1024.0 * 1024.0), run.p50Millis(), run.p99Millis());
+    private static void print(PrintWriter out, ScaleBenchmark.Run first, ScaleBenchmark.Run run) {
+        for (ScaleBenchmark.Stage stage : run.stages()) {
+            double base = first.stages().stream().filter(s -> s.name().equals(stage.name())).findFirst()
+                    .map(ScaleBenchmark.Stage::microsecondsPerRating).orElse(Double.NaN);
+            out.printf(Locale.ROOT, "%,12d %-9s %10.1f %,12.0f %10.2f %13.2f %10.0f %9.0f%n", run.size().ratings(),
+                    stage.name(), stage.seconds(), stage.ratingsPerSecond(), stage.microsecondsPerRating(),
+                    base > 0 ? stage.microsecondsPerRating() / base : Double.NaN, stage.peakHeapMiB(),
+                    stage.rssMiB());
         }
+        out.printf(Locale.ROOT, "%,12d %d users, %d movies; store %.0f MiB on disk; serving p50 %.1f ms, p99 %.1f ms "
+                        + "(ranked afresh)%n", run.size().ratings(), run.size().users(), run.size().movies(),
+                run.storeBytes() / (1024.0 * 1024.0), run.p50Millis(), run.p99Millis());
+        out.flush();
     }
 }
