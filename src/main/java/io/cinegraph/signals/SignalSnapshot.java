@@ -115,7 +115,7 @@ public final class SignalSnapshot {
     }
 
     /**
-     * The key of the cohort of a given level for these demographics, as in {@code signals/cohort_levels.cypher}:
+     * The key of the cohort of a given level for these demographics, as in {@code signals/CohortLevels}:
      * level 3 gender × age band × occupation, 2 gender × age band, 1 gender, 0 everyone; null when the
      * demographics needed are missing.
      */
