@@ -2,8 +2,10 @@
 // with kind 'rating'. Adjusted cosine over the co-raters U (|U| = overlap ≥ $minOverlap):
 //   sim(i,j) = Σ_U (r_ui − μ_u)(r_uj − μ_u) / (sqrt(Σ_U (r_ui − μ_u)²) · sqrt(Σ_U (r_uj − μ_u)²))
 //   score    = sim · overlap / (overlap + $shrinkage)
-// The $k best positive scores are kept. Degree cap: at most $degreeCap raters of i, and at most $degreeCap
-// ratings of each of them, are considered. Replaces the movies' previous rating-based SIMILAR.
+// The $k best positive scores are kept, ties by lower movieId. Degree cap: only the $degreeCap latest raters of i
+// (latest ratedAt first, ties by lower userId), and the $degreeCap latest ratings of each of them (ties by lower
+// movieId), are considered. Replaces the movies' previous rating-based SIMILAR. signals/CoRatings computes the same
+// for every movie at once.
 UNWIND $movieIds AS movieId
 MATCH (i:Movie {movieId: movieId})
 CALL (i) {
@@ -14,10 +16,12 @@ WITH i
 CALL (i) {
   MATCH (i)<-[r1:RATED]-(u:User)
   WITH u, r1
+  ORDER BY r1.ratedAt DESC, u.userId
   LIMIT $degreeCap
   CALL (u) {
     MATCH (u)-[r2:RATED]->(j:Movie)
     RETURN j, r2
+    ORDER BY r2.ratedAt DESC, j.movieId
     LIMIT $degreeCap
   }
   WITH i, j, r1.rating - u.meanRating AS di, r2.rating - u.meanRating AS dj

@@ -2,8 +2,9 @@
 // Over the co-rated movies I (|I| = overlap ≥ $minOverlap):
 //   sim(u,v) = Σ_I (r_ui − μ_u)(r_vi − μ_v) / (sqrt(Σ_I (r_ui − μ_u)²) · sqrt(Σ_I (r_vi − μ_v)²))
 //   score    = sim · overlap / (overlap + $shrinkage)            (significance shrinkage)
-// The $k best positive scores are kept. Degree cap: for each movie of u at most $degreeCap raters are
-// considered, so very popular movies cannot explode the query. Replaces the users' previous NEIGHBOUR.
+// The $k best positive scores are kept, ties by lower userId. Degree cap: for each movie of u only its $degreeCap
+// latest raters (latest ratedAt first, ties by lower userId) are considered, so very popular movies cannot explode
+// the query. Replaces the users' previous NEIGHBOUR. signals/CoRatings computes the same for every user at once.
 UNWIND $userIds AS userId
 MATCH (u:User {userId: userId})
 CALL (u) {
@@ -16,6 +17,7 @@ CALL (u) {
   CALL (m) {
     MATCH (m)<-[r2:RATED]-(v:User)
     RETURN v, r2
+    ORDER BY r2.ratedAt DESC, v.userId
     LIMIT $degreeCap
   }
   WITH u, v, r1, r2

@@ -105,6 +105,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return boltUri;
     }
 
+    /** The database itself, for bulk writes through the core API ({@link CoreApiWrites}). */
+    org.neo4j.graphdb.GraphDatabaseService database() {
+        return service.database(DEFAULT_DATABASE);
+    }
+
     public Path dataDir() {
         return dataDir;
     }

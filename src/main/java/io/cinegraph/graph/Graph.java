@@ -124,6 +124,12 @@ public class Graph implements AutoCloseable {
         return connection().boltUri();
     }
 
+    /** The embedded database, for bulk writes through the core API; empty for an external server. */
+    java.util.Optional<org.neo4j.graphdb.GraphDatabaseService> embeddedDatabase() {
+        EmbeddedNeo4j embedded = connection().embedded();
+        return embedded == null ? java.util.Optional.empty() : java.util.Optional.of(embedded.database());
+    }
+
     /** Whether the service runs its own embedded database (as opposed to an external server). */
     public boolean isEmbedded() {
         return config.uri().isEmpty();

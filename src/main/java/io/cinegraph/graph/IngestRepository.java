@@ -89,14 +89,23 @@ public class IngestRepository {
         return result.isEmpty() ? new RatingWrite(0, 0) : result.get(0);
     }
 
-    /** Creates ratings the caller knows are not in the graph (no existence check). */
+    /**
+     * Creates ratings the caller knows are not in the graph (no existence check): through the core API when the
+     * database is embedded, else with {@code ingest/create_ratings.cypher}.
+     */
     public RatingWrite createRatings(List<RatingRow> rows) {
-        Map<Long, List<List<Object>>> grouped = new TreeMap<>();
+        Map<Long, List<RatingRow>> grouped = new TreeMap<>();
         for (RatingRow r : rows) {
-            grouped.computeIfAbsent(r.movieId(), k -> new ArrayList<>()).add(List.of(r.userId(), r.rating(), r.ratedAt()));
+            grouped.computeIfAbsent(r.movieId(), k -> new ArrayList<>()).add(r);
+        }
+        var embedded = graph.embeddedDatabase();
+        if (embedded.isPresent()) {
+            CoreApiWrites.createRatings(embedded.get(), grouped);
+            return new RatingWrite(rows.size(), 0);
         }
         List<Map<String, Object>> movies = new ArrayList<>(grouped.size());
-        grouped.forEach((movieId, ratings) -> movies.add(Map.of("movieId", movieId, "ratings", ratings)));
+        grouped.forEach((movieId, ratings) -> movies.add(Map.of("movieId", movieId, "ratings", ratings.stream()
+                .map(r -> List.<Object>of(r.userId(), r.rating(), r.ratedAt())).toList())));
         graph.write(CypherQuery.INGEST_CREATE_RATINGS, Map.of("movies", movies));
         return new RatingWrite(rows.size(), 0);
     }

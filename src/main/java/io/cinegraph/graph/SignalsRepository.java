@@ -103,4 +103,38 @@ public class SignalsRepository {
                         .map(e -> Map.<String, Object>of("movieId", e.getKey(), "score", e.getValue())).toList()))
                 .toList()));
     }
+
+    /** One rating, as the in-memory similarity steps read it. */
+    public record RatingRow(long userId, long movieId, double rating, long ratedAt) {
+    }
+
+    /** One similar user or movie and the figures of its relationship. */
+    public record Scored(long id, double score, long overlap) {
+    }
+
+    /** The new neighbours (or similar movies) of one user (or movie). */
+    public record Replacement(long id, List<Scored> scored) {
+    }
+
+    /** Every rating of the graph, streamed. */
+    public void ratings(java.util.function.Consumer<RatingRow> out) {
+        graph.stream(CypherQuery.SIGNALS_ALL_RATINGS, Map.of(), r -> out.accept(new RatingRow(r.get("userId").asLong(),
+                r.get("movieId").asLong(), r.get("rating").asDouble(), r.get("ratedAt").asLong(0))));
+    }
+
+    /** Replaces the NEIGHBOUR relationships of each user of the batch. */
+    public void replaceUserNeighbours(List<Replacement> batch) {
+        graph.write(CypherQuery.SIGNALS_REPLACE_USER_NEIGHBOURS, Map.of("rows", rows(batch, "userId", "neighbours")));
+    }
+
+    /** Replaces the rating-based SIMILAR relationships of each movie of the batch. */
+    public void replaceRatingSimilarity(List<Replacement> batch) {
+        graph.write(CypherQuery.SIGNALS_REPLACE_RATING_SIMILARITY, Map.of("rows", rows(batch, "movieId", "similar")));
+    }
+
+    private static List<Map<String, Object>> rows(List<Replacement> batch, String idKey, String listKey) {
+        return batch.stream().map(r -> Map.<String, Object>of(idKey, r.id(), listKey, r.scored().stream()
+                .map(s -> Map.<String, Object>of(idKey, s.id(), "score", s.score(), "overlap", s.overlap()))
+                .toList())).toList();
+    }
 }

@@ -43,28 +43,16 @@ final class CsvReader extends DatasetReader {
     private static final CSVFormat RFC4180 = CSVFormat.RFC4180;
 
     CsvReader(Path dir) {
-        super(dir, MOVIES, RATINGS);
+        super(dir, DatasetFormat.ML_CSV);
     }
 
-    @Override
-    public DatasetFormat format() {
-        return DatasetFormat.ML_CSV;
-    }
 
-    @Override
-    public RatingScale scale() {
-        return RatingScale.HALF_STARS;
-    }
 
     @Override
     public boolean hasUsers() {
         return false;
     }
 
-    @Override
-    public List<String> declaredGenres() {
-        return List.of();
-    }
 
     @Override
     public List<String> files() {

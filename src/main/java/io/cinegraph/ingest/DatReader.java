@@ -37,28 +37,16 @@ final class DatReader extends DatasetReader {
             "homemaker", "K-12 student", "lawyer", "programmer", "retired", "sales/marketing", "scientist",
             "self-employed", "technician/engineer", "tradesman/craftsman", "unemployed", "writer");
     DatReader(Path dir) {
-        super(dir, MOVIES, RATINGS);
+        super(dir, DatasetFormat.ML_DAT);
     }
 
-    @Override
-    public DatasetFormat format() {
-        return DatasetFormat.ML_DAT;
-    }
 
-    @Override
-    public RatingScale scale() {
-        return hasUsers() ? RatingScale.WHOLE_STARS : RatingScale.HALF_STARS;
-    }
 
     @Override
     public boolean hasUsers() {
         return Files.isRegularFile(directory().resolve(USERS));
     }
 
-    @Override
-    public List<String> declaredGenres() {
-        return List.of();
-    }
 
     @Override
     public List<String> files() {

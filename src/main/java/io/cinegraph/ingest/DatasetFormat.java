@@ -29,6 +29,14 @@ public enum DatasetFormat {
         return label;
     }
 
+    public String ratingsFile() {
+        return ratingsFile;
+    }
+
+    public String moviesFile() {
+        return moviesFile;
+    }
+
     /**
      * Finds the dataset in {@code dir}, or in its only sub-directory that holds one (an extracted zip), and
      * opens a reader for it.

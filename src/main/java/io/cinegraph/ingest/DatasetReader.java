@@ -23,25 +23,33 @@ public abstract class DatasetReader {
     private static final int PROGRESS_EVERY = 4096;
 
     private final Path dir;
-    private final String moviesFile;
-    private final String ratingsFile;
+    private final DatasetFormat format;
 
-    protected DatasetReader(Path dir, String moviesFile, String ratingsFile) {
+    protected DatasetReader(Path dir, DatasetFormat format) {
         this.dir = dir;
-        this.moviesFile = moviesFile;
-        this.ratingsFile = ratingsFile;
+        this.format = format;
     }
 
     public Path directory() {
         return dir;
     }
 
-    public abstract DatasetFormat format();
+    public DatasetFormat format() {
+        return format;
+    }
 
-    public abstract RatingScale scale();
+    /**
+     * The releases that ship demographics (ml-100k, ml-1m) rate in whole stars; the later ones (ml-10m, the CSV
+     * releases) in half stars.
+     */
+    public RatingScale scale() {
+        return hasUsers() ? RatingScale.WHOLE_STARS : RatingScale.HALF_STARS;
+    }
 
     /** The genres the dataset declares up front (ml-100k's {@code u.genre}); empty when genres come with movies. */
-    public abstract List<String> declaredGenres() throws IOException;
+    public List<String> declaredGenres() throws IOException {
+        return List.of();
+    }
 
     /** Whether the dataset has a users file: then ratings of unknown users are errors. */
     public abstract boolean hasUsers();
@@ -62,11 +70,11 @@ public abstract class DatasetReader {
     }
 
     public String moviesFile() {
-        return moviesFile;
+        return format.moviesFile();
     }
 
     public String ratingsFile() {
-        return ratingsFile;
+        return format.ratingsFile();
     }
 
     public String tagsFile() {

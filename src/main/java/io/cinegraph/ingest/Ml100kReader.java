@@ -32,18 +32,10 @@ final class Ml100kReader extends DatasetReader {
     private List<String> genres;
 
     Ml100kReader(Path dir) {
-        super(dir, ITEM, DATA);
+        super(dir, DatasetFormat.ML_100K);
     }
 
-    @Override
-    public DatasetFormat format() {
-        return DatasetFormat.ML_100K;
-    }
 
-    @Override
-    public RatingScale scale() {
-        return RatingScale.WHOLE_STARS;
-    }
 
     @Override
     public boolean hasUsers() {

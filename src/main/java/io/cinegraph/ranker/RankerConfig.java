@@ -91,6 +91,13 @@ public interface RankerConfig {
     @WithDefault("0")
     int maxTrainingUsers();
 
+    /**
+     * Each epoch fits a fresh seeded uniform sample of at most this many of the training rows (0 = every row), so
+     * that an epoch's cost is bounded whatever the number of users × candidates.
+     */
+    @WithDefault("0")
+    int examplesPerEpoch();
+
     /** The item-to-item matrices cover at most this many of the most-rated movies. */
     @WithDefault("5000")
     int maxItems();

@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -112,46 +111,12 @@ public final class RankerInputs {
     }
 
     /**
-     * The in-memory candidates, best first and de-duplicated: the top movies by ratings up to T (what most users
-     * watch, which the item-to-item lists of a user with a handful of ratings miss), by EASE, by cosine, by session
-     * score, and by popularity in the 30 days up to T; movies the user rated are left out. A user without history gets the
-     * EASE and cosine shares as more of the most-rated movies up to T.
+     * The in-memory candidates, best first and de-duplicated: the {@link ModelCandidates} sources, each with its
+     * quota; movies the user rated are left out.
      */
     public static List<Long> candidates(UserContext user, SignalSnapshot snapshot, Collaborative collaborative,
-                                 RankerConfig config) {
-        Set<Long> out = new LinkedHashSet<>();
-        int byPopularity = config.candidatesByPopularity()
-                + (user.history().length == 0 ? config.candidatesByEase() + config.candidatesByCosine() : 0);
-        addMostRated(out, user, snapshot, Long.MIN_VALUE, byPopularity);
-        addTop(out, user.ease(), config.candidatesByEase(), collaborative, user.rated());
-        addTop(out, user.cosine(), config.candidatesByCosine(), collaborative, user.rated());
-        addTop(out, user.session(), config.candidatesBySession(), collaborative, user.rated());
-        addMostRated(out, user, snapshot, user.time() - WINDOW, config.candidatesByRecentPopularity());
-        return List.copyOf(out);
-    }
-
-    /** Adds the {@code count} movies the user has not rated with the most ratings in (from, T]. */
-    private static void addMostRated(Set<Long> out, UserContext user, SignalSnapshot snapshot, long from, int count) {
-        snapshot.movieIds().stream()
-                .filter(m -> !user.rated().contains(m))
-                .map(m -> new long[]{m, snapshot.ratingsBetween(m, from, user.time())})
-                .filter(p -> p[1] > 0)
-                .sorted((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]))
-                .limit(count).forEach(p -> out.add(p[0]));
-    }
-
-    /** Adds the {@code count} unrated movies with the highest positive scores (ties by catalogue index). */
-    private static void addTop(Set<Long> out, double[] scores, int count, Collaborative collaborative, Set<Long> rated) {
-        int added = 0;
-        for (int i : Ranking.byScore(scores)) {
-            if (added >= count || scores[i] <= 0) {
-                break;
-            }
-            long movieId = collaborative.movieId(i);
-            if (!rated.contains(movieId) && out.add(movieId)) {
-                added++;
-            }
-        }
+                                        RankerConfig config) {
+        return ModelCandidates.candidates(user, ModelCandidates.quotas(user, snapshot, collaborative, config));
     }
 
     /** The input rows for the movies of {@code vectors} (graph features already extracted, in that order). */

@@ -16,11 +16,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Recomputes every materialized signal, in dependency order, a batch per transaction: user statistics → cohorts →
  * movie popularity → genre priors → genre affinities (PREFERS) → user neighbours (NEIGHBOUR) → item
- * similarity (SIMILAR, by ratings, then by content for sparsely rated movies). Also refreshes one user's
+ * similarity (SIMILAR, by ratings, then by content for sparsely rated movies). Neighbours and both similarities
+ * are computed in memory from one bulk read ({@link CoRatings}, {@link ContentSimilarity}) and written back. Also refreshes one user's
  * signals after they rate something.
  */
 @ApplicationScoped
@@ -72,12 +74,13 @@ public class SignalJob {
             repository.genrePriors();
             batches("Genre affinity", users, " users", b -> repository.genreAffinity(b, config.genreShrinkage()));
         });
+        CoRatings co = timed(steps, "rating matrix", () -> CoRatings.read(repository));
         timed(steps, "user neighbours", () -> batches("User neighbours", users, " users",
-                b -> repository.userNeighbours(b, config.neighbours().k(), config.neighbours().minOverlap(),
-                        config.neighbours().shrinkage(), config.degreeCap())));
+                b -> repository.replaceUserNeighbours(co.userNeighbours(b, config.neighbours().k(),
+                        config.neighbours().minOverlap(), config.neighbours().shrinkage(), config.degreeCap()))));
         timed(steps, "item similarity", () -> batches("Item similarity", movies, " movies",
-                b -> repository.itemSimilarity(b, config.similar().k(), config.similar().minOverlap(),
-                        config.similar().shrinkage(), config.degreeCap())));
+                b -> repository.replaceRatingSimilarity(co.itemSimilarity(b, config.similar().k(),
+                        config.similar().minOverlap(), config.similar().shrinkage(), config.degreeCap()))));
         timed(steps, "content similarity", () -> {
             ContentSimilarity content = ContentSimilarity.read(repository);
             batches("Content similarity", movies, " movies", b -> repository.replaceContentSimilarity(
@@ -151,9 +154,17 @@ public class SignalJob {
     }
 
     private static void timed(Map<String, Double> steps, String name, Runnable work) {
+        timed(steps, name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private static <T> T timed(Map<String, Double> steps, String name, Supplier<T> work) {
         long started = System.nanoTime();
-        work.run();
+        T result = work.get();
         steps.put(name, (System.nanoTime() - started) / 1e9);
+        return result;
     }
 
     private List<SignalsRepository.Demographics> demographics() {

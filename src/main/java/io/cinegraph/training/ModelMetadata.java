@@ -46,6 +46,8 @@ final class ModelMetadata {
         h.put("l2", config.l2());
         h.put("batchSize", config.batchSize());
         h.put("maxEpochs", config.maxEpochs());
+        h.put("examplesPerEpoch", config.examplesPerEpoch());
+        h.put("maxTrainingUsers", config.maxTrainingUsers());
         h.put("patience", config.patience());
         h.put("ratingEpochs", config.ratingEpochs());
         h.put("historySize", signalsConfig.historySize());

@@ -65,13 +65,18 @@ final class RankingFit {
         int batch = config.batchSize();
         INDArray average = null;
         Validation best = Validation.none();
+        int perEpoch = config.examplesPerEpoch() <= 0 ? index.size() : Math.min(index.size(), config.examplesPerEpoch());
+        if (perEpoch < index.size()) {
+            LOG.infof("Each epoch fits a fresh sample of %d of the %d training rows", perEpoch, index.size());
+        }
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             Collections.shuffle(index, random);
+            List<int[]> sample = index.subList(0, perEpoch);
             double lossSum = 0;
             int batches = 0;
-            try (Progress progress = Progress.items("Ranker epoch " + epoch, index.size(), " examples")) {
-                for (int from = 0; from < index.size(); from += batch) {
-                    List<int[]> picks = index.subList(from, Math.min(index.size(), from + batch));
+            try (Progress progress = Progress.items("Ranker epoch " + epoch, sample.size(), " examples")) {
+                for (int from = 0; from < sample.size(); from += batch) {
+                    List<int[]> picks = sample.subList(from, Math.min(sample.size(), from + batch));
                     network.fit(batchOf(train, picks, normalizer));
                     lossSum += network.score();
                     batches++;

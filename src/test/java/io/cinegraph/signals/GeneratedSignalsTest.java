@@ -97,6 +97,49 @@ class GeneratedSignalsTest {
         }
     }
 
+    @Test
+    void inMemoryNeighboursAndSimilarityEqualThePerUserAndPerMovieCypher() {
+        SignalsRepository repository = new SignalsRepository(graph);
+        CoRatings co = CoRatings.read(repository);
+        assertThat(co.ratings()).isEqualTo(9_000);
+        // a small cap, so that which raters the cap keeps matters
+        int cap = 12;
+        List<Long> users = java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList();
+        List<Long> movies = java.util.stream.LongStream.rangeClosed(1, 60).boxed().toList();
+        List<SignalsRepository.Replacement> neighbours = co.userNeighbours(users, 10, 2, 1, cap);
+        List<SignalsRepository.Replacement> similar = co.itemSimilarity(movies, 10, 2, 1, cap);
+        repository.userNeighbours(users, 10, 2, 1, cap);
+        repository.itemSimilarity(movies, 10, 2, 1, cap);
+        // scores equal but for rounding (sums in another order) may come in either order: compare by id
+        int compared = 0;
+        for (SignalsRepository.Replacement expected : neighbours) {
+            Map<Long, Double> written = new java.util.HashMap<>();
+            userSignals.neighbours(expected.id()).forEach(n -> written.put(n.userId(), n.score()));
+            compared += assertSame("user " + expected.id(), written, expected);
+        }
+        for (SignalsRepository.Replacement expected : similar) {
+            Map<Long, Double> written = new java.util.HashMap<>();
+            candidates.similarMovies(expected.id(), 100).stream().filter(r -> "rating".equals(r.evidence().get("kind")))
+                    .forEach(r -> written.put(r.movieId(), r.score()));
+            compared += assertSame("movie " + expected.id(), written, expected);
+        }
+        assertThat(compared).as("relationships compared").isGreaterThan(300);
+        // back to the fixture's parameters for the other tests
+        SignalsConfig config = TestSignalsConfig.fixture();
+        repository.replaceUserNeighbours(co.userNeighbours(users, config.neighbours().k(),
+                config.neighbours().minOverlap(), config.neighbours().shrinkage(), config.degreeCap()));
+        repository.replaceRatingSimilarity(co.itemSimilarity(movies, config.similar().k(),
+                config.similar().minOverlap(), config.similar().shrinkage(), config.degreeCap()));
+    }
+
+    private static int assertSame(String what, Map<Long, Double> written, SignalsRepository.Replacement expected) {
+        assertThat(written.keySet()).as(what)
+                .containsExactlyInAnyOrderElementsOf(expected.scored().stream().map(SignalsRepository.Scored::id).toList());
+        expected.scored().forEach(e -> assertThat(written.get(e.id())).as(what).isCloseTo(e.score(), within(1e-9)));
+        assertThat(expected.scored()).as(what).isSortedAccordingTo((x, y) -> Double.compare(y.score(), x.score()));
+        return written.size();
+    }
+
     private static Map<Long, FeatureVector> byMovie(List<FeatureVector> vectors) {
         Map<Long, FeatureVector> map = new java.util.HashMap<>();
         vectors.forEach(v -> map.put(v.movieId(), v));
