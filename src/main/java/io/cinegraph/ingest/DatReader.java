@@ -130,12 +130,8 @@ final class DatReader extends DatasetReader {
 
     @Override
     public void ratings(RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
-        RatingScale scale = scale();
-        readLines(RATINGS, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
-            String[] f = SEP.split(text, -1);
-            requireFields(f, 4, "UserID::MovieID::Rating::Timestamp");
-            return Fields.ratingRow(f, scale, "UserID", "MovieID", "Timestamp");
-        }, sink, bytes);
+        readSeparatedRatings(RATINGS, SEP, "UserID::MovieID::Rating::Timestamp",
+                new String[]{"UserID", "MovieID", "Timestamp"}, sink, bytes);
     }
 
     @Override

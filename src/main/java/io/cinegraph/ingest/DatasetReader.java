@@ -132,6 +132,20 @@ public abstract class DatasetReader {
         }
     }
 
+    /**
+     * Reads a headerless ratings file of four {@code separator}-separated fields (user, movie, rating, time), named
+     * in errors by {@code layout} and the three field names.
+     */
+    protected void readSeparatedRatings(String file, java.util.regex.Pattern separator, String layout,
+                                        String[] names, RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
+        RatingScale scale = scale();
+        readLines(file, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
+            String[] f = separator.split(text, -1);
+            requireFields(f, 4, layout);
+            return Fields.ratingRow(f, scale, names[0], names[1], names[2]);
+        }, sink, bytes);
+    }
+
     protected LineReader open(String file, TextEncoding encoding) throws IOException {
         try {
             InputStream in = Files.newInputStream(dir.resolve(file));

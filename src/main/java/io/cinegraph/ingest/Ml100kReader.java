@@ -149,12 +149,8 @@ final class Ml100kReader extends DatasetReader {
     }
 
     private void readRatings(String file, RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
-        RatingScale scale = scale();
-        readLines(file, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
-            String[] f = TAB.split(text, -1);
-            requireFields(f, 4, "user id, item id, rating, timestamp; tab-separated");
-            return Fields.ratingRow(f, scale, "user id", "item id", "timestamp");
-        }, sink, bytes);
+        readSeparatedRatings(file, TAB, "user id, item id, rating, timestamp; tab-separated",
+                new String[]{"user id", "item id", "timestamp"}, sink, bytes);
     }
 
     @Override

@@ -105,26 +105,8 @@ final class CoRatings {
      * overlap ≥ minOverlap, best first, ties by lower user id. A user without ratings gets an empty list.
      */
     List<Replacement> userNeighbours(List<Long> users, int k, int minOverlap, double shrinkage, int cap) {
-        Accumulator acc = userAccumulator.get();
-        List<Replacement> out = new ArrayList<>(users.size());
-        for (long userId : users) {
-            int u = Arrays.binarySearch(userIds, userId);
-            if (u >= 0) {
-                for (int a = userStart[u]; a < userStart[u + 1]; a++) {
-                    int m = byUserItem[a];
-                    double du = byUserDev[a];
-                    int end = Math.min(movieStart[m + 1], movieStart[m] + cap);
-                    for (int b = movieStart[m]; b < end; b++) {
-                        int v = byMovieUser[b];
-                        if (v != u) {
-                            acc.add(v, du, byMovieDev[b]);
-                        }
-                    }
-                }
-            }
-            out.add(new Replacement(userId, acc.best(userIds, k, minOverlap, shrinkage)));
-        }
-        return out;
+        return best(users, userIds, new Hop(userStart, byUserItem, byUserDev, Integer.MAX_VALUE),
+                new Hop(movieStart, byMovieUser, byMovieDev, cap), userAccumulator.get(), k, minOverlap, shrinkage);
     }
 
     /**
@@ -132,25 +114,38 @@ final class CoRatings {
      * ratings, sim = Σ di·dj / sqrt(Σ di² · Σ dj²) with d = r − μ_u, score as for neighbours; ties by lower movie id.
      */
     List<Replacement> itemSimilarity(List<Long> movies, int k, int minOverlap, double shrinkage, int cap) {
-        Accumulator acc = movieAccumulator.get();
-        List<Replacement> out = new ArrayList<>(movies.size());
-        for (long movieId : movies) {
-            int i = Arrays.binarySearch(movieIds, movieId);
-            if (i >= 0) {
-                int raters = Math.min(movieStart[i + 1], movieStart[i] + cap);
-                for (int b = movieStart[i]; b < raters; b++) {
-                    int u = byMovieUser[b];
-                    double di = byMovieDev[b];
-                    int end = Math.min(userStart[u + 1], userStart[u] + cap);
-                    for (int a = userStart[u]; a < end; a++) {
-                        int j = byUserItem[a];
-                        if (j != i) {
-                            acc.add(j, di, byUserDev[a]);
+        return best(movies, movieIds, new Hop(movieStart, byMovieUser, byMovieDev, cap),
+                new Hop(userStart, byUserItem, byUserDev, cap), movieAccumulator.get(), k, minOverlap, shrinkage);
+    }
+
+    /** One step of a two-step walk over the ratings: from an index to at most {@code cap} of its entries. */
+    private record Hop(int[] start, int[] other, double[] dev, int cap) {
+        int end(int from) {
+            return (int) Math.min(start[from + 1], (long) start[from] + cap);
+        }
+    }
+
+    /**
+     * For each id: walk self → (first hop) → middle → (second hop) → other, summing the two deviations' products
+     * and squares per other (self excluded), then keep the k best scores.
+     */
+    private static List<Replacement> best(List<Long> selves, long[] ids, Hop first, Hop second, Accumulator acc,
+                                          int k, int minOverlap, double shrinkage) {
+        List<Replacement> out = new ArrayList<>(selves.size());
+        for (long id : selves) {
+            int self = Arrays.binarySearch(ids, id);
+            if (self >= 0) {
+                for (int a = first.start[self], endA = first.end(self); a < endA; a++) {
+                    int middle = first.other[a];
+                    double own = first.dev[a];
+                    for (int b = second.start[middle], endB = second.end(middle); b < endB; b++) {
+                        if (second.other[b] != self) {
+                            acc.add(second.other[b], own, second.dev[b]);
                         }
                     }
                 }
             }
-            out.add(new Replacement(movieId, acc.best(movieIds, k, minOverlap, shrinkage)));
+            out.add(new Replacement(id, acc.best(ids, k, minOverlap, shrinkage)));
         }
         return out;
     }
