@@ -15,14 +15,18 @@ CALL (i) {
 WITH i
 CALL (i) {
   MATCH (i)<-[r1:RATED]-(u:User)
-  WITH u, r1
+  WITH i, u, r1
   ORDER BY r1.ratedAt DESC, u.userId
-  LIMIT $degreeCap
+  WITH i, collect([u, r1])[..$degreeCap] AS latest
+  UNWIND latest AS rater
+  WITH i, rater[0] AS u, rater[1] AS r1
   CALL (u) {
     MATCH (u)-[r2:RATED]->(j:Movie)
-    RETURN j, r2
+    WITH j, r2
     ORDER BY r2.ratedAt DESC, j.movieId
-    LIMIT $degreeCap
+    WITH collect([j, r2])[..$degreeCap] AS latest
+    UNWIND latest AS pair
+    RETURN pair[0] AS j, pair[1] AS r2
   }
   WITH i, j, r1.rating - u.meanRating AS di, r2.rating - u.meanRating AS dj
   WHERE j <> i

@@ -16,9 +16,11 @@ CALL (u) {
   MATCH (u)-[r1:RATED]->(m:Movie)
   CALL (m) {
     MATCH (m)<-[r2:RATED]-(v:User)
-    RETURN v, r2
+    WITH v, r2
     ORDER BY r2.ratedAt DESC, v.userId
-    LIMIT $degreeCap
+    WITH collect([v, r2])[..$degreeCap] AS latest
+    UNWIND latest AS pair
+    RETURN pair[0] AS v, pair[1] AS r2
   }
   WITH u, v, r1, r2
   WHERE v <> u

@@ -34,7 +34,7 @@ import java.util.Random;
  * signals → train → serve (requests ranked afresh, through the service's own path, in process). Each stage's own
  * time, what it processed, and the heap and memory it left; then the store's size on disk.
  */
-public final class ScaleBenchmark {
+public record ScaleBenchmark(RankerConfig rankerConfig, SignalsConfig signalsConfig, String pageCache, long seed) {
 
     private static final Logger LOG = Logger.getLogger(ScaleBenchmark.class);
     /** ml-25m: 25,000,095 ratings by 162,541 users of 62,423 movies. */
@@ -74,17 +74,6 @@ public final class ScaleBenchmark {
     public record Stages(boolean signals, boolean train, int requests) {
     }
 
-    private final RankerConfig rankerConfig;
-    private final SignalsConfig signalsConfig;
-    private final String pageCache;
-    private final long seed;
-
-    public ScaleBenchmark(RankerConfig rankerConfig, SignalsConfig signalsConfig, String pageCache, long seed) {
-        this.rankerConfig = rankerConfig;
-        this.signalsConfig = signalsConfig;
-        this.pageCache = pageCache;
-        this.seed = seed;
-    }
 
     public Run run(Size size, Path work, Stages stages) {
         List<Stage> out = new ArrayList<>();

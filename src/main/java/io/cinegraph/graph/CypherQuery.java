@@ -40,7 +40,6 @@ public enum CypherQuery {
     SIGNALS_ITEM_SIMILARITY("signals/item_similarity"),
     SIGNALS_CONTENT_FEATURES("signals/content_features"),
     SIGNALS_REPLACE_CONTENT_SIMILARITY("signals/replace_content_similarity"),
-    SIGNALS_ALL_RATINGS("signals/all_ratings"),
     SIGNALS_REPLACE_USER_NEIGHBOURS("signals/replace_user_neighbours"),
     SIGNALS_REPLACE_RATING_SIMILARITY("signals/replace_rating_similarity"),
 

@@ -105,7 +105,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return boltUri;
     }
 
-    /** The database itself, for bulk writes through the core API ({@link CoreApiWrites}). */
+    /** The database itself, for bulk writes through the core API ({@link CoreApi}). */
     org.neo4j.graphdb.GraphDatabaseService database() {
         return service.database(DEFAULT_DATABASE);
     }

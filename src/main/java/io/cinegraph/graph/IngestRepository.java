@@ -100,7 +100,7 @@ public class IngestRepository {
         }
         var embedded = graph.embeddedDatabase();
         if (embedded.isPresent()) {
-            CoreApiWrites.createRatings(embedded.get(), grouped);
+            CoreApi.createRatings(embedded.get(), grouped);
             return new RatingWrite(rows.size(), 0);
         }
         List<Map<String, Object>> movies = new ArrayList<>(grouped.size());
@@ -146,7 +146,17 @@ public class IngestRepository {
                 CatalogRepository.stringOrNull(r.get("occupation")), CatalogRepository.stringOrNull(r.get("zip")))));
     }
 
+    /** Every rating: through the core API when the database is embedded, else {@code ingest/export_ratings.cypher}. */
     public void exportRatings(Consumer<RatingRow> out) {
+        exportRatings(graph, out);
+    }
+
+    static void exportRatings(Graph graph, Consumer<RatingRow> out) {
+        var embedded = graph.embeddedDatabase();
+        if (embedded.isPresent()) {
+            CoreApi.ratings(embedded.get(), out);
+            return;
+        }
         graph.stream(CypherQuery.EXPORT_RATINGS, Map.of(), r -> out.accept(new RatingRow(r.get("userId").asLong(),
                 r.get("movieId").asLong(), r.get("rating").asDouble(), r.get("ratedAt").asLong())));
     }

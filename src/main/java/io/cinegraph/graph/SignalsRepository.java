@@ -104,10 +104,6 @@ public class SignalsRepository {
                 .toList()));
     }
 
-    /** One rating, as the in-memory similarity steps read it. */
-    public record RatingRow(long userId, long movieId, double rating, long ratedAt) {
-    }
-
     /** One similar user or movie and the figures of its relationship. */
     public record Scored(long id, double score, long overlap) {
     }
@@ -117,9 +113,8 @@ public class SignalsRepository {
     }
 
     /** Every rating of the graph, streamed. */
-    public void ratings(java.util.function.Consumer<RatingRow> out) {
-        graph.stream(CypherQuery.SIGNALS_ALL_RATINGS, Map.of(), r -> out.accept(new RatingRow(r.get("userId").asLong(),
-                r.get("movieId").asLong(), r.get("rating").asDouble(), r.get("ratedAt").asLong(0))));
+    public void ratings(java.util.function.Consumer<io.cinegraph.domain.Rows.RatingRow> out) {
+        IngestRepository.exportRatings(graph, out);
     }
 
     /** Replaces the NEIGHBOUR relationships of each user of the batch. */

@@ -14,27 +14,12 @@ import java.util.List;
 
 /**
  * The trained model as the serving ranker: the union of its own in-memory candidates (EASE, cosine, session,
- * popularity; see {@code RankerInputs#candidates}) and the generators' proposals, scored in one batched forward
+ * popularity; see {@code ModelCandidates}) and the generators' proposals, scored in one batched forward
  * pass; stars from its rating network; a movie only it proposed is explained by the user's liked movie most often
  * watched with it.
  */
-final class NeuralRanker implements Ranker {
-
-    private final RankerModel model;
-    private final FeatureExtractor extractor;
-    private final RankerConfig config;
-    private final int historySize;
-
-    NeuralRanker(RankerModel model, FeatureExtractor extractor, RankerConfig config, int historySize) {
-        this.model = model;
-        this.extractor = extractor;
-        this.config = config;
-        this.historySize = historySize;
-    }
-
-    RankerModel model() {
-        return model;
-    }
+record NeuralRanker(RankerModel model, FeatureExtractor extractor, RankerConfig config, int historySize)
+        implements Ranker {
 
     @Override
     public String version() {

@@ -79,6 +79,11 @@ final class CoRatings {
         movieAccumulator = ThreadLocal.withInitial(() -> new Accumulator(movieIds.length));
     }
 
+    /** Ratings given as parallel arrays (user id, movie id, rating, time of rating i). */
+    static CoRatings of(long[] users, long[] movies, double[] ratings, long[] times) {
+        return new CoRatings(users, movies, ratings, times);
+    }
+
     /** Every rating of the graph, read in one pass. */
     static CoRatings read(SignalsRepository repository) {
         LongStream.Builder users = LongStream.builder();
@@ -91,8 +96,7 @@ final class CoRatings {
             ratings.add(r.rating());
             times.add(r.ratedAt());
         });
-        return new CoRatings(users.build().toArray(), movies.build().toArray(), ratings.build().toArray(),
-                times.build().toArray());
+        return of(users.build().toArray(), movies.build().toArray(), ratings.build().toArray(), times.build().toArray());
     }
 
     int ratings() {

@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bulk path of an embedded database: writes that {@code cypher/ingest/create_ratings.cypher} describes, done
- * through Neo4j's core API in one transaction, without Bolt's encoding and the Cypher runtime per row. Same nodes,
- * relationships, properties and property types; for an external server the Cypher file runs instead.
+ * The bulk path of an embedded database: what {@code cypher/ingest/create_ratings.cypher} and
+ * {@code export_ratings.cypher} do, done through Neo4j's core API, without Bolt's encoding and the Cypher runtime
+ * per row. Same nodes, relationships, properties and property types; for an external server the Cypher files run.
  */
-final class CoreApiWrites {
+final class CoreApi {
 
     private static final Label USER = Label.label("User");
     private static final Label MOVIE = Label.label("Movie");
     private static final RelationshipType RATED = RelationshipType.withName("RATED");
 
-    private CoreApiWrites() {
+    private CoreApi() {
     }
 
     /**
@@ -47,6 +47,32 @@ final class CoreApiWrites {
                     var rated = u.createRelationshipTo(m, RATED);
                     rated.setProperty("rating", r.rating());
                     rated.setProperty("ratedAt", r.ratedAt());
+                }
+            }
+            tx.commit();
+        }
+    }
+
+    /** Every rating, user by user (as {@code cypher/ingest/export_ratings.cypher} returns them, in another order). */
+    static void ratings(GraphDatabaseService db, java.util.function.Consumer<RatingRow> out) {
+        try (Transaction tx = db.beginTx()) {
+            Map<Node, Long> movieIds = new HashMap<>();
+            try (var users = tx.findNodes(USER)) {
+                while (users.hasNext()) {
+                    Node u = users.next();
+                    long userId = ((Number) u.getProperty("userId")).longValue();
+                    try (var rated = u.getRelationships(org.neo4j.graphdb.Direction.OUTGOING, RATED)) {
+                        for (var r : rated) {
+                            Node m = r.getEndNode();
+                            Long movieId = movieIds.get(m);
+                            if (movieId == null) {
+                                movieId = ((Number) m.getProperty("movieId")).longValue();
+                                movieIds.put(m, movieId);
+                            }
+                            out.accept(new RatingRow(userId, movieId, ((Number) r.getProperty("rating")).doubleValue(),
+                                    ((Number) r.getProperty("ratedAt", 0L)).longValue()));
+                        }
+                    }
                 }
             }
             tx.commit();
