@@ -86,9 +86,11 @@ public class BenchScaleCommand implements Callable<Integer> {
                     base > 0 ? stage.microsecondsPerRating() / base : Double.NaN, stage.peakHeapMiB(),
                     stage.rssMiB());
         }
-        out.printf(Locale.ROOT, "%,12d %d users, %d movies; store %.0f MiB on disk; serving p50 %.1f ms, p99 %.1f ms "
-                        + "(ranked afresh)%n", run.size().ratings(), run.size().users(), run.size().movies(),
-                run.storeBytes() / (1024.0 * 1024.0), run.p50Millis(), run.p99Millis());
+        String serving = Double.isNaN(run.p50Millis()) ? "serving not measured (no requests at this stage)"
+                : String.format(Locale.ROOT, "serving p50 %.1f ms, p99 %.1f ms (ranked afresh)", run.p50Millis(),
+                run.p99Millis());
+        out.printf(Locale.ROOT, "%,12d %d users, %d movies; store %.0f MiB on disk; %s%n", run.size().ratings(),
+                run.size().users(), run.size().movies(), run.storeBytes() / (1024.0 * 1024.0), serving);
         out.flush();
     }
 }

@@ -64,7 +64,6 @@ public enum CypherQuery {
     FEATURES_SNAPSHOT_MOVIES("features/snapshot_movies"),
     FEATURES_SNAPSHOT_SIMILAR("features/snapshot_similar"),
     FEATURES_SNAPSHOT_COHORTS("features/snapshot_cohorts"),
-    FEATURES_SNAPSHOT_RATINGS("features/snapshot_ratings"),
 
     BENCH_PEARSON_KNN("bench/pearson_knn"),
     BENCH_USER_IDS("bench/user_ids"),

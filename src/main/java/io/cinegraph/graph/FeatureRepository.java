@@ -31,9 +31,6 @@ public class FeatureRepository {
     public record CohortRow(String gender, Integer ageBand, String occupation, long movieId, long ratings, double total) {
     }
 
-    /** One rating, for the snapshot's rating index. */
-    public record RatingRow(long userId, long movieId, double rating, long ratedAt) {
-    }
 
     public void movies(Consumer<MovieRow> out) {
         graph.stream(CypherQuery.FEATURES_SNAPSHOT_MOVIES, Map.of(), r -> out.accept(new MovieRow(
@@ -53,9 +50,9 @@ public class FeatureRepository {
                 r.get("ratings").asLong(), r.get("total").asDouble())));
     }
 
-    public void ratings(Consumer<RatingRow> out) {
-        graph.stream(CypherQuery.FEATURES_SNAPSHOT_RATINGS, Map.of(), r -> out.accept(new RatingRow(
-                r.get("userId").asLong(), r.get("movieId").asLong(), r.get("rating").asDouble(), r.get("ratedAt").asLong(0))));
+    /** Every rating (one bulk read; see {@link IngestRepository#exportRatings}). */
+    public void ratings(Consumer<io.cinegraph.domain.Rows.RatingRow> out) {
+        IngestRepository.exportRatings(graph, out);
     }
 
     /** The per-user part of feature extraction, or empty for an unknown user. */

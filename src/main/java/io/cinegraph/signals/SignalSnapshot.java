@@ -79,7 +79,7 @@ public final class SignalSnapshot {
                 }
             }
         });
-        Map<Long, List<FeatureRepository.RatingRow>> byUser = new HashMap<>();
+        Map<Long, List<io.cinegraph.domain.Rows.RatingRow>> byUser = new HashMap<>();
         Map<Long, long[]> times = new HashMap<>();
         Map<Long, Integer> timeCounts = new HashMap<>();
         features.ratings(r -> {
