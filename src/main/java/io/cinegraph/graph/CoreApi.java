@@ -21,6 +21,8 @@ final class CoreApi {
     private static final Label USER = Label.label("User");
     private static final Label MOVIE = Label.label("Movie");
     private static final RelationshipType RATED = RelationshipType.withName("RATED");
+    /** Attempts of a write transaction that fails transiently (a deadlock with a concurrent batch). */
+    private static final int TRANSIENT_ATTEMPTS = 5;
 
     private CoreApi() {
     }
@@ -30,8 +32,23 @@ final class CoreApi {
      * lists each movie's ratings, movies in ascending id order (so that concurrent batches lock them in one order).
      *
      * @throws IllegalStateException naming the first user or movie the graph does not hold (nothing is written)
+     * @throws org.neo4j.graphdb.TransientFailureException when the transaction failed transiently five times
      */
     static void createRatings(GraphDatabaseService db, Map<Long, List<RatingRow>> byMovie) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                createRatingsOnce(db, byMovie);
+                return;
+            } catch (org.neo4j.graphdb.TransientFailureException e) {
+                // a lock conflict with a concurrent batch rolled the transaction back whole: run it again
+                if (attempt == TRANSIENT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void createRatingsOnce(GraphDatabaseService db, Map<Long, List<RatingRow>> byMovie) {
         try (Transaction tx = db.beginTx()) {
             Map<Long, Node> users = new HashMap<>();
             for (Map.Entry<Long, List<RatingRow>> movie : byMovie.entrySet()) {
