@@ -62,7 +62,7 @@ public class ImportCommand implements Callable<Integer> {
         Path rejectsFile = rejects != null ? rejects : Path.of("data", "rejects", dir.getFileName() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
         ImportOptions options = new ImportOptions(batchSize != null ? batchSize : config.batchSize(), onError,
-                rejectsFile, false);
+                rejectsFile, false).bulkFrom(config.bulkFromBytes());
         graph.boltUri(); // open the database first, so that the import's own time is what is reported
         ImportSummary summary = importer.run(dir, options);
         var out = spec.commandLine().getOut();

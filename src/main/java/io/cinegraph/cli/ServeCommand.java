@@ -73,7 +73,8 @@ public class ServeCommand implements Callable<Integer> {
             state.importing(dir.get());
             try {
                 ImportSummary summary = importer.run(dir.get(), new ImportOptions(config.batchSize(),
-                        ImportOptions.OnError.SKIP, Path.of("data", "rejects", dir.get().getFileName() + ".txt"), !reimport));
+                        ImportOptions.OnError.SKIP, Path.of("data", "rejects", dir.get().getFileName() + ".txt"), !reimport)
+                        .bulkFrom(config.bulkFromBytes()));
                 spec.commandLine().getOut().println(summary.describe());
             } finally {
                 state.ready();

@@ -8,6 +8,7 @@ public enum CypherQuery {
     PING("graph/ping"),
     GRAPH_CLEAR("graph/clear_graph"),
     GRAPH_SCHEMA_OBJECTS("graph/schema_objects"),
+    GRAPH_DATA_NODES("graph/data_nodes"),
     SCHEMA_RECORD_MIGRATION("graph/record_schema_migration"),
     SCHEMA_V001_CONSTRAINTS("schema/V001__constraints"),
     SCHEMA_V002_INDEXES("schema/V002__indexes"),

@@ -114,6 +114,79 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return dataDir;
     }
 
+    /**
+     * Writes the default database of the (stopped) DBMS in {@code home} afresh with Neo4j's batch importer,
+     * {@code neo4j-admin database import full --overwrite-destination} run in this process; {@code args} name the
+     * node and relationship files. The importer's own progress lines go to the log.
+     *
+     * @throws GraphUnavailableException when the importer reports a failure
+     */
+    static void importStore(Path home, java.util.List<String> args) {
+        Path conf = home.resolve("import-conf");
+        try {
+            Files.createDirectories(conf);
+        } catch (IOException e) {
+            throw new GraphUnavailableException("Cannot prepare the bulk import in " + home + ": " + e.getMessage(), e);
+        }
+        long started = System.nanoTime();
+        java.io.StringWriter errors = new java.io.StringWriter();
+        int exit;
+        try (var out = new java.io.PrintStream(new LogLines(LOG), true, java.nio.charset.StandardCharsets.UTF_8);
+             var err = new java.io.PrintStream(new LogLines(LOG, errors), true, java.nio.charset.StandardCharsets.UTF_8);
+             var fs = new org.neo4j.io.fs.DefaultFileSystemAbstraction()) {
+            var command = new org.neo4j.importer.ImportCommand.Full(new org.neo4j.cli.ExecutionContext(home, conf, out, err, fs));
+            java.util.List<String> all = new java.util.ArrayList<>(args);
+            all.add("--overwrite-destination=true");
+            all.add(DEFAULT_DATABASE);
+            exit = new picocli.CommandLine(command).execute(all.toArray(String[]::new));
+        }
+        if (exit != 0) {
+            throw new GraphUnavailableException("Neo4j's batch importer failed (exit code " + exit + ") in " + home
+                    + ": " + errors.toString().strip());
+        }
+        LOG.infof("Neo4j's batch importer wrote the store in %.1f s", (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The importer's progress rows ("....... 35% ∆0ms"), of which every quarter is kept. */
+    private static final java.util.regex.Pattern PROGRESS = java.util.regex.Pattern.compile("^[-.\\s]+(\\d+)% .*");
+
+    static boolean minorProgress(String line) {
+        var m = PROGRESS.matcher(line);
+        return m.matches() && Integer.parseInt(m.group(1)) % 25 != 0;
+    }
+
+    /** An output stream that logs each line it is given (and keeps a copy when asked). */
+    private static final class LogLines extends java.io.OutputStream {
+        private final Logger log;
+        private final java.io.StringWriter copy;
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+
+        LogLines(Logger log) {
+            this(log, null);
+        }
+
+        LogLines(Logger log, java.io.StringWriter copy) {
+            this.log = log;
+            this.copy = copy;
+        }
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                String text = line.toString(java.nio.charset.StandardCharsets.UTF_8).stripTrailing();
+                line.reset();
+                if (!text.isBlank() && !minorProgress(text)) {
+                    log.info(text);
+                    if (copy != null) {
+                        copy.append(text).append('\n');
+                    }
+                }
+            } else {
+                line.write(b);
+            }
+        }
+    }
+
     @Override
     public void close() {
         long started = System.nanoTime();

@@ -43,6 +43,8 @@ public class Graph implements AutoCloseable {
     private final Neo4jConfig config;
     private final CypherQueries queries;
     private volatile Connection connection;
+    /** Set while {@link #replaceEmbeddedStore} has the database stopped. */
+    private volatile boolean reloading;
 
     @Inject
     public Graph(Neo4jConfig config, CypherQueries queries) {
@@ -56,6 +58,9 @@ public class Graph implements AutoCloseable {
     private Connection connection() {
         Connection current = connection;
         if (current == null) {
+            if (reloading) {
+                throw new GraphUnavailableException("The graph is being bulk-loaded; try again when the import is done.");
+            }
             synchronized (this) {
                 current = connection;
                 if (current == null) {
@@ -128,6 +133,37 @@ public class Graph implements AutoCloseable {
     java.util.Optional<org.neo4j.graphdb.GraphDatabaseService> embeddedDatabase() {
         EmbeddedNeo4j embedded = connection().embedded();
         return embedded == null ? java.util.Optional.empty() : java.util.Optional.of(embedded.database());
+    }
+
+    /**
+     * Stages a first import for Neo4j's batch importer, when this is an embedded database holding no nodes but
+     * the bookkeeping ones (the dataset record, schema migrations); empty otherwise.
+     */
+    public java.util.Optional<BulkLoad> bulkLoad() {
+        if (!isEmbedded()) {
+            return java.util.Optional.empty();
+        }
+        long nodes = readOne(CypherQuery.GRAPH_DATA_NODES, Map.of(), r -> r.get("nodes").asLong()).orElse(0L);
+        if (nodes > 0) {
+            return java.util.Optional.empty();
+        }
+        Path staging = connection().embedded().dataDir().resolve("bulk-import-" + System.currentTimeMillis());
+        return java.util.Optional.of(new BulkLoad(this, staging));
+    }
+
+    /** Stops the embedded database, writes its store with Neo4j's batch importer, and opens it again. */
+    synchronized void replaceEmbeddedStore(List<String> importArgs) {
+        Connection current = connection();
+        reloading = true;
+        try {
+            connection = null;
+            current.driver().close();
+            current.embedded().close();
+            EmbeddedNeo4j.importStore(current.embedded().dataDir(), importArgs);
+        } finally {
+            reloading = false;
+        }
+        connection();
     }
 
     /** Whether the service runs its own embedded database (as opposed to an external server). */

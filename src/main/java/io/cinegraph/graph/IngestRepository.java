@@ -44,6 +44,11 @@ public class IngestRepository {
         return total;
     }
 
+    /** A bulk load for a first import, when the graph is embedded and empty (see {@link BulkLoad}). */
+    public java.util.Optional<BulkLoad> bulkLoad() {
+        return graph.bulkLoad();
+    }
+
     public void mergeGenres(List<String> names) {
         graph.write(CypherQuery.INGEST_MERGE_GENRES, Map.of("names", names));
     }

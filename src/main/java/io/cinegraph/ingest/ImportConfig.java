@@ -16,6 +16,13 @@ public interface ImportConfig {
     @WithDefault("10000")
     int batchSize();
 
+    /**
+     * A first import into an empty embedded graph whose ratings file has at least this many bytes is written by
+     * Neo4j's batch importer (about two million ratings by default; 0 always, a huge value never).
+     */
+    @WithDefault("" + ImportOptions.DEFAULT_BULK_FROM_BYTES)
+    long bulkFromBytes();
+
     /** A local MovieLens copy to import when the service starts (skipped when the graph already holds it). */
     Optional<Path> path();
 

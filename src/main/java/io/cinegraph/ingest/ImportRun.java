@@ -4,6 +4,7 @@ import io.cinegraph.domain.Rows.MovieRow;
 import io.cinegraph.domain.Rows.RatingRow;
 import io.cinegraph.domain.Rows.TagRow;
 import io.cinegraph.domain.Rows.UserRow;
+import io.cinegraph.graph.BulkLoad;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.support.Progress;
@@ -63,6 +64,10 @@ final class ImportRun implements AutoCloseable {
     private boolean completed;
     /** Pairs written by this import, when it started on a graph without ratings (else null: always MERGE). */
     private final SeenPairs seen;
+    /** The staged first import into an empty embedded graph (else null: every row in transactions). */
+    private final BulkLoad bulk;
+    /** Ratings of a bulk load that may repeat an earlier pair: merged after the load. */
+    private final List<RatingRow> deferred = new ArrayList<>();
 
     ImportRun(IngestRepository ingest, CatalogRepository catalog, DatasetReader reader, ImportOptions options) {
         this.ingest = ingest;
@@ -72,20 +77,24 @@ final class ImportRun implements AutoCloseable {
         this.seen = catalog.counts().ratings() == 0
                 ? new SeenPairs(reader.size(reader.ratingsFile()) / BYTES_PER_RATING_LINE + 1)
                 : null;
+        this.bulk = seen != null && reader.size(reader.ratingsFile()) >= options.bulkFromBytes()
+                ? ingest.bulkLoad().orElse(null) : null;
     }
 
     void execute() throws IOException {
         try {
             List<String> genres = reader.declaredGenres();
-            if (!genres.isEmpty()) {
+            if (!genres.isEmpty() && bulk != null) {
+                bulk.genres(genres);
+            } else if (!genres.isEmpty()) {
                 ingest.mergeGenres(genres);
             }
             if (reader.usersFile() != null) {
                 phase(reader.usersFile(), (sink, bytes) -> reader.users(sink, bytes), this::acceptUser,
-                        ingest::mergeUsers);
+                        bulk != null ? bulk::users : ingest::mergeUsers);
             }
             phase(reader.moviesFile(), (sink, bytes) -> reader.movies(sink, bytes), this::acceptMovie,
-                    ingest::mergeMovies);
+                    bulk != null ? bulk::movies : ingest::mergeMovies);
             long ratingsStarted = System.nanoTime();
             phase(reader.ratingsFile(), (sink, bytes) -> reader.ratings(Importer.only(options.ratingFilter(), sink), bytes),
                     this::acceptRating,
@@ -98,13 +107,35 @@ final class ImportRun implements AutoCloseable {
                 phase(reader.tagsFile(), (sink, bytes) -> reader.tags(sink, bytes), this::acceptTag,
                         batch -> {
                             createUnknownUsers(batch, TagRow::userId);
-                            ingest.mergeTags(batch);
+                            if (bulk != null) {
+                                bulk.tags(batch);
+                            } else {
+                                ingest.mergeTags(batch);
+                            }
                         });
             }
             completed = true;
         } catch (ImportAbortedException e) {
             completed = false;
         }
+        if (bulk != null) {
+            load();
+        }
+    }
+
+    /**
+     * Writes a bulk import's staged rows (also when a bad row stopped it: everything before that row is kept,
+     * as batch by batch), then merges the ratings that may have repeated a pair, in file order.
+     */
+    private void load() {
+        long started = System.nanoTime();
+        bulk.load();
+        LOG.infof("Bulk load: %,d ratings written by Neo4j's batch importer in %.1f s", ratingsCreated,
+                Importer.seconds(started));
+        for (int from = 0; from < deferred.size(); from += options.batchSize()) {
+            record(ingest.mergeRatings(deferred.subList(from, Math.min(deferred.size(), from + options.batchSize()))));
+        }
+        deferred.clear();
     }
 
     /**
@@ -122,6 +153,12 @@ final class ImportRun implements AutoCloseable {
         List<RatingRow> repeated = new ArrayList<>();
         for (RatingRow r : batch) {
             (seen.add(r.userId(), r.movieId()) ? repeated : fresh).add(r);
+        }
+        if (bulk != null) {
+            bulk.ratings(fresh);
+            ratingsCreated += fresh.size();
+            deferred.addAll(repeated);
+            return;
         }
         if (!fresh.isEmpty() && options.concurrentWrites()) {
             createInParallel(fresh);
@@ -178,7 +215,10 @@ final class ImportRun implements AutoCloseable {
                 fresh.add(id);
             }
         }
-        if (!fresh.isEmpty()) {
+        if (!fresh.isEmpty() && bulk != null) {
+            bulk.userIds(fresh);
+            knownUsers.addAll(fresh);
+        } else if (!fresh.isEmpty()) {
             ingest.mergeUserIds(fresh);
             knownUsers.addAll(fresh);
         }
@@ -227,6 +267,9 @@ final class ImportRun implements AutoCloseable {
     public void close() throws IOException {
         writer.shutdownNow();
         helpers.shutdownNow();
+        if (bulk != null) {
+            bulk.close();
+        }
         rejections.close();
     }
 

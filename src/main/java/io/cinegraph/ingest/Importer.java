@@ -64,9 +64,12 @@ public class Importer {
 
         try (ImportRun run = new ImportRun(ingest, catalog, reader, options)) {
             run.execute();
+            // the whole record again: a bulk load writes the store afresh
+            record.put("complete", run.completed());
             if (run.completed()) {
-                ingest.recordDataset(Map.of("complete", true, "importedAt", Instant.now().getEpochSecond()));
+                record.put("importedAt", Instant.now().getEpochSecond());
             }
+            ingest.recordDataset(record);
             ImportSummary summary = new ImportSummary(reader.format().label(), reader.directory(), catalog.counts(),
                     run.ratingRows(), run.ratingsCreated(), run.ratingsUpdated(), run.rejections().count(), run.rejections().kept(),
                     options.onError() == ImportOptions.OnError.SKIP ? options.rejectsFile() : null,

@@ -61,6 +61,7 @@ class DatasetDownloaderTest {
     private DatasetDownloader downloader(URI base) {
         return new DatasetDownloader(new ImportConfig() {
             public int batchSize() { return 100; }
+            public long bulkFromBytes() { return ImportOptions.DEFAULT_BULK_FROM_BYTES; }
             public Optional<Path> path() { return Optional.empty(); }
             public Optional<String> dataset() { return Optional.empty(); }
             public Path cacheDir() { return tmp.resolve("cache"); }

@@ -1,0 +1,120 @@
+package io.cinegraph.ingest;
+
+import io.cinegraph.domain.DatasetInfo;
+import io.cinegraph.domain.GraphCounts;
+import io.cinegraph.graph.CatalogRepository;
+import io.cinegraph.graph.Graph;
+import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.graph.TestGraphs;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A first import through Neo4j's batch importer builds exactly the graph the transactional path builds: same
+ * nodes, relationships, properties and property types (compared through the CSV export), in every layout.
+ */
+class BulkImportTest {
+
+    private static final ImportOptions TRANSACTIONS = new ImportOptions(2, ImportOptions.OnError.FAIL, null, false)
+            .bulkFrom(Long.MAX_VALUE);
+    private static final ImportOptions BULK = TRANSACTIONS.bulkFrom(0);
+
+    @TempDir
+    Path tmp;
+
+    private Graph graph;
+    private CatalogRepository catalog;
+    private Importer importer;
+
+    @BeforeEach
+    void emptyGraph() {
+        graph = TestGraphs.shared();
+        TestGraphs.clear(graph);
+        catalog = new CatalogRepository(graph);
+        importer = Fixtures.importer(graph);
+    }
+
+    @Test
+    void everyLayoutGivesTheSameGraphThroughEitherPath() throws IOException {
+        Map<String, Function<Path, Path>> layouts = Map.of("ml-100k", Fixtures::ml100k, "ml-1m", Fixtures::ml1m,
+                "ml-10m", Fixtures::ml10m, "csv", Fixtures::csv);
+        for (var layout : layouts.entrySet()) {
+            Path data = layout.getValue().apply(tmp.resolve(layout.getKey()));
+            assertSameGraph(data, layout.getKey());
+        }
+    }
+
+    @Test
+    void repeatedRatingsAndTagsKeepTheLaterRowAsTheUpsertsDo() throws IOException {
+        Path data = Fixtures.csv(tmp.resolve("repeats"));
+        Fixtures.write(data, "ratings.csv", "userId,movieId,rating,timestamp\n"
+                + "1,1,5.0,964982703\n1,2,3.5,964981247\n2,1,4.0,964982224\n1,1,2.0,964990000\n3,3,2.5,964983815\n");
+        Fixtures.write(data, "tags.csv", "userId,movieId,tag,timestamp\n"
+                + "1,1,pixar,1445714994\n2,3,\"dark, surreal\",1445714996\n1,1,pixar,1445715000\n");
+        Map<String, String> bulk = assertSameGraph(data, "repeats");
+        assertThat(bulk.get("ratings.csv")).contains("1,1,2.0,964990000").doesNotContain("1,1,5.0");
+        assertThat(bulk.get("tags.csv")).contains("1445715000").doesNotContain("1445714994");
+    }
+
+    @Test
+    void aBadRowStopsTheBulkImportKeepingEveryRowBeforeIt() {
+        Path data = Fixtures.csv(tmp.resolve("bad"));
+        Fixtures.write(data, "ratings.csv", "userId,movieId,rating,timestamp\n"
+                + "1,1,5.0,964982703\n1,2,3.5,964981247\n2,99,4.0,964982224\n3,3,2.5,964983815\n");
+
+        ImportSummary summary = importer.run(data, BULK);
+
+        assertThat(summary.completed()).isFalse();
+        assertThat(summary.errors()).singleElement().asString().contains("ratings.csv:4").contains("movie 99");
+        GraphCounts counts = catalog.counts();
+        assertThat(counts.movies()).isEqualTo(4);
+        assertThat(counts.ratings()).isEqualTo(2);
+        DatasetInfo dataset = catalog.dataset().orElseThrow();
+        assertThat(dataset.complete()).isFalse();
+        assertThat(dataset.fingerprint()).isNotBlank();
+    }
+
+    /** Imports {@code data} through transactions, then through the batch importer; returns the bulk export. */
+    private Map<String, String> assertSameGraph(Path data, String name) throws IOException {
+        ImportSummary viaTransactions = importer.run(data, TRANSACTIONS);
+        Map<String, String> expected = export(tmp.resolve(name + "-transactions"));
+        GraphCounts counts = catalog.counts();
+        DatasetInfo dataset = catalog.dataset().orElseThrow();
+        TestGraphs.clear(graph);
+
+        ImportSummary viaBulk = importer.run(data, BULK);
+
+        Map<String, String> bulk = export(tmp.resolve(name + "-bulk"));
+        assertThat(bulk).as(name).isEqualTo(expected);
+        assertThat(catalog.counts()).as(name).isEqualTo(counts);
+        assertThat(catalog.dataset().orElseThrow()).as(name).usingRecursiveComparison()
+                .ignoringFields("importedAt").isEqualTo(dataset);
+        assertThat(viaBulk.ratingsCreated()).as(name).isEqualTo(viaTransactions.ratingsCreated());
+        assertThat(viaBulk.ratingsUpdated()).as(name).isEqualTo(viaTransactions.ratingsUpdated());
+        TestGraphs.clear(graph);
+        return bulk;
+    }
+
+    /** Every exported file, its lines sorted (the two paths store nodes and relationships in other orders). */
+    private Map<String, String> export(Path dir) throws IOException {
+        new CsvExporter(new IngestRepository(graph)).export(dir);
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path f : list.toList()) {
+                files.put(f.getFileName().toString(), String.join("\n", Files.readAllLines(f).stream().sorted().toList()));
+            }
+        }
+        return files;
+    }
+}
