@@ -1,6 +1,7 @@
 // Genre affinity for a batch of users, materialized as (:User)-[:PREFERS {affinity, support}]->(:Genre):
 // affinity(u, g) = (Σ_{m∈g} (r_um − μ_u) + λ·p_g) / (n_ug + λ), support n_ug = how many of u's ratings are in g,
-// λ = $shrinkage, p_g the population prior (genre_prior). Replaces the users' previous PREFERS.
+// λ = $shrinkage, p_g the population prior (set_genre_priors). Replaces the users' previous PREFERS. Refreshes one
+// user on demand; signals/GenreAffinities computes every user at once in memory with the same formula.
 UNWIND $userIds AS userId
 MATCH (u:User {userId: userId})
 CALL (u) {

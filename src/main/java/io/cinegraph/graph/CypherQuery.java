@@ -35,7 +35,9 @@ public enum CypherQuery {
     SIGNALS_MOVIE_POPULARITY("signals/movie_popularity"),
     SIGNALS_USER_DEMOGRAPHICS("signals/user_demographics"),
     SIGNALS_SET_COHORT_LEVELS("signals/set_cohort_levels"),
-    SIGNALS_GENRE_PRIOR("signals/genre_prior"),
+    SIGNALS_SET_GENRE_PRIORS("signals/set_genre_priors"),
+    SIGNALS_REPLACE_GENRE_AFFINITY("signals/replace_genre_affinity"),
+    SIGNALS_MOVIE_GENRES("signals/movie_genres"),
     SIGNALS_GENRE_AFFINITY("signals/genre_affinity"),
     SIGNALS_USER_NEIGHBOURS("signals/user_neighbours"),
     SIGNALS_ITEM_SIMILARITY("signals/item_similarity"),
@@ -64,7 +66,6 @@ public enum CypherQuery {
     FEATURES_REQUEST("features/request"),
     FEATURES_SNAPSHOT_MOVIES("features/snapshot_movies"),
     FEATURES_SNAPSHOT_SIMILAR("features/snapshot_similar"),
-    FEATURES_SNAPSHOT_COHORTS("features/snapshot_cohorts"),
 
     BENCH_PEARSON_KNN("bench/pearson_knn"),
     BENCH_USER_IDS("bench/user_ids"),

@@ -28,8 +28,6 @@ public class FeatureRepository {
     public record SimilarRow(long from, long to, double score) {
     }
 
-    public record CohortRow(String gender, Integer ageBand, String occupation, long movieId, long ratings, double total) {
-    }
 
 
     public void movies(Consumer<MovieRow> out) {
@@ -41,13 +39,6 @@ public class FeatureRepository {
     public void similar(Consumer<SimilarRow> out) {
         graph.stream(CypherQuery.FEATURES_SNAPSHOT_SIMILAR, Map.of(), r -> out.accept(new SimilarRow(
                 r.get("from").asLong(), r.get("to").asLong(), r.get("score").asDouble())));
-    }
-
-    public void cohorts(Consumer<CohortRow> out) {
-        graph.stream(CypherQuery.FEATURES_SNAPSHOT_COHORTS, Map.of(), r -> out.accept(new CohortRow(
-                CatalogRepository.stringOrNull(r.get("gender")), CatalogRepository.intOrNull(r.get("ageBand")),
-                CatalogRepository.stringOrNull(r.get("occupation")), r.get("movieId").asLong(),
-                r.get("ratings").asLong(), r.get("total").asDouble())));
     }
 
     /** Every rating (one bulk read; see {@link IngestRepository#exportRatings}). */

@@ -63,8 +63,34 @@ public class SignalsRepository {
                 .map(l -> Map.<String, Object>of("userId", l.userId(), "level", l.level(), "users", l.users())).toList()));
     }
 
-    public void genrePriors() {
-        graph.write(CypherQuery.SIGNALS_GENRE_PRIOR, Map.of());
+    /** Sets every genre's prior affinity and rating count (genres absent from the maps: 0). */
+    public void setGenrePriors(Map<String, Double> priors, Map<String, Long> supports) {
+        graph.write(CypherQuery.SIGNALS_SET_GENRE_PRIORS, Map.of("priors", priors, "supports", supports));
+    }
+
+    /** A user's affinity to one genre and how many of their ratings it rests on. */
+    public record Preference(String genre, double affinity, long support) {
+    }
+
+    /** The new genre affinities of one user (empty: they keep none). */
+    public record Preferences(long userId, List<Preference> genres) {
+    }
+
+    /** Replaces the PREFERS relationships of each user of the batch. */
+    public void replaceGenreAffinity(List<Preferences> batch) {
+        graph.write(CypherQuery.SIGNALS_REPLACE_GENRE_AFFINITY, Map.of("rows", batch.stream()
+                .map(p -> Map.<String, Object>of("userId", p.userId(), "genres", p.genres().stream()
+                        .map(g -> Map.<String, Object>of("genre", g.genre(), "affinity", g.affinity(), "support", g.support()))
+                        .toList()))
+                .toList()));
+    }
+
+    /** Every movie's genres (movies without a genre are left out). */
+    public Map<Long, List<String>> movieGenres() {
+        Map<Long, List<String>> out = new java.util.HashMap<>();
+        graph.stream(CypherQuery.SIGNALS_MOVIE_GENRES, Map.of(),
+                r -> out.put(r.get("movieId").asLong(), r.get("genres").asList(org.neo4j.driver.Value::asString)));
+        return out;
     }
 
     public void genreAffinity(List<Long> userIds, double shrinkage) {

@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.stream.DoubleStream;
-import java.util.stream.LongStream;
 
 /**
  * User neighbours and rating-based item similarity for the whole graph, computed in memory: one bulk read of every
@@ -36,42 +34,26 @@ final class CoRatings {
     private final ThreadLocal<Accumulator> userAccumulator;
     private final ThreadLocal<Accumulator> movieAccumulator;
 
-    private CoRatings(long[] users, long[] movies, double[] ratings, long[] times) {
-        userIds = LongStream.of(users).distinct().sorted().toArray();
-        movieIds = LongStream.of(movies).distinct().sorted().toArray();
-        int n = users.length;
-        int[] user = new int[n];
-        int[] movie = new int[n];
-        for (int r = 0; r < n; r++) {
-            user[r] = Arrays.binarySearch(userIds, users[r]);
-            movie[r] = Arrays.binarySearch(movieIds, movies[r]);
-        }
-        double[] sums = new double[userIds.length];
-        int[] counts = new int[userIds.length];
-        for (int r = 0; r < n; r++) {
-            sums[user[r]] += ratings[r];
-            counts[user[r]]++;
-        }
-        // order: latest first, then lower user index, then lower movie index (indexes follow ids)
-        int[] order = identity(n);
-        order = stableBy(order, movie, movieIds.length);
-        order = stableBy(order, user, userIds.length);
-        order = latestFirst(order, times);
-        userStart = starts(user, userIds.length);
-        movieStart = starts(movie, movieIds.length);
+    private CoRatings(RatingTable table) {
+        userIds = table.userIds;
+        movieIds = table.movieIds;
+        int n = table.size();
+        double[] means = table.userMeans();
+        userStart = RatingTable.starts(table.user, userIds.length);
+        movieStart = RatingTable.starts(table.movie, movieIds.length);
         byUserItem = new int[n];
         byUserDev = new double[n];
         byMovieUser = new int[n];
         byMovieDev = new double[n];
         int[] userNext = userStart.clone();
         int[] movieNext = movieStart.clone();
-        for (int r : order) {
-            int u = user[r];
-            double dev = ratings[r] - sums[u] / counts[u];
+        for (int r : table.latestFirstOrder()) {
+            int u = table.user[r];
+            double dev = table.rating[r] - means[u];
             int a = userNext[u]++;
-            byUserItem[a] = movie[r];
+            byUserItem[a] = table.movie[r];
             byUserDev[a] = dev;
-            int b = movieNext[movie[r]]++;
+            int b = movieNext[table.movie[r]]++;
             byMovieUser[b] = u;
             byMovieDev[b] = dev;
         }
@@ -81,22 +63,11 @@ final class CoRatings {
 
     /** Ratings given as parallel arrays (user id, movie id, rating, time of rating i). */
     static CoRatings of(long[] users, long[] movies, double[] ratings, long[] times) {
-        return new CoRatings(users, movies, ratings, times);
+        return of(RatingTable.of(users, movies, ratings, times));
     }
 
-    /** Every rating of the graph, read in one pass. */
-    static CoRatings read(SignalsRepository repository) {
-        LongStream.Builder users = LongStream.builder();
-        LongStream.Builder movies = LongStream.builder();
-        DoubleStream.Builder ratings = DoubleStream.builder();
-        LongStream.Builder times = LongStream.builder();
-        repository.ratings(r -> {
-            users.add(r.userId());
-            movies.add(r.movieId());
-            ratings.add(r.rating());
-            times.add(r.ratedAt());
-        });
-        return of(users.build().toArray(), movies.build().toArray(), ratings.build().toArray(), times.build().toArray());
+    static CoRatings of(RatingTable table) {
+        return new CoRatings(table);
     }
 
     int ratings() {
@@ -209,52 +180,5 @@ final class CoRatings {
             out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingLong(Scored::id));
             return out;
         }
-    }
-
-    private static int[] identity(int n) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = i;
-        }
-        return out;
-    }
-
-    /** The first index of each key's run when sorted by key (counting sort); length buckets + 1. */
-    private static int[] starts(int[] key, int buckets) {
-        int[] start = new int[buckets + 1];
-        for (int k : key) {
-            start[k + 1]++;
-        }
-        for (int b = 0; b < buckets; b++) {
-            start[b + 1] += start[b];
-        }
-        return start;
-    }
-
-    /** {@code order} stably re-sorted by {@code key} (0 ≤ key < buckets), in linear time. */
-    private static int[] stableBy(int[] order, int[] key, int buckets) {
-        int[] next = starts(key, buckets);
-        int[] out = new int[order.length];
-        for (int r : order) {
-            out[next[key[r]]++] = r;
-        }
-        return out;
-    }
-
-    /** {@code order} stably re-sorted latest time first: a radix sort on 16-bit digits of (latest − time). */
-    private static int[] latestFirst(int[] order, long[] times) {
-        if (times.length == 0) {
-            return order;
-        }
-        long latest = LongStream.of(times).max().orElseThrow();
-        long earliest = LongStream.of(times).min().orElseThrow();
-        int[] digit = new int[times.length];
-        for (int shift = 0; shift < 64 && ((latest - earliest) >>> shift) > 0; shift += 16) {
-            for (int r = 0; r < times.length; r++) {
-                digit[r] = (int) (((latest - times[r]) >>> shift) & 0xFFFF);
-            }
-            order = stableBy(order, digit, 1 << 16);
-        }
-        return order;
     }
 }

@@ -70,23 +70,29 @@ public class SignalJob {
         timed(steps, "popularity", () -> batches("Movie popularity", movies, " movies",
                 b -> repository.moviePopularity(b, global, config.popularityPriorWeight(),
                         config.trendHalfLifeDays() * SECONDS_PER_DAY)));
+        RatingTable table = timed(steps, "rating matrix", () -> RatingTable.read(repository));
         timed(steps, "genre affinity", () -> {
-            repository.genrePriors();
-            batches("Genre affinity", users, " users", b -> repository.genreAffinity(b, config.genreShrinkage()));
+            GenreAffinities affinities = GenreAffinities.compute(table, repository.movieGenres(), config.genreShrinkage());
+            repository.setGenrePriors(affinities.priors(), affinities.supports());
+            batches("Genre affinity", users, " users", b -> repository.replaceGenreAffinity(affinities.of(b)));
         });
-        CoRatings co = timed(steps, "rating matrix", () -> CoRatings.read(repository));
-        timed(steps, "user neighbours", () -> batches("User neighbours", users, " users",
-                b -> repository.replaceUserNeighbours(co.userNeighbours(b, config.neighbours().k(),
-                        config.neighbours().minOverlap(), config.neighbours().shrinkage(), config.degreeCap()))));
+        CoRatings[] co = new CoRatings[1]; // dropped after the two steps that walk it
+        timed(steps, "user neighbours", () -> {
+            co[0] = CoRatings.of(table);
+            batches("User neighbours", users, " users",
+                    b -> repository.replaceUserNeighbours(co[0].userNeighbours(b, config.neighbours().k(),
+                            config.neighbours().minOverlap(), config.neighbours().shrinkage(), config.degreeCap())));
+        });
         timed(steps, "item similarity", () -> batches("Item similarity", movies, " movies",
-                b -> repository.replaceRatingSimilarity(co.itemSimilarity(b, config.similar().k(),
+                b -> repository.replaceRatingSimilarity(co[0].itemSimilarity(b, config.similar().k(),
                         config.similar().minOverlap(), config.similar().shrinkage(), config.degreeCap()))));
+        co[0] = null;
         timed(steps, "content similarity", () -> {
             ContentSimilarity content = ContentSimilarity.read(repository);
             batches("Content similarity", movies, " movies", b -> repository.replaceContentSimilarity(
                     content.of(b, config.similar().k(), config.contentMinRatings(), config.contentYearScale())));
         });
-        timed(steps, "snapshot", () -> snapshots.rebuild());
+        timed(steps, "snapshot", () -> snapshots.rebuild(table));
         Timings timings = new Timings(steps);
         LOG.info(timings.describe());
         return timings;

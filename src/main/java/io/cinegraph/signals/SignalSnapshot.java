@@ -55,7 +55,13 @@ public final class SignalSnapshot {
         return new SignalSnapshot(global, Map.copyOf(movies), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
+    /** Reads the signals and every rating from the graph. */
     public static SignalSnapshot load(FeatureRepository features, SignalsRepository signals) {
+        return load(features, signals, RatingTable.read(signals));
+    }
+
+    /** Reads the signals from the graph; the ratings are {@code table}'s, read once by the signal job. */
+    static SignalSnapshot load(FeatureRepository features, SignalsRepository signals, RatingTable table) {
         SignalsRepository.GlobalStats global = signals.globalStats();
         Map<Long, MovieSignals> movies = new HashMap<>();
         features.movies(m -> movies.put(m.movieId(), new MovieSignals(m.title(), List.copyOf(m.genres()), m.year(),
@@ -68,49 +74,11 @@ public final class SignalSnapshot {
             similar.put(from, new Similar(rows.stream().mapToLong(FeatureRepository.SimilarRow::to).toArray(),
                     rows.stream().mapToDouble(FeatureRepository.SimilarRow::score).toArray()));
         });
-        Map<String, Map<Long, CohortStat>> cohorts = new HashMap<>();
-        features.cohorts(c -> {
-            for (int level = 0; level <= 3; level++) {
-                String key = cohortKey(level, c.gender(), c.ageBand(), c.occupation());
-                if (key != null) {
-                    cohorts.computeIfAbsent(key, k -> new HashMap<>())
-                            .merge(c.movieId(), new CohortStat(c.ratings(), c.total()),
-                                    (a, b) -> new CohortStat(a.ratings() + b.ratings(), a.total() + b.total()));
-                }
-            }
-        });
-        Map<Long, List<io.cinegraph.domain.Rows.RatingRow>> byUser = new HashMap<>();
-        Map<Long, long[]> times = new HashMap<>();
-        Map<Long, Integer> timeCounts = new HashMap<>();
-        features.ratings(r -> {
-            byUser.computeIfAbsent(r.userId(), k -> new ArrayList<>()).add(r);
-            long[] t = times.computeIfAbsent(r.movieId(), k -> new long[4]);
-            int n = timeCounts.merge(r.movieId(), 1, Integer::sum);
-            if (n > t.length) {
-                t = java.util.Arrays.copyOf(t, t.length * 2);
-                times.put(r.movieId(), t);
-            }
-            t[n - 1] = r.ratedAt();
-        });
-        Map<Long, long[]> ratingTimes = new HashMap<>();
-        times.forEach((movieId, t) -> {
-            long[] sorted = java.util.Arrays.copyOf(t, timeCounts.get(movieId));
-            java.util.Arrays.sort(sorted);
-            ratingTimes.put(movieId, sorted);
-        });
-        Map<Long, UserRatings> ratings = new HashMap<>();
-        byUser.forEach((userId, rows) -> {
-            rows.sort((a, b) -> Long.compare(a.movieId(), b.movieId()));
-            int[] ids = new int[rows.size()];
-            float[] values = new float[rows.size()];
-            double sum = 0;
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = Math.toIntExact(rows.get(i).movieId());
-                values[i] = (float) rows.get(i).rating();
-                sum += rows.get(i).rating();
-            }
-            ratings.put(userId, new UserRatings(ids, values, sum / ids.length));
-        });
+        List<SignalsRepository.Demographics> demographics = new ArrayList<>();
+        signals.userDemographics(demographics::add);
+        Map<String, Map<Long, CohortStat>> cohorts = SnapshotRatings.cohorts(table, demographics);
+        Map<Long, UserRatings> ratings = SnapshotRatings.userRatings(table);
+        Map<Long, long[]> ratingTimes = SnapshotRatings.ratingTimes(table);
         return new SignalSnapshot(global, Map.copyOf(movies), Map.copyOf(similar), cohorts, ratings, ratingTimes);
     }
 

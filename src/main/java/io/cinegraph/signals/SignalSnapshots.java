@@ -35,7 +35,12 @@ public class SignalSnapshots {
 
     /** Reads the materialized signals again and swaps the new snapshot in. */
     public SignalSnapshot rebuild() {
-        SignalSnapshot snapshot = SignalSnapshot.load(features, signals);
+        return rebuild(RatingTable.read(signals));
+    }
+
+    /** As {@link #rebuild()}, with the ratings the signal job has just read. */
+    SignalSnapshot rebuild(RatingTable table) {
+        SignalSnapshot snapshot = SignalSnapshot.load(features, signals, table);
         current.set(snapshot);
         return snapshot;
     }

@@ -1,0 +1,3 @@
+// Every movie's genres, for the genre affinities computed in memory.
+MATCH (m:Movie)-[:IN_GENRE]->(g:Genre)
+RETURN m.movieId AS movieId, collect(g.name) AS genres
