@@ -1,6 +1,7 @@
 // Per-movie popularity for a batch of movies: n_m, mean, Bayesian mean (C·μ + Σr)/(C + n_m) shrunk toward the
 // global mean μ with prior weight C = $priorWeight, and trend Σ 2^(−(T − t)/h) over ratings at time t, with T
-// the latest rating in the graph ($latestRatedAt) and h = $halfLifeSeconds.
+// the latest rating in the graph ($latestRatedAt) and h = $halfLifeSeconds. Refreshes the movies a rating touched;
+// signals/RatingStats computes every movie at once in memory alike.
 UNWIND $movieIds AS movieId
 MATCH (m:Movie {movieId: movieId})
 CALL (m) {

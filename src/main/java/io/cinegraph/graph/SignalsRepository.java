@@ -35,8 +35,48 @@ public class SignalsRepository {
                 r.get("ratings").asLong(), r.get("ratingMax").isNull() ? 5 : r.get("ratingMax").asDouble())).orElseThrow();
     }
 
+    /** Recomputes the rating statistics of a batch of users in the graph. */
     public void userStats(List<Long> userIds) {
-        graph.write(CypherQuery.SIGNALS_USER_STATS, Map.of("userIds", userIds, "ageBands", AgeBands.LOWEST_AGES));
+        graph.write(CypherQuery.SIGNALS_USER_STATS, Map.of("userIds", userIds));
+    }
+
+    /** A user's rating count, mean, population standard deviation and latest rating time (nulls without ratings). */
+    public record UserStats(long userId, long n, Double mean, Double sd, Long lastRatedAt) {
+    }
+
+    /** Writes statistics computed elsewhere. */
+    public void setUserStats(List<UserStats> stats) {
+        graph.write(CypherQuery.SIGNALS_SET_USER_STATS, Map.of("rows", stats.stream().map(s -> {
+            Map<String, Object> row = new java.util.HashMap<>(8);
+            row.put("userId", s.userId());
+            row.put("n", s.n());
+            row.put("mean", s.mean());
+            row.put("sd", s.sd());
+            row.put("lastRatedAt", s.lastRatedAt());
+            return row;
+        }).toList()));
+    }
+
+    /** Sets the age band of a batch of users from their age ({@link AgeBands}). */
+    public void ageBands(List<Long> userIds) {
+        graph.write(CypherQuery.SIGNALS_AGE_BANDS, Map.of("userIds", userIds, "ageBands", AgeBands.LOWEST_AGES));
+    }
+
+    /** A movie's rating count, mean (null without ratings), Bayesian mean and trend. */
+    public record MoviePopularity(long movieId, long n, Double mean, double bayesMean, double trend) {
+    }
+
+    /** Writes popularity computed elsewhere. */
+    public void setMoviePopularity(List<MoviePopularity> rows) {
+        graph.write(CypherQuery.SIGNALS_SET_MOVIE_POPULARITY, Map.of("rows", rows.stream().map(p -> {
+            Map<String, Object> row = new java.util.HashMap<>(8);
+            row.put("movieId", p.movieId());
+            row.put("n", p.n());
+            row.put("mean", p.mean());
+            row.put("bayesMean", p.bayesMean());
+            row.put("trend", p.trend());
+            return row;
+        }).toList()));
     }
 
     public void moviePopularity(List<Long> movieIds, GlobalStats global, double priorWeight, double halfLifeSeconds) {

@@ -18,7 +18,7 @@ public interface ImportConfig {
 
     /**
      * A first import into an empty embedded graph whose ratings file has at least this many bytes is written by
-     * Neo4j's batch importer (about two million ratings by default; 0 always, a huge value never).
+     * Neo4j's batch importer (1 MiB by default, about 40,000 ratings; 0 always, a huge value never).
      */
     @WithDefault("" + ImportOptions.DEFAULT_BULK_FROM_BYTES)
     long bulkFromBytes();

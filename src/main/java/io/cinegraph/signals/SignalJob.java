@@ -59,18 +59,22 @@ public class SignalJob {
         Map<String, Double> steps = new LinkedHashMap<>();
         List<Long> users = repository.userIds();
         List<Long> movies = repository.movieIds();
-        timed(steps, "user stats", () -> batches("User statistics", users, " users", repository::userStats));
+        RatingTable table = timed(steps, "rating matrix", () -> RatingTable.read(repository));
+        RatingStats stats = new RatingStats(table);
+        timed(steps, "user stats", () -> batches("User statistics", users, " users", b -> {
+            repository.setUserStats(stats.users(b));
+            repository.ageBands(b);
+        }));
         timed(steps, "cohorts", () -> {
             List<SignalsRepository.Demographics> all = demographics();
             CohortLevels cohorts = new CohortLevels(all, config.cohortMinUsers());
             batches("Demographic cohorts", all, " users",
                     b -> repository.setCohortLevels(b.stream().map(cohorts::of).toList()));
         });
-        SignalsRepository.GlobalStats global = repository.globalStats();
+        SignalsRepository.GlobalStats global = stats.global();
         timed(steps, "popularity", () -> batches("Movie popularity", movies, " movies",
-                b -> repository.moviePopularity(b, global, config.popularityPriorWeight(),
-                        config.trendHalfLifeDays() * SECONDS_PER_DAY)));
-        RatingTable table = timed(steps, "rating matrix", () -> RatingTable.read(repository));
+                b -> repository.setMoviePopularity(stats.movies(b, global, config.popularityPriorWeight(),
+                        config.trendHalfLifeDays() * SECONDS_PER_DAY))));
         timed(steps, "genre affinity", () -> {
             GenreAffinities affinities = GenreAffinities.compute(table, repository.movieGenres(), config.genreShrinkage());
             repository.setGenrePriors(affinities.priors(), affinities.supports());
@@ -92,7 +96,7 @@ public class SignalJob {
             batches("Content similarity", movies, " movies", b -> repository.replaceContentSimilarity(
                     content.of(b, config.similar().k(), config.contentMinRatings(), config.contentYearScale())));
         });
-        timed(steps, "snapshot", () -> snapshots.rebuild(table));
+        timed(steps, "snapshot", () -> snapshots.rebuild(table, global));
         Timings timings = new Timings(steps);
         LOG.info(timings.describe());
         return timings;
@@ -105,6 +109,7 @@ public class SignalJob {
     public void refreshUser(long userId, List<Long> touchedMovies) {
         List<Long> user = List.of(userId);
         repository.userStats(user);
+        repository.ageBands(user);
         List<SignalsRepository.Demographics> all = demographics();
         CohortLevels cohorts = new CohortLevels(all, config.cohortMinUsers());
         repository.setCohortLevels(all.stream().filter(d -> d.userId() == userId).map(cohorts::of).toList());

@@ -57,12 +57,13 @@ public final class SignalSnapshot {
 
     /** Reads the signals and every rating from the graph. */
     public static SignalSnapshot load(FeatureRepository features, SignalsRepository signals) {
-        return load(features, signals, RatingTable.read(signals));
+        RatingTable table = RatingTable.read(signals);
+        return load(features, signals, table, new RatingStats(table).global());
     }
 
     /** Reads the signals from the graph; the ratings are {@code table}'s, read once by the signal job. */
-    static SignalSnapshot load(FeatureRepository features, SignalsRepository signals, RatingTable table) {
-        SignalsRepository.GlobalStats global = signals.globalStats();
+    static SignalSnapshot load(FeatureRepository features, SignalsRepository signals, RatingTable table,
+                               SignalsRepository.GlobalStats global) {
         Map<Long, MovieSignals> movies = new HashMap<>();
         features.movies(m -> movies.put(m.movieId(), new MovieSignals(m.title(), List.copyOf(m.genres()), m.year(),
                 m.ratingCount(), m.bayesMean(), m.trend())));

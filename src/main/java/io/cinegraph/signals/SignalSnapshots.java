@@ -35,12 +35,13 @@ public class SignalSnapshots {
 
     /** Reads the materialized signals again and swaps the new snapshot in. */
     public SignalSnapshot rebuild() {
-        return rebuild(RatingTable.read(signals));
+        RatingTable table = RatingTable.read(signals);
+        return rebuild(table, new RatingStats(table).global());
     }
 
-    /** As {@link #rebuild()}, with the ratings the signal job has just read. */
-    SignalSnapshot rebuild(RatingTable table) {
-        SignalSnapshot snapshot = SignalSnapshot.load(features, signals, table);
+    /** As {@link #rebuild()}, with the ratings the signal job has just read and their graph-wide figures. */
+    SignalSnapshot rebuild(RatingTable table, SignalsRepository.GlobalStats global) {
+        SignalSnapshot snapshot = SignalSnapshot.load(features, signals, table, global);
         current.set(snapshot);
         return snapshot;
     }
