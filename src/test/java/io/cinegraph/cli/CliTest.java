@@ -172,4 +172,17 @@ class CliTest {
         assertThat(table).contains("400 users, 200 movies", "on disk", "p99");
         assertThat(work.resolve("ratings-20000")).as("the generated set is deleted").doesNotExist();
     }
+
+    @Test
+    void theScaleBenchmarkImportsTwoHundredThousandRatingsInBulkAndComputesTheirSignals() throws Exception {
+        Path work = Files.createTempDirectory("cli-bench-scale-200k");
+        assertThat(run("bench-scale", "--ratings", "200000", "--stages", "signals", "--page-cache", "128m",
+                "--work", work.toString())).isZero();
+        String table = out.toString();
+        for (String stage : List.of("generate", "import", "signals")) {
+            assertThat(table).containsPattern("200,000 " + stage + " ");
+        }
+        assertThat(table).doesNotContainPattern("200,000 train ");
+        assertThat(table).contains("on disk", "serving not measured");
+    }
 }
