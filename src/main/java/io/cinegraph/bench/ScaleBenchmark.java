@@ -19,9 +19,6 @@ import io.cinegraph.training.RankerTrainer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,15 +146,6 @@ public record ScaleBenchmark(RankerConfig rankerConfig, SignalsConfig signalsCon
     }
 
     private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
-        }
+        io.cinegraph.support.Directories.deleteTree(dir);
     }
 }

@@ -13,11 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The first import into an empty embedded graph through Neo4j's own batch importer ({@code neo4j-admin database
@@ -186,14 +184,10 @@ public final class BulkLoad implements AutoCloseable {
                     w.close();
                 }
             }
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the bulk import's files in " + dir, e);
+            throw new UncheckedIOException("Cannot close the bulk import's files in " + dir, e);
         }
+        io.cinegraph.support.Directories.deleteTree(dir);
     }
 
     private interface Io {

@@ -46,15 +46,8 @@ public class SignalsRepository {
 
     /** Writes statistics computed elsewhere. */
     public void setUserStats(List<UserStats> stats) {
-        graph.write(CypherQuery.SIGNALS_SET_USER_STATS, Map.of("rows", stats.stream().map(s -> {
-            Map<String, Object> row = new java.util.HashMap<>(8);
-            row.put("userId", s.userId());
-            row.put("n", s.n());
-            row.put("mean", s.mean());
-            row.put("sd", s.sd());
-            row.put("lastRatedAt", s.lastRatedAt());
-            return row;
-        }).toList()));
+        graph.write(CypherQuery.SIGNALS_SET_USER_STATS, Map.of("rows", stats.stream().map(s -> row(
+                "userId", s.userId(), "n", s.n(), "mean", s.mean(), "sd", s.sd(), "lastRatedAt", s.lastRatedAt())).toList()));
     }
 
     /** Sets the age band of a batch of users from their age ({@link AgeBands}). */
@@ -68,15 +61,17 @@ public class SignalsRepository {
 
     /** Writes popularity computed elsewhere. */
     public void setMoviePopularity(List<MoviePopularity> rows) {
-        graph.write(CypherQuery.SIGNALS_SET_MOVIE_POPULARITY, Map.of("rows", rows.stream().map(p -> {
-            Map<String, Object> row = new java.util.HashMap<>(8);
-            row.put("movieId", p.movieId());
-            row.put("n", p.n());
-            row.put("mean", p.mean());
-            row.put("bayesMean", p.bayesMean());
-            row.put("trend", p.trend());
-            return row;
-        }).toList()));
+        graph.write(CypherQuery.SIGNALS_SET_MOVIE_POPULARITY, Map.of("rows", rows.stream().map(p -> row(
+                "movieId", p.movieId(), "n", p.n(), "mean", p.mean(), "bayesMean", p.bayesMean(), "trend", p.trend())).toList()));
+    }
+
+    /** A parameter row from alternating keys and values; a null value is kept (Cypher then removes the property). */
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new java.util.HashMap<>(keysAndValues.length);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
     }
 
     public void moviePopularity(List<Long> movieIds, GlobalStats global, double priorWeight, double halfLifeSeconds) {

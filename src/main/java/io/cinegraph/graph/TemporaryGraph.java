@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -49,12 +48,6 @@ public final class TemporaryGraph implements AutoCloseable {
     @Override
     public void close() {
         graph.close();
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete the temporary graph in " + dir, e);
-        }
+        io.cinegraph.support.Directories.deleteTree(dir);
     }
 }

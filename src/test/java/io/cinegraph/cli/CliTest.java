@@ -163,26 +163,29 @@ class CliTest {
     @Test
     void theScaleBenchmarkRunsEveryStageAndPrintsItsTable() throws Exception {
         Path work = Files.createTempDirectory("cli-bench-scale");
-        assertThat(run("bench-scale", "--ratings", "20000", "--requests", "10", "--page-cache", "64m",
-                "--work", work.toString())).isZero();
-        String table = out.toString();
-        for (String stage : List.of("generate", "import", "signals", "train", "serve")) {
-            assertThat(table).containsPattern("20,000 " + stage + " ");
-        }
+        String table = benchScale(work, "20,000", List.of("generate", "import", "signals", "train", "serve"),
+                "--ratings", "20000", "--requests", "10", "--page-cache", "64m");
         assertThat(table).contains("400 users, 200 movies", "on disk", "p99");
         assertThat(work.resolve("ratings-20000")).as("the generated set is deleted").doesNotExist();
     }
 
     @Test
     void theScaleBenchmarkImportsTwoHundredThousandRatingsInBulkAndComputesTheirSignals() throws Exception {
-        Path work = Files.createTempDirectory("cli-bench-scale-200k");
-        assertThat(run("bench-scale", "--ratings", "200000", "--stages", "signals", "--page-cache", "128m",
-                "--work", work.toString())).isZero();
-        String table = out.toString();
-        for (String stage : List.of("generate", "import", "signals")) {
-            assertThat(table).containsPattern("200,000 " + stage + " ");
-        }
+        String table = benchScale(Files.createTempDirectory("cli-bench-scale-200k"), "200,000",
+                List.of("generate", "import", "signals"), "--ratings", "200000", "--stages", "signals", "--page-cache", "128m");
         assertThat(table).doesNotContainPattern("200,000 train ");
         assertThat(table).contains("on disk", "serving not measured");
+    }
+
+    /** Runs bench-scale in {@code work} and checks its table has a row for each stage at that size. */
+    private String benchScale(Path work, String size, List<String> stages, String... options) {
+        List<String> args = new java.util.ArrayList<>(List.of("bench-scale", "--work", work.toString()));
+        args.addAll(List.of(options));
+        assertThat(run(args.toArray(String[]::new))).isZero();
+        String table = out.toString();
+        for (String stage : stages) {
+            assertThat(table).containsPattern(size + " " + stage + " ");
+        }
+        return table;
     }
 }
