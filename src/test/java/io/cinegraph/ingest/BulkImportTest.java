@@ -2,13 +2,9 @@ package io.cinegraph.ingest;
 
 import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.domain.GraphCounts;
-import io.cinegraph.graph.CatalogRepository;
-import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.graph.TestGraphs;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,26 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A first import through Neo4j's batch importer builds exactly the graph the transactional path builds: same
  * nodes, relationships, properties and property types (compared through the CSV export), in every layout.
  */
-class BulkImportTest {
+class BulkImportTest extends EmptyGraphTest {
 
     private static final ImportOptions TRANSACTIONS = new ImportOptions(2, ImportOptions.OnError.FAIL, null, false)
             .bulkFrom(Long.MAX_VALUE);
     private static final ImportOptions BULK = TRANSACTIONS.bulkFrom(0);
-
-    @TempDir
-    Path tmp;
-
-    private Graph graph;
-    private CatalogRepository catalog;
-    private Importer importer;
-
-    @BeforeEach
-    void emptyGraph() {
-        graph = TestGraphs.shared();
-        TestGraphs.clear(graph);
-        catalog = new CatalogRepository(graph);
-        importer = Fixtures.importer(graph);
-    }
 
     @Test
     void everyLayoutGivesTheSameGraphThroughEitherPath() throws IOException {

@@ -3,12 +3,7 @@ package io.cinegraph.ingest;
 import io.cinegraph.domain.GraphCounts;
 import io.cinegraph.domain.Movie;
 import io.cinegraph.domain.User;
-import io.cinegraph.graph.CatalogRepository;
-import io.cinegraph.graph.Graph;
-import io.cinegraph.graph.TestGraphs;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,24 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The importer against a real embedded Neo4j, on hand-written fixtures in every layout. */
-class ImporterTest {
+class ImporterTest extends EmptyGraphTest {
 
     private static final GraphCounts CSV_PLANTED = new GraphCounts(3, 4, 8, 5, 2);
-
-    @TempDir
-    Path tmp;
-
-    private Graph graph;
-    private Importer importer;
-    private CatalogRepository catalog;
-
-    @BeforeEach
-    void emptyGraph() {
-        graph = TestGraphs.shared();
-        TestGraphs.clear(graph);
-        catalog = new CatalogRepository(graph);
-        importer = Fixtures.importer(graph);
-    }
 
     private ImportSummary importFail(Path dir) {
         return importer.run(dir, new ImportOptions(2, ImportOptions.OnError.FAIL, null, false));

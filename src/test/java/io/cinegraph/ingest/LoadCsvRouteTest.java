@@ -2,13 +2,9 @@ package io.cinegraph.ingest;
 
 import io.cinegraph.domain.GraphCounts;
 import io.cinegraph.domain.Movie;
-import io.cinegraph.graph.CatalogRepository;
-import io.cinegraph.graph.Graph;
 import io.cinegraph.graph.IngestRepository;
 import io.cinegraph.graph.TestGraphs;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -25,24 +21,9 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The LOAD CSV scripts under import/ build the same graph as the importer. */
-class LoadCsvRouteTest {
+class LoadCsvRouteTest extends EmptyGraphTest {
 
     private static final Path SCRIPTS = Path.of("import");
-
-    @TempDir
-    Path tmp;
-
-    private Graph graph;
-    private CatalogRepository catalog;
-    private Importer importer;
-
-    @BeforeEach
-    void emptyGraph() {
-        graph = TestGraphs.shared();
-        TestGraphs.clear(graph);
-        catalog = new CatalogRepository(graph);
-        importer = Fixtures.importer(graph);
-    }
 
     @Test
     void theCsvReleaseLoadedWithLoadCsvEqualsTheImporter() throws IOException {
