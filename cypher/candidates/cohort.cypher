@@ -4,17 +4,26 @@
 //   μ = $globalMean, C = $priorWeight.
 MATCH (u:User {userId: $userId})
 WITH u, coalesce(u.cohortLevel, 0) AS level
-// The cohort's members are found first, so only their ratings are read (not every rating of the graph).
-MATCH (c:User)
-WHERE c <> u
-  AND (level = 0
-    OR (level = 1 AND c.gender = u.gender)
-    OR (level = 2 AND c.gender = u.gender AND c.ageBand = u.ageBand)
-    OR (level = 3 AND c.gender = u.gender AND c.ageBand = u.ageBand AND c.occupation = u.occupation))
-MATCH (c)-[r:RATED]->(m:Movie)
-WHERE NOT EXISTS { (u)-[:RATED]->(m) }
-WITH u, level, m, count(r) AS n, sum(r.rating) AS total, avg(r.rating) AS mean
-WITH u, level, m, n, mean, n * ($priorWeight * $globalMean + total) / ($priorWeight + n) / 5 AS score
+CALL (u, level) {
+  // level 0 is everyone else: a movie the user has not rated has all its ratings from them, which the movie's
+  // materialized count and sum (signals/movie_popularity) already hold, so no rating is read
+  WITH u, level WHERE level = 0
+  MATCH (m:Movie)
+  WHERE m.ratingCount > 0 AND NOT EXISTS { (u)-[:RATED]->(m) }
+  RETURN m, m.ratingCount AS n, m.ratingTotal AS total
+  UNION ALL
+  // finer cohorts: their members are found first, so only their ratings are read
+  WITH u, level WHERE level > 0
+  MATCH (c:User)
+  WHERE c <> u
+    AND ((level = 1 AND c.gender = u.gender)
+      OR (level = 2 AND c.gender = u.gender AND c.ageBand = u.ageBand)
+      OR (level = 3 AND c.gender = u.gender AND c.ageBand = u.ageBand AND c.occupation = u.occupation))
+  MATCH (c)-[r:RATED]->(m:Movie)
+  WHERE NOT EXISTS { (u)-[:RATED]->(m) }
+  RETURN m, count(r) AS n, sum(r.rating) AS total
+}
+WITH u, level, m, n, total / n AS mean, n * ($priorWeight * $globalMean + total) / ($priorWeight + n) / 5 AS score
 ORDER BY score DESC, m.movieId
 LIMIT $limit
 RETURN u.userId AS userId, m.movieId AS movieId, m.title AS title, m.year AS year, score, n AS cohortRatings,

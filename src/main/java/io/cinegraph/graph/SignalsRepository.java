@@ -55,14 +55,14 @@ public class SignalsRepository {
         graph.write(CypherQuery.SIGNALS_AGE_BANDS, Map.of("userIds", userIds, "ageBands", AgeBands.LOWEST_AGES));
     }
 
-    /** A movie's rating count, mean (null without ratings), Bayesian mean and trend. */
-    public record MoviePopularity(long movieId, long n, Double mean, double bayesMean, double trend) {
+    /** A movie's rating count, sum of its ratings, mean (null without ratings), Bayesian mean and trend. */
+    public record MoviePopularity(long movieId, long n, double total, Double mean, double bayesMean, double trend) {
     }
 
     /** Writes popularity computed elsewhere. */
     public void setMoviePopularity(List<MoviePopularity> rows) {
         graph.write(CypherQuery.SIGNALS_SET_MOVIE_POPULARITY, Map.of("rows", rows.stream().map(p -> row(
-                "movieId", p.movieId(), "n", p.n(), "mean", p.mean(), "bayesMean", p.bayesMean(), "trend", p.trend())).toList()));
+                "movieId", p.movieId(), "n", p.n(), "total", p.total(), "mean", p.mean(), "bayesMean", p.bayesMean(), "trend", p.trend())).toList()));
     }
 
     /** A parameter row from alternating keys and values; a null value is kept (Cypher then removes the property). */

@@ -93,7 +93,7 @@ final class RatingStats {
                 trend += Math.pow(2.0, -(double) (global.latestRatedAt() - table.time[r]) / halfLifeSeconds);
             }
             int n = to - from;
-            out.add(new MoviePopularity(id, n, n == 0 ? null : total / n,
+            out.add(new MoviePopularity(id, n, total, n == 0 ? null : total / n,
                     (priorWeight * global.globalMean() + total) / (priorWeight + n), trend));
         }
         return out;

@@ -160,6 +160,46 @@ class GeneratedSignalsTest {
         assertThat(compared).as("affinities compared").isGreaterThan(200);
     }
 
+    @Test
+    void everyoneAsTheCohortScoresFromTheMoviesMaterializedTotalsAsFromTheRatings() {
+        SignalsRepository repository = new SignalsRepository(graph);
+        RatingTable table = RatingTable.read(repository);
+        double globalMean = 3.5;
+        double prior = 10;
+        for (long user = 1; user <= 5; user++) {
+            repository.setCohortLevels(List.of(new SignalsRepository.CohortLevel(user, 0, 149)));
+            // expected from the ratings themselves: every other user's ratings of the movies this user has not rated
+            Map<Long, double[]> byMovie = new java.util.TreeMap<>();
+            java.util.Set<Long> own = new java.util.HashSet<>();
+            for (int r = 0; r < table.size(); r++) {
+                if (table.userIds[table.user[r]] == user) {
+                    own.add(table.movieIds[table.movie[r]]);
+                }
+            }
+            for (int r = 0; r < table.size(); r++) {
+                long movie = table.movieIds[table.movie[r]];
+                if (table.userIds[table.user[r]] != user && !own.contains(movie)) {
+                    double[] acc = byMovie.computeIfAbsent(movie, k -> new double[2]);
+                    acc[0]++;
+                    acc[1] += table.rating[r];
+                }
+            }
+            List<Map.Entry<Long, Double>> expected = byMovie.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue()[0] * (prior * globalMean + e.getValue()[1])
+                            / (prior + e.getValue()[0]) / 5))
+                    .sorted(Map.Entry.<Long, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(10).toList();
+            List<Candidate> cohort = CandidateQueries.cohort(candidates, user, 10, globalMean, prior);
+            assertThat(cohort).extracting(Candidate::movieId).as("user " + user)
+                    .containsExactlyElementsOf(expected.stream().map(Map.Entry::getKey).toList());
+            for (int i = 0; i < cohort.size(); i++) {
+                assertThat(cohort.get(i).score()).isCloseTo(expected.get(i).getValue(), within(1e-9));
+            }
+        }
+        new SignalJob(repository, TestSignalsConfig.fixture(), new SignalSnapshots(new FeatureRepository(graph), repository))
+                .recomputeAll();
+    }
+
     /**
      * The same k best, by id: scores equal but for rounding (sums in another order) may swap places, or swap which
      * of two tied entries makes the cut at the k-th place; anything else must agree.
