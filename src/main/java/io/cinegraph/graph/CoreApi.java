@@ -70,6 +70,57 @@ final class CoreApi {
         }
     }
 
+    /** A relationship to write: the target node's key value and the relationship's properties. */
+    record Edge(Object to, Map<String, Object> properties) {
+    }
+
+    /** A start node's key value and its new relationships of one kind. */
+    record Replacement(Object from, List<Edge> edges) {
+    }
+
+    /** Which relationships a replacement swaps: type, start and end nodes, and an optional {@code kind} property. */
+    record Kind(Label from, String fromKey, RelationshipType type, String kind, Label to, String toKey) {
+    }
+
+    /**
+     * What the {@code cypher/signals/replace_*.cypher} files do, through the core API: for each start node found, its
+     * outgoing relationships of the kind are deleted and the new ones created to the end nodes found (a key the
+     * graph does not hold is skipped, as MATCH skips it). One transaction, retried when it fails transiently.
+     */
+    static void replace(GraphDatabaseService db, Kind kind, List<Replacement> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try (Transaction tx = db.beginTx()) {
+                for (Replacement r : batch) {
+                    Node from = tx.findNode(kind.from(), kind.fromKey(), r.from());
+                    if (from == null) {
+                        continue;
+                    }
+                    try (var old = from.getRelationships(org.neo4j.graphdb.Direction.OUTGOING, kind.type())) {
+                        for (var rel : old) {
+                            if ((kind.kind() == null || kind.kind().equals(rel.getProperty("kind", null)))
+                                    && rel.getEndNode().hasLabel(kind.to())) {
+                                rel.delete();
+                            }
+                        }
+                    }
+                    for (Edge e : r.edges()) {
+                        Node to = tx.findNode(kind.to(), kind.toKey(), e.to());
+                        if (to != null) {
+                            var rel = from.createRelationshipTo(to, kind.type());
+                            e.properties().forEach(rel::setProperty);
+                        }
+                    }
+                }
+                tx.commit();
+                return;
+            } catch (org.neo4j.graphdb.TransientFailureException e) {
+                if (attempt == TRANSIENT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Every rating, user by user (as {@code cypher/ingest/export_ratings.cypher} returns them, in another order). */
     static void ratings(GraphDatabaseService db, java.util.function.Consumer<RatingRow> out) {
         try (Transaction tx = db.beginTx()) {

@@ -113,6 +113,13 @@ public class SignalsRepository {
 
     /** Replaces the PREFERS relationships of each user of the batch. */
     public void replaceGenreAffinity(List<Preferences> batch) {
+        var embedded = graph.embeddedDatabase();
+        if (embedded.isPresent()) {
+            CoreApi.replace(embedded.get(), PREFERS, batch.stream().map(p -> new CoreApi.Replacement(p.userId(),
+                    p.genres().stream().map(g -> new CoreApi.Edge(g.genre(),
+                            Map.<String, Object>of("affinity", g.affinity(), "support", g.support()))).toList())).toList());
+            return;
+        }
         graph.write(CypherQuery.SIGNALS_REPLACE_GENRE_AFFINITY, Map.of("rows", batch.stream()
                 .map(p -> Map.<String, Object>of("userId", p.userId(), "genres", p.genres().stream()
                         .map(g -> Map.<String, Object>of("genre", g.genre(), "affinity", g.affinity(), "support", g.support()))
@@ -159,6 +166,13 @@ public class SignalsRepository {
 
     /** Replaces the content SIMILAR relationships of each movie of the batch. */
     public void replaceContentSimilarity(List<ContentSimilar> batch) {
+        var embedded = graph.embeddedDatabase();
+        if (embedded.isPresent()) {
+            CoreApi.replace(embedded.get(), CONTENT_SIMILAR, batch.stream().map(c -> new CoreApi.Replacement(c.movieId(),
+                    c.similar().stream().map(e -> new CoreApi.Edge(e.getKey(), Map.<String, Object>of(
+                            "score", e.getValue(), "overlap", 0L, "kind", "content"))).toList())).toList());
+            return;
+        }
         graph.write(CypherQuery.SIGNALS_REPLACE_CONTENT_SIMILARITY, Map.of("rows", batch.stream()
                 .map(c -> Map.<String, Object>of("movieId", c.movieId(), "similar", c.similar().stream()
                         .map(e -> Map.<String, Object>of("movieId", e.getKey(), "score", e.getValue())).toList()))
@@ -178,14 +192,45 @@ public class SignalsRepository {
         IngestRepository.exportRatings(graph, out);
     }
 
-    /** Replaces the NEIGHBOUR relationships of each user of the batch. */
+    /**
+     * Replaces the NEIGHBOUR relationships of each user of the batch (through the core API when the database is
+     * embedded, else {@code replace_user_neighbours.cypher}; the same relationships and property types).
+     */
     public void replaceUserNeighbours(List<Replacement> batch) {
+        var embedded = graph.embeddedDatabase();
+        if (embedded.isPresent()) {
+            CoreApi.replace(embedded.get(), NEIGHBOUR, scored(batch, null));
+            return;
+        }
         graph.write(CypherQuery.SIGNALS_REPLACE_USER_NEIGHBOURS, Map.of("rows", rows(batch, "userId", "neighbours")));
     }
 
-    /** Replaces the rating-based SIMILAR relationships of each movie of the batch. */
+    /** Replaces the rating-based SIMILAR relationships of each movie of the batch (core API when embedded). */
     public void replaceRatingSimilarity(List<Replacement> batch) {
+        var embedded = graph.embeddedDatabase();
+        if (embedded.isPresent()) {
+            CoreApi.replace(embedded.get(), RATING_SIMILAR, scored(batch, "rating"));
+            return;
+        }
         graph.write(CypherQuery.SIGNALS_REPLACE_RATING_SIMILARITY, Map.of("rows", rows(batch, "movieId", "similar")));
+    }
+
+    private static final org.neo4j.graphdb.Label USER = org.neo4j.graphdb.Label.label("User");
+    private static final org.neo4j.graphdb.Label MOVIE = org.neo4j.graphdb.Label.label("Movie");
+    private static final CoreApi.Kind NEIGHBOUR = new CoreApi.Kind(USER, "userId",
+            org.neo4j.graphdb.RelationshipType.withName("NEIGHBOUR"), null, USER, "userId");
+    private static final CoreApi.Kind RATING_SIMILAR = new CoreApi.Kind(MOVIE, "movieId",
+            org.neo4j.graphdb.RelationshipType.withName("SIMILAR"), "rating", MOVIE, "movieId");
+    private static final CoreApi.Kind CONTENT_SIMILAR = new CoreApi.Kind(MOVIE, "movieId",
+            org.neo4j.graphdb.RelationshipType.withName("SIMILAR"), "content", MOVIE, "movieId");
+    private static final CoreApi.Kind PREFERS = new CoreApi.Kind(USER, "userId",
+            org.neo4j.graphdb.RelationshipType.withName("PREFERS"), null, org.neo4j.graphdb.Label.label("Genre"), "name");
+
+    /** score and overlap (and the kind, when given) of each scored entry, as the Cypher files write them. */
+    private static List<CoreApi.Replacement> scored(List<Replacement> batch, String kind) {
+        return batch.stream().map(r -> new CoreApi.Replacement(r.id(), r.scored().stream().map(s -> new CoreApi.Edge(s.id(),
+                kind == null ? Map.<String, Object>of("score", s.score(), "overlap", s.overlap())
+                        : Map.<String, Object>of("score", s.score(), "overlap", s.overlap(), "kind", kind))).toList())).toList();
     }
 
     private static List<Map<String, Object>> rows(List<Replacement> batch, String idKey, String listKey) {
