@@ -39,7 +39,7 @@ final class CoRatings {
         movieIds = table.movieIds;
         int n = table.size();
         double[] means = table.userMeans();
-        userStart = RatingTable.starts(table.user, userIds.length);
+        userStart = table.userStart;
         movieStart = RatingTable.starts(table.movie, movieIds.length);
         byUserItem = new int[n];
         byUserDev = new double[n];

@@ -54,8 +54,8 @@ final class GenreAffinities {
         for (int g = 0; g < genres.length; g++) {
             priors[g] = supports[g] == 0 ? 0.0 : sums[g] / supports[g];
         }
-        userStart = RatingTable.starts(table.user, table.userIds.length);
-        byUser = table.byUserThenMovie();
+        userStart = table.userStart;
+        byUser = table.byUser;
     }
 
     /** From the ratings and each movie's genres (movies absent from the map have none); λ = {@code shrinkage}. */

@@ -23,8 +23,8 @@ final class RatingStats {
 
     RatingStats(RatingTable table) {
         this.table = table;
-        userStart = RatingTable.starts(table.user, table.userIds.length);
-        byUser = table.byUserThenMovie();
+        userStart = table.userStart;
+        byUser = table.byUser;
         movieStart = RatingTable.starts(table.movie, table.movieIds.length);
         byMovie = new int[table.size()];
         int[] next = movieStart.clone();

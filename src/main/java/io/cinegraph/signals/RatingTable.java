@@ -21,6 +21,9 @@ final class RatingTable {
     final int[] movie;
     final double[] rating;
     final long[] time;
+    /** The ratings of user u are byUser[userStart[u] .. userStart[u + 1]), by movie index: shared by every step. */
+    final int[] userStart;
+    final int[] byUser;
 
     private RatingTable(long[] users, long[] movies, double[] ratings, long[] times) {
         userIds = LongStream.of(users).distinct().sorted().toArray();
@@ -34,6 +37,8 @@ final class RatingTable {
         }
         rating = ratings;
         time = times;
+        userStart = starts(user, userIds.length);
+        byUser = byUserThenMovie();
     }
 
     /** Ratings given as parallel arrays (user id, movie id, rating, time of rating i). */
@@ -86,7 +91,7 @@ final class RatingTable {
     }
 
     /** Rating indexes ordered by user index, then by movie index. */
-    int[] byUserThenMovie() {
+    private int[] byUserThenMovie() {
         int[] order = new int[size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

@@ -20,8 +20,8 @@ final class SnapshotRatings {
 
     /** Each user's ratings, movie ids ascending, and mean. */
     static Map<Long, UserRatings> userRatings(RatingTable table) {
-        int[] start = RatingTable.starts(table.user, table.userIds.length);
-        int[] order = table.byUserThenMovie();
+        int[] start = table.userStart;
+        int[] order = table.byUser;
         Map<Long, UserRatings> out = new HashMap<>(table.userIds.length * 2);
         for (int u = 0; u < table.userIds.length; u++) {
             int n = start[u + 1] - start[u];
@@ -67,8 +67,8 @@ final class SnapshotRatings {
         Map<Long, Demographics> byUser = new HashMap<>(demographics.size() * 2);
         demographics.forEach(d -> byUser.put(d.userId(), d));
         Map<String, Map<Long, CohortStat>> out = new HashMap<>();
-        int[] userStart = RatingTable.starts(table.user, table.userIds.length);
-        int[] byUserOrder = table.byUserThenMovie();
+        int[] userStart = table.userStart;
+        int[] byUserOrder = table.byUser;
         for (int level = 0; level < LEVELS; level++) {
             // number the level's cohorts, then count each (cohort, movie) run of the ratings sorted by both
             Map<String, Integer> numbers = new HashMap<>();
