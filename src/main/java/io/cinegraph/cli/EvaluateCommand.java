@@ -129,7 +129,7 @@ public class EvaluateCommand implements Callable<Integer> {
         };
         OfflineEvaluation.Outcome outcome = OfflineEvaluation.run(path, splitter, chosen,
                 new OfflineEvaluation.Settings(k, negatives, seed, graphDepth, easeLambda, knnK), signalsConfig,
-                graph -> new RankerRecommender(graph, rankerConfig, signalsConfig));
+                graph -> RankerRecommender.rankingOnly(graph, rankerConfig, signalsConfig));
         PrintWriter out = spec.commandLine().getOut();
         new EvaluationTable(out, k).print(path, seed, outcome);
         SignUpProtocol.Result signUps = outcome.signUps();

@@ -1,5 +1,6 @@
 package io.cinegraph.model;
 
+import io.cinegraph.support.NativeThreads;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -58,12 +59,15 @@ final class Gram {
         for (int i = 0; i < n; i++) {
             System.arraycopy(a[i], 0, packed, i * n, n);
         }
-        int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n);
-        if (info > 0) {
-            throw new IllegalArgumentException("matrix is not positive definite (pivot " + (info - 1) + ")");
-        }
-        require(info, "dpotrf");
-        require(openblas.LAPACKE_dpotri(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n), "dpotri");
+        NativeThreads.allCores(() -> {
+            int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n);
+            if (info > 0) {
+                throw new IllegalArgumentException("matrix is not positive definite (pivot " + (info - 1) + ")");
+            }
+            require(info, "dpotrf");
+            require(openblas.LAPACKE_dpotri(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n), "dpotri");
+            return null;
+        });
         // the lower triangle holds the (symmetric) inverse
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {

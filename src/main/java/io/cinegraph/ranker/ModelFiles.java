@@ -27,6 +27,10 @@ public final class ModelFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String METADATA = "model.json";
 
+    static {
+        io.cinegraph.support.NativeThreads.configure();
+    }
+
     private ModelFiles() {
     }
 

@@ -32,6 +32,10 @@ public final class Networks {
     static final String[] RANKING_INPUTS = {"dense", "user", "movie", "genres", "demographics", "userKnown"};
     static final String[] RATING_INPUTS = {"dense", "user", "movie"};
 
+    static {
+        io.cinegraph.support.NativeThreads.configure();
+    }
+
     private Networks() {
     }
 

@@ -88,15 +88,23 @@ public interface RankerConfig {
      * Training examples are built for at most this many users with targets (a seeded sample), so that the cost of
      * {@code train} grows with the sample, not with every user × their candidates; 0 = every user.
      */
-    @WithDefault("0")
+    @WithDefault("5000")
     int maxTrainingUsers();
 
     /**
      * Each epoch fits a fresh seeded uniform sample of at most this many of the training rows (0 = every row), so
      * that an epoch's cost is bounded whatever the number of users × candidates.
      */
-    @WithDefault("0")
+    @WithDefault("3000000")
     int examplesPerEpoch();
+
+    /**
+     * The rating model (its out-of-fold features, its network and the neighbours and factors it predicts from) is
+     * fitted on the ratings of a seeded sample of users holding at most this many ratings (0 = every rating); users
+     * outside it are predicted through the unknown-user slot, with their bias folded in from their own ratings.
+     */
+    @WithDefault("2000000")
+    long ratingModelRatings();
 
     /** The item-to-item matrices cover at most this many of the most-rated movies. */
     @WithDefault("5000")

@@ -157,6 +157,9 @@ public final class RankerModel {
 
     /** Predicted stars for (user, movie) pairs of a user with these ratings (movie id → stars). */
     public double[] predictRatings(long userId, Map<Long, Double> userRatings, long[] movieIds) {
+        if (ratings == null) {
+            throw new IllegalStateException("This ranker was trained for ranking only (an evaluation's): it predicts no stars");
+        }
         return ratings.predict(userId, indexes.ratingUser.getOrDefault(userId, 0), userRatings, movieIds, collaborative);
     }
 
@@ -175,6 +178,7 @@ public final class RankerModel {
     }
 
     public static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer, int userEmbeddingSize) {
+        io.cinegraph.support.NativeThreads.onThisThread();
         INDArray dense = Nd4j.create(rows.dense());
         normalizer.transform(dense);
         float[][] known = new float[rows.size()][userEmbeddingSize];

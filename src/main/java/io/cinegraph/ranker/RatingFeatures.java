@@ -135,7 +135,8 @@ final class RatingFeatures {
      * is ignored); in the order of {@link #NAMES}.
      */
     float[] features(long userId, Map<Long, Double> userRatings, long movieId) {
-        double bu = userBias.getOrDefault(userId, 0.0);
+        Double fitted = userBias.get(userId);
+        double bu = fitted != null ? fitted : foldedInBias(userRatings);
         double bi = itemBias.getOrDefault(movieId, 0.0);
         long[] nIds = neighbourIds.get(movieId);
         float[] nSims = neighbourSims.get(movieId);
@@ -157,6 +158,18 @@ final class RatingFeatures {
                 (float) Math.log1p(weights), used, (float) Math.log1p(userCount.getOrDefault(userId, 0)),
                 (float) Math.log1p(itemCount.getOrDefault(movieId, 0)),
                 (float) (factors.predict(userId, movieId) - (mu + bu + bi))};
+    }
+
+    /**
+     * The bias of a user the fit did not see, from their own ratings with the item biases held fixed: ALS's user
+     * step, b_u = Σ_j (r_uj − μ − b_j) / (λ_u + n_u); 0 without ratings.
+     */
+    private double foldedInBias(Map<Long, Double> userRatings) {
+        double sum = 0;
+        for (Map.Entry<Long, Double> r : userRatings.entrySet()) {
+            sum += r.getValue() - mu - itemBias.getOrDefault(r.getKey(), 0.0);
+        }
+        return userRatings.isEmpty() ? 0 : sum / (RatingBaselines.USER_REG + userRatings.size());
     }
 
     void write(DataOutputStream out) throws IOException {

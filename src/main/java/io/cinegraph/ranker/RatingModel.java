@@ -80,8 +80,9 @@ public final class RatingModel {
         int d = RatingFeatures.NAMES.length;
         float[][] dense = new float[n][];
         float[] targets = new float[n];
+        // the folds are independent (each writes only its own rows): fitted on every core
         try (Progress progress = Progress.items("Rating features (out of fold)", FOLDS, " folds")) {
-            for (int f = 0; f < FOLDS; f++) {
+            java.util.stream.IntStream.range(0, FOLDS).parallel().forEach(f -> {
                 List<Interaction> rest = new ArrayList<>();
                 for (int r = 0; r < n; r++) {
                     if (fold[r] != f) {
@@ -98,7 +99,7 @@ public final class RatingModel {
                     }
                 }
                 progress.step();
-            }
+            });
         }
         float[] user = new float[n];
         float[] movie = new float[n];
@@ -157,6 +158,7 @@ public final class RatingModel {
 
     private static INDArray[] inputs(List<Integer> rows, float[][] dense, float[] user, float[] movie,
                                      NormalizerStandardize normalizer) {
+        io.cinegraph.support.NativeThreads.onThisThread();
         float[][] d = new float[rows.size()][];
         for (int r = 0; r < d.length; r++) {
             d[r] = dense[rows.get(r)];

@@ -80,17 +80,9 @@ final class ExampleBuilder {
         }
     }
 
-    /**
-     * At most {@code maxTrainingUsers} of the users (0: all), chosen by a seeded hash of their ids, so that the same
-     * users are drawn whatever the order they come in; returned in user order.
-     */
+    /** At most {@code maxTrainingUsers} of the users (0: all), a seeded sample (see {@link UserSample}), in user order. */
     private List<Long> sample(List<Long> users) {
-        int max = config.maxTrainingUsers();
-        if (max <= 0 || users.size() <= max) {
-            return users;
-        }
-        return users.stream().sorted(java.util.Comparator.comparingLong(u -> Seeds.mix(config.seed() + 31, u)))
-                .limit(max).sorted().toList();
+        return UserSample.first(users, config.maxTrainingUsers(), config.seed() + 31);
     }
 
     /**

@@ -48,6 +48,7 @@ final class ModelMetadata {
         h.put("maxEpochs", config.maxEpochs());
         h.put("examplesPerEpoch", config.examplesPerEpoch());
         h.put("maxTrainingUsers", config.maxTrainingUsers());
+        h.put("ratingModelRatings", config.ratingModelRatings());
         h.put("patience", config.patience());
         h.put("ratingEpochs", config.ratingEpochs());
         h.put("historySize", signalsConfig.historySize());

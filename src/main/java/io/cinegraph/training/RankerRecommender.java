@@ -34,10 +34,23 @@ public final class RankerRecommender implements SignUpRecommender {
     private FeatureExtractor extractor;
     private SignalSnapshot snapshot;
 
+    private final boolean ratingModel;
+
+    /** Trains the whole model, as {@code train} does (rating model included). */
     public RankerRecommender(Graph trainingGraph, RankerConfig config, SignalsConfig signalsConfig) {
+        this(trainingGraph, config, signalsConfig, true);
+    }
+
+    private RankerRecommender(Graph trainingGraph, RankerConfig config, SignalsConfig signalsConfig, boolean ratingModel) {
         this.graph = trainingGraph;
         this.config = config;
         this.signalsConfig = signalsConfig;
+        this.ratingModel = ratingModel;
+    }
+
+    /** Trains what ranking needs only (see {@link RankerTrainer#rankingOnly}): for ranking protocols. */
+    public static RankerRecommender rankingOnly(Graph trainingGraph, RankerConfig config, SignalsConfig signalsConfig) {
+        return new RankerRecommender(trainingGraph, config, signalsConfig, false);
     }
 
     @Override
@@ -48,7 +61,8 @@ public final class RankerRecommender implements SignUpRecommender {
     @Override
     public void fit(TrainingData data) {
         this.data = data;
-        model = new RankerTrainer(config, signalsConfig).train(graph);
+        model = (ratingModel ? new RankerTrainer(config, signalsConfig) : RankerTrainer.rankingOnly(config, signalsConfig))
+                .train(graph);
         SignalGraph signals = SignalGraph.over(graph, signalsConfig);
         snapshot = signals.snapshot();
         extractor = signals.extractor();

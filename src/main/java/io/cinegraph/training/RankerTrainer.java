@@ -52,10 +52,24 @@ public final class RankerTrainer {
 
     private final RankerConfig config;
     private final SignalsConfig signalsConfig;
+    private final boolean ratingModel;
 
     public RankerTrainer(RankerConfig config, SignalsConfig signalsConfig) {
+        this(config, signalsConfig, true);
+    }
+
+    private RankerTrainer(RankerConfig config, SignalsConfig signalsConfig, boolean ratingModel) {
         this.config = config;
         this.signalsConfig = signalsConfig;
+        this.ratingModel = ratingModel;
+    }
+
+    /**
+     * A trainer of the ranking network and item index only, without the rating model (whose stars a ranking
+     * evaluation never asks for): its models cannot predict ratings and are not for serving.
+     */
+    public static RankerTrainer rankingOnly(RankerConfig config, SignalsConfig signalsConfig) {
+        return new RankerTrainer(config, signalsConfig, false);
     }
 
     /** Trains on every rating of the graph. */
@@ -76,7 +90,12 @@ public final class RankerTrainer {
         }
         TrainingCut cut = TrainingCut.of(ratings, config.targetFraction(), seed);
         Collaborative historyIndex = Collaborative.fit(cut.history(), config.itemIndex());
-        RankerSchema schema = schema(source, historyIndex, cut);
+        List<Interaction> ratingSample = UserSample.ratingsUpTo(ratings, config.ratingModelRatings(), seed + 37);
+        if (ratingSample.size() < ratings.size()) {
+            LOG.infof("The rating model fits the %,d ratings of a seeded sample of users (of %,d ratings)",
+                    ratingSample.size(), ratings.size());
+        }
+        RankerSchema schema = schema(source, historyIndex, cut, ratingSample);
         RankingFit.Fitted fitted;
         RankerModel model;
         try (SignalGraph history = SignalGraph.temporary(source, cut.history(), signalsConfig)) {
@@ -96,7 +115,9 @@ public final class RankerTrainer {
             }
             fitted = new RankingFit(config).fit(trainUsers, validationUsers, schema, seed);
             Collaborative serving = Collaborative.fit(ratings, config.itemIndex());
-            RatingModel.Fit rating = RatingModel.fit(ratings, schema.indexes().ratingUsers(), serving, config, seed);
+            RatingModel.Fit rating = ratingModel
+                    ? RatingModel.fit(ratingSample, schema.indexes().ratingUsers(), serving, config, seed)
+                    : new RatingModel.Fit(null, Double.NaN, 0);
             double seconds = (System.nanoTime() - started) / 1e9;
             ModelInfo info = new ModelInfo(ModelMetadata.version(), ModelMetadata.now(), ModelMetadata.fingerprint(ratings),
                     ratings.size(), source.users().size(), source.movies().size(),
@@ -164,10 +185,13 @@ public final class RankerTrainer {
     }
 
     /**
-     * Vocabularies: the users with a trained embedding (ranking) and every user (rating), the movies of the
-     * history catalogue, every genre and demographic value.
+     * Vocabularies: the users with a trained embedding (ranking), the users of the rating model's sample (rating),
+     * the movies of the history catalogue, every genre and demographic value.
      */
-    private RankerSchema schema(GraphData source, Collaborative history, TrainingCut cut) {
+    private RankerSchema schema(GraphData source, Collaborative history, TrainingCut cut, List<Interaction> ratingSample) {
+        java.util.Set<Long> rated = new java.util.HashSet<>();
+        ratingSample.forEach(i -> rated.add(i.userId()));
+        boolean everyUser = ratingSample.size() == cut.all().values().stream().mapToInt(List::size).sum();
         TreeSet<String> genres = new TreeSet<>();
         source.movies().forEach(m -> genres.addAll(m.genres()));
         TreeSet<String> genders = new TreeSet<>();
@@ -175,7 +199,9 @@ public final class RankerTrainer {
         List<Long> users = new ArrayList<>();
         List<Long> ratingUsers = new ArrayList<>();
         for (Rows.UserRow u : source.users()) {
-            ratingUsers.add(u.userId());
+            if (everyUser || rated.contains(u.userId())) {
+                ratingUsers.add(u.userId());
+            }
             if (!unknownUser(u.userId(), cut)) {
                 users.add(u.userId());
             }

@@ -21,6 +21,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The fit loop of the ranking network: the normalizer fitted on the training rows only, shuffled mini-batches
@@ -62,49 +65,88 @@ final class RankingFit {
         logSingleFeatures(validation);
         Random random = new Random(seed);
         EarlyStopping stopping = new EarlyStopping(network, config.patience(), true);
-        int batch = config.batchSize();
         INDArray average = null;
         Validation best = Validation.none();
         int perEpoch = config.examplesPerEpoch() <= 0 ? index.size() : Math.min(index.size(), config.examplesPerEpoch());
         if (perEpoch < index.size()) {
             LOG.infof("Each epoch fits a fresh sample of %d of the %d training rows", perEpoch, index.size());
         }
-        for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
-            Collections.shuffle(index, random);
-            List<int[]> sample = index.subList(0, perEpoch);
-            double lossSum = 0;
-            int batches = 0;
-            try (Progress progress = Progress.items("Ranker epoch " + epoch, sample.size(), " examples")) {
-                for (int from = 0; from < sample.size(); from += batch) {
-                    List<int[]> picks = sample.subList(from, Math.min(sample.size(), from + batch));
-                    network.fit(batchOf(train, picks, normalizer));
-                    lossSum += network.score();
-                    batches++;
-                    progress.stepTo(from + picks.size());
-                }
-                // validation and early stopping judge the running average of the parameters over the epochs so
-                // far (stochastic weight averaging): single epochs' parameters jump around one minimum
-                INDArray current = network.params().dup();
-                average = average == null ? current.dup() : average.muli(epoch - 1).addi(current).divi(epoch);
-                network.setParams(average);
-                Validation v = Validation.of(network, normalizer, validation);
-                double ndcg = v.balanced();
-                progress.message(String.format(Locale.ROOT, "loss %.4f, validation NDCG@10 %.4f", lossSum / batches, ndcg));
-                LOG.infof("Ranker epoch %d: loss %.4f, validation NDCG@10 %.4f (users with history %.4f, cold users "
-                                + "with a few ratings %.4f, as sign-ups %.4f)", epoch, lossSum / batches, ndcg, v.warm(),
-                        v.cold(), v.signUp());
-                boolean go = stopping.record(epoch, ndcg);
-                if (stopping.bestEpoch() == epoch) {
-                    best = v;
-                }
-                network.setParams(current);
-                if (!go) {
-                    break;
+        ExecutorService prepare = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ranker-batches");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+                Collections.shuffle(index, random);
+                List<int[]> sample = index.subList(0, perEpoch);
+                try (Progress progress = Progress.items("Ranker epoch " + epoch, sample.size(), " examples")) {
+                    double loss = fitEpoch(network, train, sample, normalizer, prepare, progress);
+                    // validation and early stopping judge the running average of the parameters over the epochs
+                    // so far (stochastic weight averaging): single epochs' parameters jump around one minimum
+                    INDArray current = network.params().dup();
+                    average = average == null ? current.dup() : average.muli(epoch - 1).addi(current).divi(epoch);
+                    network.setParams(average);
+                    Validation v = Validation.of(network, normalizer, validation);
+                    double ndcg = v.balanced();
+                    progress.message(String.format(Locale.ROOT, "loss %.4f, validation NDCG@10 %.4f", loss, ndcg));
+                    LOG.infof("Ranker epoch %d: loss %.4f, validation NDCG@10 %.4f (users with history %.4f, cold "
+                            + "users with a few ratings %.4f, as sign-ups %.4f)", epoch, loss, ndcg, v.warm(), v.cold(),
+                            v.signUp());
+                    boolean go = stopping.record(epoch, ndcg);
+                    if (stopping.bestEpoch() == epoch) {
+                        best = v;
+                    }
+                    network.setParams(current);
+                    if (!go) {
+                        break;
+                    }
                 }
             }
+        } finally {
+            prepare.shutdownNow();
         }
         stopping.restoreBest();
         return new Fitted(network, normalizer, best, stopping.bestEpoch(), index.size());
+    }
+
+    /**
+     * One pass over the sample in mini-batches; the mean loss. The next batch is assembled on {@code prepare}'s
+     * thread while the network fits the current one (the same batches in the same order: the result is the same).
+     */
+    private double fitEpoch(ComputationGraph network, List<UserExamples> train, List<int[]> sample,
+                            NormalizerStandardize normalizer, ExecutorService prepare, Progress progress) {
+        int batch = config.batchSize();
+        double lossSum = 0;
+        int batches = 0;
+        Future<MultiDataSet> next = prepare.submit(() -> batchOf(train, slice(sample, 0, batch), normalizer));
+        for (int from = 0; from < sample.size(); from += batch) {
+            MultiDataSet current = await(next);
+            int following = from + batch;
+            if (following < sample.size()) {
+                next = prepare.submit(() -> batchOf(train, slice(sample, following, batch), normalizer));
+            }
+            network.fit(current);
+            lossSum += network.score();
+            batches++;
+            progress.stepTo(Math.min(sample.size(), following));
+        }
+        return lossSum / batches;
+    }
+
+    private static List<int[]> slice(List<int[]> rows, int from, int size) {
+        return rows.subList(from, Math.min(rows.size(), from + size));
+    }
+
+    private static MultiDataSet await(Future<MultiDataSet> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while training the ranker", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** What the validation slice gives when ranked by popularity alone, for comparison with the network's epochs. */

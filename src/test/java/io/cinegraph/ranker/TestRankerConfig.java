@@ -17,6 +17,7 @@ public final class TestRankerConfig {
             public double validationUsers() { return 0.2; }
             public int maxTrainingUsers() { return 0; }
             public int examplesPerEpoch() { return 0; }
+            public long ratingModelRatings() { return 0; }
             public int candidatesByEase() { return 60; }
             public int candidatesByCosine() { return 30; }
             public int candidatesByPopularity() { return 20; }
