@@ -37,7 +37,12 @@ public record GraphData(List<Interaction> ratings, List<Rows.UserRow> users, Lis
      * an embedded graph and the ratings are many (the way a first import goes), else in transactions.
      */
     public void copyInto(Graph target, List<Interaction> subset) {
-        if (subset.size() >= BULK_FROM_RATINGS) {
+        copyInto(target, subset, BULK_FROM_RATINGS);
+    }
+
+    /** As {@link #copyInto(Graph, List)}, through the batch importer from {@code bulkFromRatings} ratings on. */
+    public void copyInto(Graph target, List<Interaction> subset, int bulkFromRatings) {
+        if (subset.size() >= bulkFromRatings) {
             java.util.Optional<BulkLoad> bulk = target.bulkLoad();
             if (bulk.isPresent()) {
                 bulkCopy(bulk.get(), subset);

@@ -13,12 +13,25 @@ import java.util.stream.Stream;
 public final class TemporaryGraph implements AutoCloseable {
 
     private static final String PAGE_CACHE = "256m";
+    private static final long STORE_BYTES_PER_RATING = 200;
 
     private final Path dir;
     private final Graph graph;
 
     public TemporaryGraph() {
         this(PAGE_CACHE);
+    }
+
+    /**
+     * A page cache for a graph of {@code ratings} ratings: its store takes about {@value #STORE_BYTES_PER_RATING}
+     * bytes per rating once the signals are written (4.5 GiB at 25M), so that much, between 256 MiB and a quarter
+     * of the machine's memory.
+     */
+    public static String pageCacheFor(long ratings) {
+        long physical = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        long bytes = Math.max(256L << 20, Math.min(physical / 4, ratings * STORE_BYTES_PER_RATING));
+        return (bytes >> 20) + "m";
     }
 
     /** With a page cache of {@code pageCache} (Neo4j's notation, e.g. "2g"), for graphs larger than evaluation's. */

@@ -103,7 +103,7 @@ public interface RankerConfig {
      * fitted on the ratings of a seeded sample of users holding at most this many ratings (0 = every rating); users
      * outside it are predicted through the unknown-user slot, with their bias folded in from their own ratings.
      */
-    @WithDefault("2000000")
+    @WithDefault("500000")
     long ratingModelRatings();
 
     /** The item-to-item matrices cover at most this many of the most-rated movies. */

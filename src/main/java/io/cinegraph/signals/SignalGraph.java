@@ -43,7 +43,10 @@ public final class SignalGraph implements AutoCloseable {
 
     /** A new temporary graph, filled by {@code fill}, with every signal recomputed. */
     public static SignalGraph temporary(Consumer<Graph> fill, SignalsConfig config) {
-        TemporaryGraph temporary = new TemporaryGraph();
+        return temporary(fill, config, new TemporaryGraph());
+    }
+
+    private static SignalGraph temporary(Consumer<Graph> fill, SignalsConfig config, TemporaryGraph temporary) {
         try {
             fill.accept(temporary.graph());
             SignalGraph out = new SignalGraph(temporary.graph(), temporary, config);
@@ -57,7 +60,8 @@ public final class SignalGraph implements AutoCloseable {
 
     /** A new temporary graph holding {@code data}'s movies and users and only {@code ratings}, signals recomputed. */
     public static SignalGraph temporary(GraphData data, List<Interaction> ratings, SignalsConfig config) {
-        return temporary(graph -> data.copyInto(graph, ratings), config);
+        return temporary(graph -> data.copyInto(graph, ratings), config,
+                new TemporaryGraph(TemporaryGraph.pageCacheFor(ratings.size())));
     }
 
     /** Recomputes every materialized signal of the graph (and swaps the snapshot). */

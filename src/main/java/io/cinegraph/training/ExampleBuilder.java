@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +36,7 @@ final class ExampleBuilder {
 
     /** What every user's examples are built from: the history graph's features, the item index, the schema. */
     record Inputs(FeatureExtractor extractor, SignalSnapshot snapshot, Collaborative index, RankerSchema schema,
-                  TrainingCut cut) {
+                  TrainingCut cut, List<Long> users) {
     }
 
     private final RankerConfig config;
@@ -52,9 +51,9 @@ final class ExampleBuilder {
         this.indexes = inputs.schema().indexes();
     }
 
-    /** The examples of every user with targets (or of a seeded sample of them, see {@link #sample}), in user order. */
+    /** The examples of the training users (those with targets, or a seeded sample of them), in user order. */
     List<UserExamples> build() {
-        List<Long> users = sample(new ArrayList<>(new TreeSet<>(in.cut().targets().keySet())));
+        List<Long> users = in.users();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (Progress progress = Progress.items("Training examples", users.size(), " users")) {
             List<Future<List<UserExamples>>> futures = new ArrayList<>();
@@ -78,11 +77,6 @@ final class ExampleBuilder {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** At most {@code maxTrainingUsers} of the users (0: all), a seeded sample (see {@link UserSample}), in user order. */
-    private List<Long> sample(List<Long> users) {
-        return UserSample.first(users, config.maxTrainingUsers(), config.seed() + 31);
     }
 
     /**

@@ -95,12 +95,17 @@ public final class RankerTrainer {
             LOG.infof("The rating model fits the %,d ratings of a seeded sample of users (of %,d ratings)",
                     ratingSample.size(), ratings.size());
         }
-        RankerSchema schema = schema(source, historyIndex, cut, ratingSample);
+        // examples are built for at most maxTrainingUsers users with targets; only they (and, without a sample,
+        // every user) get an embedding, so that no user is scored through one that was never trained
+        List<Long> trainingUsers = UserSample.first(cut.targets().keySet(), config.maxTrainingUsers(), seed + 31);
+        boolean everyTrainingUser = trainingUsers.size() == cut.targets().size();
+        RankerSchema schema = schema(source, historyIndex, cut, ratingSample,
+                everyTrainingUser ? null : new java.util.HashSet<>(trainingUsers));
         RankingFit.Fitted fitted;
         RankerModel model;
         try (SignalGraph history = SignalGraph.temporary(source, cut.history(), signalsConfig)) {
             List<UserExamples> examples = new ExampleBuilder(config, signalsConfig.historySize(), new ExampleBuilder.Inputs(
-                    history.extractor(), history.snapshot(), historyIndex, schema, cut)).build();
+                    history.extractor(), history.snapshot(), historyIndex, schema, cut, trainingUsers)).build();
             List<UserExamples> trainUsers = new ArrayList<>();
             List<UserExamples> validationUsers = new ArrayList<>();
             for (UserExamples e : examples) {
@@ -185,10 +190,12 @@ public final class RankerTrainer {
     }
 
     /**
-     * Vocabularies: the users with a trained embedding (ranking), the users of the rating model's sample (rating),
+     * Vocabularies: the users with a trained embedding (ranking: the training users, when they are a sample), the
+     * users of the rating model's sample (rating),
      * the movies of the history catalogue, every genre and demographic value.
      */
-    private RankerSchema schema(GraphData source, Collaborative history, TrainingCut cut, List<Interaction> ratingSample) {
+    private RankerSchema schema(GraphData source, Collaborative history, TrainingCut cut, List<Interaction> ratingSample,
+                                java.util.Set<Long> sampledUsers) {
         java.util.Set<Long> rated = new java.util.HashSet<>();
         ratingSample.forEach(i -> rated.add(i.userId()));
         boolean everyUser = ratingSample.size() == cut.all().values().stream().mapToInt(List::size).sum();
@@ -202,7 +209,7 @@ public final class RankerTrainer {
             if (everyUser || rated.contains(u.userId())) {
                 ratingUsers.add(u.userId());
             }
-            if (!unknownUser(u.userId(), cut)) {
+            if (!unknownUser(u.userId(), cut) && (sampledUsers == null || sampledUsers.contains(u.userId()))) {
                 users.add(u.userId());
             }
             if (u.gender() != null) {

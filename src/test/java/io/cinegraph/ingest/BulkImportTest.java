@@ -3,12 +3,15 @@ package io.cinegraph.ingest;
 import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.domain.GraphCounts;
 import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.domain.Interaction;
+import io.cinegraph.graph.GraphData;
 import io.cinegraph.graph.TestGraphs;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -64,6 +67,25 @@ class BulkImportTest extends EmptyGraphTest {
         DatasetInfo dataset = catalog.dataset().orElseThrow();
         assertThat(dataset.complete()).isFalse();
         assertThat(dataset.fingerprint()).isNotBlank();
+    }
+
+    @Test
+    void aTrainingGraphCopiedThroughTheBatchImporterEqualsTheTransactionalCopy() throws IOException {
+        importer.run(Fixtures.csv(tmp.resolve("source")), TRANSACTIONS);
+        GraphData data = GraphData.read(graph);
+        List<Interaction> history = data.ratings().subList(0, data.ratings().size() - 1);
+        TestGraphs.clear(graph);
+
+        data.copyInto(graph, history, Integer.MAX_VALUE);
+        Map<String, String> expected = export(tmp.resolve("copy-transactions"));
+        GraphCounts counts = catalog.counts();
+        TestGraphs.clear(graph);
+        data.copyInto(graph, history, 0);
+
+        assertThat(export(tmp.resolve("copy-bulk"))).isEqualTo(expected);
+        assertThat(catalog.counts()).isEqualTo(counts);
+        assertThat(counts.ratings()).isEqualTo(history.size());
+        assertThat(counts.users()).isEqualTo(data.users().size());
     }
 
     /** Imports {@code data} through transactions, then through the batch importer; returns the bulk export. */
