@@ -1,12 +1,12 @@
 package io.cinegraph.model;
 
-import io.cinegraph.support.NativeThreads;
 import org.bytedeco.openblas.global.openblas;
 
 /**
  * Dense linear algebra for the item-item models: the Gram matrix XᵀX of the binary interaction matrix, built
  * from each user's item list (Σ_u n_u² updates), and the inverse of a symmetric positive definite matrix through
- * LAPACK's Cholesky routines (dpotrf, dpotri) of the OpenBLAS that ND4J ships, multi-threaded. Not ND4J's
+ * LAPACK's Cholesky routines (dpotrf, dpotri) of the OpenBLAS that ND4J ships, multi-threaded (callers run the fits
+ * that invert through {@code support/NativeThreads#allCores}, which lends OpenBLAS every core). Not ND4J's
  * {@code InvertMatrix}: in 1.0.0-M2.1 it copies the array element by element into a Commons Math matrix and
  * inverts it by Commons Math's single-threaded, pure-Java LU decomposition (298 s for ml-100k's 1682 × 1682 EASE
  * system on this 2-core machine).
@@ -59,15 +59,12 @@ final class Gram {
         for (int i = 0; i < n; i++) {
             System.arraycopy(a[i], 0, packed, i * n, n);
         }
-        NativeThreads.allCores(() -> {
-            int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n);
-            if (info > 0) {
-                throw new IllegalArgumentException("matrix is not positive definite (pivot " + (info - 1) + ")");
-            }
-            require(info, "dpotrf");
-            require(openblas.LAPACKE_dpotri(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n), "dpotri");
-            return null;
-        });
+        int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n);
+        if (info > 0) {
+            throw new IllegalArgumentException("matrix is not positive definite (pivot " + (info - 1) + ")");
+        }
+        require(info, "dpotrf");
+        require(openblas.LAPACKE_dpotri(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n), "dpotri");
         // the lower triangle holds the (symmetric) inverse
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {

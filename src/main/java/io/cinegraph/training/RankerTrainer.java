@@ -89,7 +89,7 @@ public final class RankerTrainer {
             throw new IllegalStateException("The graph holds no ratings: import a dataset first (cinegraph import --path DIR)");
         }
         TrainingCut cut = TrainingCut.of(ratings, config.targetFraction(), seed);
-        Collaborative historyIndex = Collaborative.fit(cut.history(), config.itemIndex());
+        Collaborative historyIndex = itemIndex(cut.history());
         List<Interaction> ratingSample = UserSample.ratingsUpTo(ratings, config.ratingModelRatings(), seed + 37);
         if (ratingSample.size() < ratings.size()) {
             LOG.infof("The rating model fits the %,d ratings of a seeded sample of users (of %,d ratings)",
@@ -119,7 +119,7 @@ public final class RankerTrainer {
                 }
             }
             fitted = new RankingFit(config).fit(trainUsers, validationUsers, schema, seed);
-            Collaborative serving = Collaborative.fit(ratings, config.itemIndex());
+            Collaborative serving = itemIndex(ratings);
             RatingModel.Fit rating = ratingModel
                     ? RatingModel.fit(ratingSample, schema.indexes().ratingUsers(), serving, config, seed)
                     : new RatingModel.Fit(null, Double.NaN, 0);
@@ -153,7 +153,7 @@ public final class RankerTrainer {
      * rating-prediction protocols such as ml-100k's u1–u5 folds.
      */
     public double[] ratingPredictions(List<Interaction> train, List<Interaction> test) {
-        Collaborative catalogue = Collaborative.fit(train, config.itemIndex());
+        Collaborative catalogue = itemIndex(train);
         List<Long> users = train.stream().map(Interaction::userId).distinct().sorted().toList();
         List<Long> movies = new ArrayList<>();
         for (int i = 0; i < catalogue.items(); i++) {
@@ -170,6 +170,11 @@ public final class RankerTrainer {
                     byUser.getOrDefault(i.userId(), Map.of()), new long[]{i.movieId()}, catalogue)[0];
         }
         return out;
+    }
+
+    /** The item-to-item index (EASE's inverse among it) on every core. */
+    private Collaborative itemIndex(List<Interaction> ratings) {
+        return io.cinegraph.support.NativeThreads.allCores(() -> Collaborative.fit(ratings, config.itemIndex()));
     }
 
     /** A seeded draw per user: a cold user drawn is held out whole for validation (early stopping). */
