@@ -113,6 +113,9 @@ public record ScaleBenchmark(RankerConfig rankerConfig, SignalsConfig signalsCon
             }
             double[] millis = new double[requests];
             out.add(measure("serve", 0, () -> {
+                // a full collection first: the stage's heap figure is then what serving holds (snapshot, model,
+                // caches), not what training left behind
+                System.gc();
                 try (Progress progress = Progress.items("Serving", requests, " requests")) {
                     for (int i = 0; i < requests; i++) {
                         long started = System.nanoTime();

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench-scale", mixinStandardHelpOptions = true,
         description = {"The pipeline at growing sizes, on synthetic sets shaped like ml-25m: generate, import into an "
                 + "empty temporary graph, signals, train, and requests ranked afresh; one table with each stage's own "
-                + "time, ratings/s, microseconds per rating and its ratio to the smallest size, peak heap and RSS, "
+                + "time, ratings/s, microseconds per rating and its ratio to the smallest size, peak heap (the largest heap in use after a "
+                + "garbage collection) and RSS, "
                 + "then the store's size on disk. Nothing is asserted: it prints what it measured.",
                 "Run it alone on the machine: another heavy job beside it changes every figure."})
 public class BenchScaleCommand implements Callable<Integer> {
@@ -68,7 +69,7 @@ public class BenchScaleCommand implements Callable<Integer> {
         List<ScaleBenchmark.Run> runs = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-12s %-9s %10s %12s %10s %13s %10s %9s%n", "ratings", "stage", "seconds", "ratings/s",
-                "µs/rating", "× smallest", "peak heap", "RSS MiB");
+                "µs/rating", "× smallest", "heap MiB", "RSS MiB");
         for (long size : ratings.stream().sorted().toList()) {
             runs.add(bench.run(ScaleBenchmark.Size.shapedLikeMl25m(size), work, chosen));
             // each size's rows as soon as it is done: a long run can be stopped without losing what it measured

@@ -3,6 +3,7 @@ package io.cinegraph.evaluation;
 import io.cinegraph.domain.Interaction;
 import io.cinegraph.model.Ranking;
 import io.cinegraph.model.TrainingData;
+import io.cinegraph.support.Futures;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,11 +70,25 @@ public final class Evaluator {
 
         List<ModelResult> results = new ArrayList<>();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        // the models are fitted one after the other on a thread of their own, ahead of the scoring: a long fit (the
+        // ranker's) overlaps the scoring of the models before it, which cannot keep every core busy alone
+        java.util.concurrent.ExecutorService fitter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "evaluation-fits");
+            t.setDaemon(true);
+            return t;
+        });
         try {
+            List<java.util.concurrent.Future<Double>> fits = new ArrayList<>();
             for (Recommender model : models) {
-                long started = System.nanoTime();
-                model.fit(data);
-                double trainSeconds = (System.nanoTime() - started) / 1e9;
+                fits.add(fitter.submit(() -> {
+                    long started = System.nanoTime();
+                    model.fit(data);
+                    return (System.nanoTime() - started) / 1e9;
+                }));
+            }
+            for (int m = 0; m < models.size(); m++) {
+                Recommender model = models.get(m);
+                double trainSeconds = Futures.await(fits.get(m), "the fit of " + model.name());
                 Map<String, Double> sums = new LinkedHashMap<>();
                 Map<String, Double> sampledSums = new LinkedHashMap<>();
                 List<List<Long>> topLists = new ArrayList<>();
@@ -96,7 +111,7 @@ public final class Evaluator {
                 int position = 0;
                 List<Long> order = new ArrayList<>(testByUser.keySet());
                 for (java.util.concurrent.Future<UserOutcome> future : outcomes) {
-                    UserOutcome outcome = await(future);
+                    UserOutcome outcome = Futures.await(future, "the evaluation of a user");
                     long userId = order.get(position++);
                     int slice = slice(data.itemsOf(data.userIndex(userId)).length);
                     String cohort = cohorts.get(userId);
@@ -132,6 +147,7 @@ public final class Evaluator {
             }
         } finally {
             pool.shutdownNow();
+            fitter.shutdownNow();
         }
         return results;
     }
@@ -179,17 +195,6 @@ public final class Evaluator {
             sampledMetrics.put("ndcg@" + k, rank < k ? 1 / (Math.log(rank + 2) / Math.log(2)) : 0.0);
         }
         return new UserOutcome(metrics, sampledMetrics, top, meanPopularity);
-    }
-
-    private static <T> T await(java.util.concurrent.Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Evaluation interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
     }
 
     private Map<Long, int[]> drawNegatives(TrainingData data, Map<Long, Set<Long>> testByUser,

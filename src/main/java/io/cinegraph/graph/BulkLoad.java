@@ -29,6 +29,10 @@ import java.util.Map;
 public final class BulkLoad implements AutoCloseable {
 
     private static final int BUFFER = 1 << 20;
+    private static final long MIN_OFF_HEAP = 128L << 20;
+    private static final long OFF_HEAP_PER_STAGED_BYTE = 8;
+    /** From this size on, the importer's own default (90 % of the free memory). */
+    private static final long FULL_OFF_HEAP_FROM = 2L << 30;
 
     private final Graph graph;
     private final Path dir;
@@ -172,8 +176,31 @@ public final class BulkLoad implements AutoCloseable {
                 "--relationships=TAGGED=" + tagFile,
                 "--id-type=integer",
                 "--multiline-fields=" + multiline,
-                "--report-file=" + dir.resolve("import.report"));
+                "--report-file=" + dir.resolve("import.report"),
+                "--max-off-heap-memory=" + offHeapMemory(stagedBytes()));
         graph.replaceEmbeddedStore(args);
+    }
+
+    /**
+     * The importer's off-heap memory: by default it takes most of the machine's free memory, and setting that up
+     * (and tearing it down) costs seconds, more than a small dataset takes to write; a few times the staged files
+     * are enough for it to work in one pass.
+     */
+    static String offHeapMemory(long stagedBytes) {
+        long wanted = Math.max(MIN_OFF_HEAP, OFF_HEAP_PER_STAGED_BYTE * stagedBytes);
+        return wanted >= FULL_OFF_HEAP_FROM ? "90%" : (wanted >> 20) + "m";
+    }
+
+    private long stagedBytes() {
+        long total = 0;
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                total += Files.size(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the bulk import's files in " + dir, e);
+        }
+        return total;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.support.Futures;
 import io.cinegraph.support.Progress;
 
 import java.util.ArrayList;
@@ -84,7 +85,7 @@ final class ImportBatcher<T> implements RowSink<T> {
             return;
         }
         try {
-            Importer.await(inFlight);
+            Futures.await(inFlight, "the batch being written");
         } finally {
             inFlight = null;
         }

@@ -7,6 +7,7 @@ import io.cinegraph.domain.Rows.UserRow;
 import io.cinegraph.graph.BulkLoad;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.support.Futures;
 import io.cinegraph.support.Progress;
 import org.jboss.logging.Logger;
 
@@ -194,7 +195,7 @@ final class ImportRun implements AutoCloseable {
             record(ingest.createRatings(parts.get(0)));
         }
         for (Future<IngestRepository.RatingWrite> f : pending) {
-            record(Importer.await(f));
+            record(Futures.await(f, "a batch of ratings"));
         }
     }
 

@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 /**
  * Streams a MovieLens dataset into the graph: genres, users, movies, ratings, tags, in batched idempotent
@@ -110,20 +108,6 @@ public class Importer {
         };
     }
 
-    /** The result of a write on another thread, with its exception as thrown there. */
-    static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Import interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 
     /** Name, size and modification time of every file: cheap, and changes whenever a file is replaced. */
     static String fingerprint(DatasetReader reader) {

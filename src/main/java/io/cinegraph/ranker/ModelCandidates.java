@@ -66,13 +66,9 @@ public final class ModelCandidates {
         return new ContextSource(name) {
             @Override
             public List<Candidate> candidatesBeyond(long userId, int limit, Set<Long> taken) {
-                return snapshot.movieIds().stream()
-                        .filter(m -> !user.rated().contains(m) && !taken.contains(m))
-                        .map(m -> new long[]{m, snapshot.ratingsBetween(m, from, user.time())})
-                        .filter(p -> p[1] > 0)
-                        .sorted((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]))
-                        .limit(limit)
-                        .map(p -> candidate(name, p[0], p[1], "ratings up to your latest rating")).toList();
+                return snapshot.mostRatedBetween(from, user.time(), limit,
+                                m -> !user.rated().contains(m) && !taken.contains(m)).stream()
+                        .map(c -> candidate(name, c.movieId(), c.ratings(), "ratings up to your latest rating")).toList();
             }
         };
     }

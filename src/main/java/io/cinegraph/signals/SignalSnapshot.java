@@ -33,6 +33,10 @@ public final class SignalSnapshot {
     private final Map<Long, Similar> similar;
     private final Map<String, Map<Long, CohortStat>> cohorts;
     private final Map<Long, UserRatings> ratings;
+    /** The movies with at least one rating, most rated first: {@link #mostRatedBetween} stops early along it. */
+    private final long[] byRatings;
+    /** The times of {@link #byRatings}' ratings, in that order (each sorted). */
+    private final long[][] timesByRatings;
     private final Map<Long, long[]> ratingTimes;
 
     /** A user's ratings (movie ids ascending) and mean, for user-kNN evidence; 8 bytes a rating. */
@@ -48,11 +52,25 @@ public final class SignalSnapshot {
         this.cohorts = cohorts;
         this.ratings = ratings;
         this.ratingTimes = ratingTimes;
+        this.byRatings = movies.keySet().stream()
+                .filter(m -> ratingTimes.containsKey(m) && ratingTimes.get(m).length > 0)
+                .sorted((a, b) -> Integer.compare(ratingTimes.get(b).length, ratingTimes.get(a).length))
+                .mapToLong(Long::longValue).toArray();
+        this.timesByRatings = new long[byRatings.length][];
+        for (int i = 0; i < byRatings.length; i++) {
+            timesByRatings[i] = ratingTimes.get(byRatings[i]);
+        }
     }
 
     /** A snapshot of the catalogue alone (no similarity lists, cohorts or ratings), e.g. for a service under test. */
     public static SignalSnapshot ofMovies(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies) {
         return new SignalSnapshot(global, Map.copyOf(movies), Map.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** The catalogue and its ratings' times only (no similarity lists, cohorts or user ratings). */
+    static SignalSnapshot ofRatings(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies, RatingTable table) {
+        return new SignalSnapshot(global, Map.copyOf(movies), Map.of(), Map.of(), Map.of(),
+                SnapshotRatings.ratingTimes(table));
     }
 
     /** Reads the signals and every rating from the graph. */
@@ -124,6 +142,46 @@ public final class SignalSnapshot {
     public int ratingsBetween(long movieId, long from, long to) {
         long[] t = ratingTimes.get(movieId);
         return t == null ? 0 : upperBound(t, to) - upperBound(t, from);
+    }
+
+    /** A movie and how many ratings it received in a time window. */
+    public record Count(long movieId, int ratings) {
+    }
+
+    /**
+     * The {@code limit} movies with the most ratings in the window (from, to], most first and ties by id, among
+     * those {@code allowed} and with at least one rating there. Movies are visited most rated overall first, and
+     * the visit stops once a movie's ratings of all time are fewer than the last kept one's in the window: no
+     * movie after it can enter. Up to a recent time that is little more than {@code limit} movies, not the whole
+     * catalogue; a narrow window, whose counts are far below the all-time ones, visits more.
+     */
+    public List<Count> mostRatedBetween(long from, long to, int limit, java.util.function.LongPredicate allowed) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        java.util.Comparator<Count> order = (a, b) -> a.ratings() != b.ratings()
+                ? Integer.compare(b.ratings(), a.ratings()) : Long.compare(a.movieId(), b.movieId());
+        java.util.PriorityQueue<Count> kept = new java.util.PriorityQueue<>(limit + 1, order.reversed());
+        for (int i = 0; i < byRatings.length; i++) {
+            long[] times = timesByRatings[i];
+            if (kept.size() == limit && times.length < kept.peek().ratings()) {
+                break;
+            }
+            long movieId = byRatings[i];
+            if (!allowed.test(movieId)) {
+                continue;
+            }
+            int n = upperBound(times, to) - upperBound(times, from);
+            if (n > 0) {
+                kept.add(new Count(movieId, n));
+                if (kept.size() > limit) {
+                    kept.poll();
+                }
+            }
+        }
+        List<Count> out = new ArrayList<>(kept);
+        out.sort(order);
+        return out;
     }
 
     /** When the movie was first rated, or empty when it has no rating. */

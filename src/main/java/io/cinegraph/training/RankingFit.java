@@ -7,6 +7,7 @@ import io.cinegraph.ranker.RankerInputs;
 import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.ranker.RankerSchema;
 import io.cinegraph.signals.Feature;
+import io.cinegraph.support.Futures;
 import io.cinegraph.support.Progress;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.jboss.logging.Logger;
@@ -121,7 +122,7 @@ final class RankingFit {
         int batches = 0;
         Future<MultiDataSet> next = prepare.submit(() -> batchOf(train, slice(sample, 0, batch), normalizer));
         for (int from = 0; from < sample.size(); from += batch) {
-            MultiDataSet current = await(next);
+            MultiDataSet current = Futures.await(next, "the next mini-batch");
             int following = from + batch;
             if (following < sample.size()) {
                 next = prepare.submit(() -> batchOf(train, slice(sample, following, batch), normalizer));
@@ -138,16 +139,6 @@ final class RankingFit {
         return rows.subList(from, Math.min(rows.size(), from + size));
     }
 
-    private static MultiDataSet await(Future<MultiDataSet> batch) {
-        try {
-            return batch.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while training the ranker", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
 
     /** What the validation slice gives when ranked by popularity alone, for comparison with the network's epochs. */
     private static void logSingleFeatures(List<UserExamples> validation) {
