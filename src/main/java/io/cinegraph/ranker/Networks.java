@@ -93,7 +93,7 @@ public final class Networks {
         int e = config.embeddingSize();
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(new Adam(config.learningRate()))
+                .updater(new Adam(config.ratingLearningRate()))
                 .weightInit(WeightInit.XAVIER)
                 .l2(config.l2() * 10)
                 .graphBuilder()

@@ -116,14 +116,27 @@ public interface RankerConfig {
     @WithDefault("64")
     int hidden();
 
-    @WithDefault("0.001")
+    /**
+     * Adam's step size for the ranking network. With the mini-batch of 1,024 (was 512 with 0.001, scaled by √2):
+     * epochs a third shorter, ml-100k last-fraction NDCG@10 0.2625 against 0.2628 (docs/ranker.md).
+     */
+    @WithDefault("0.0014")
     double learningRate();
 
     @WithDefault("0.0001")
     double l2();
 
-    @WithDefault("512")
+    /** Rows per mini-batch of the ranking network. */
+    @WithDefault("1024")
     int batchSize();
+
+    /** Ratings per mini-batch of the rating network. */
+    @WithDefault("256")
+    int ratingBatchSize();
+
+    /** Adam's step size for the rating network. */
+    @WithDefault("0.001")
+    double ratingLearningRate();
 
     @WithDefault("8")
     int maxEpochs();

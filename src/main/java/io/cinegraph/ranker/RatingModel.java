@@ -120,7 +120,7 @@ public final class RatingModel {
             (validation[r] ? held : order).add(r);
         }
         EarlyStopping stopping = new EarlyStopping(network, config.patience(), false);
-        int batch = Math.max(64, config.batchSize() / 2);
+        int batch = config.ratingBatchSize();
         for (int epoch = 1; epoch <= config.ratingEpochs(); epoch++) {
             java.util.Collections.shuffle(order, random);
             try (Progress progress = Progress.items("Rating model epoch " + epoch, order.size(), " ratings")) {

@@ -45,6 +45,8 @@ final class ModelMetadata {
         h.put("learningRate", config.learningRate());
         h.put("l2", config.l2());
         h.put("batchSize", config.batchSize());
+        h.put("ratingBatchSize", config.ratingBatchSize());
+        h.put("ratingLearningRate", config.ratingLearningRate());
         h.put("maxEpochs", config.maxEpochs());
         h.put("examplesPerEpoch", config.examplesPerEpoch());
         h.put("maxTrainingUsers", config.maxTrainingUsers());

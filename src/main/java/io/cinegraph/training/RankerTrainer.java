@@ -13,6 +13,7 @@ import io.cinegraph.ranker.RankerSchema;
 import io.cinegraph.ranker.RatingModel;
 import io.cinegraph.signals.SignalGraph;
 import io.cinegraph.signals.SignalsConfig;
+import io.cinegraph.support.Futures;
 import io.cinegraph.support.Seeds;
 import org.jboss.logging.Logger;
 
@@ -118,11 +119,24 @@ public final class RankerTrainer {
                     }
                 }
             }
-            fitted = new RankingFit(config).fit(trainUsers, validationUsers, schema, seed);
             Collaborative serving = itemIndex(ratings);
-            RatingModel.Fit rating = ratingModel
-                    ? RatingModel.fit(ratingSample, schema.indexes().ratingUsers(), serving, config, seed)
-                    : new RatingModel.Fit(null, Double.NaN, 0);
+            // the rating model does not depend on the ranking network: it is fitted on a thread of its own
+            // meanwhile (the ranking fit keeps about one core busy)
+            java.util.concurrent.ExecutorService side = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "rating-model");
+                t.setDaemon(true);
+                return t;
+            });
+            RatingModel.Fit rating;
+            try {
+                java.util.concurrent.Future<RatingModel.Fit> ratingFit = side.submit(() -> ratingModel
+                        ? RatingModel.fit(ratingSample, schema.indexes().ratingUsers(), serving, config, seed)
+                        : new RatingModel.Fit(null, Double.NaN, 0));
+                fitted = new RankingFit(config).fit(trainUsers, validationUsers, schema, seed);
+                rating = Futures.await(ratingFit, "the rating model");
+            } finally {
+                side.shutdownNow();
+            }
             double seconds = (System.nanoTime() - started) / 1e9;
             ModelInfo info = new ModelInfo(ModelMetadata.version(), ModelMetadata.now(), ModelMetadata.fingerprint(ratings),
                     ratings.size(), source.users().size(), source.movies().size(),

@@ -36,6 +36,8 @@ public final class TestRankerConfig {
             public double learningRate() { return 0.003; }
             public double l2() { return 0.00001; }
             public int batchSize() { return 256; }
+            public int ratingBatchSize() { return 128; }
+            public double ratingLearningRate() { return 0.003; }
             public int maxEpochs() { return 4; }
             public int patience() { return 2; }
             public int ratingEpochs() { return 4; }
