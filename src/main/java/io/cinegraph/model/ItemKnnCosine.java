@@ -22,8 +22,8 @@ public final class ItemKnnCosine {
                 column[i] = i == j || counts[i] == 0 || counts[j] == 0 ? 0
                         : co[i][j] / Math.sqrt((double) counts[i] * counts[j]);
             }
-            int[] order = Ranking.byScore(column);
-            for (int r = 0; r < Math.min(k, n) && column[order[r]] > 0; r++) {
+            int[] order = Ranking.topByScore(column, k);
+            for (int r = 0; r < order.length && column[order[r]] > 0; r++) {
                 similarity[order[r]][j] = column[order[r]];
             }
         }

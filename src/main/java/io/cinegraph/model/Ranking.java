@@ -15,6 +15,32 @@ public final class Ranking {
                 : Integer.compare(p, q));
     }
 
+    /**
+     * The first {@code k} of {@link #byScore(double[])}, found without sorting all of them: one pass that keeps the
+     * k best seen so far in a heap (n log k instead of n log n, and most items rejected by one comparison).
+     */
+    public static int[] topByScore(double[] scores, int k) {
+        int n = scores.length;
+        int keep = Math.max(0, Math.min(k, n));
+        if (keep == 0) {
+            return new int[0];
+        }
+        Comparator<Integer> better = (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p])
+                : Integer.compare(p, q);
+        java.util.PriorityQueue<Integer> kept = new java.util.PriorityQueue<>(keep + 1, better.reversed());
+        for (int i = 0; i < n; i++) {
+            if (kept.size() < keep) {
+                kept.add(i);
+            } else if (better.compare(i, kept.peek()) < 0) {
+                kept.poll();
+                kept.add(i);
+            }
+        }
+        Integer[] top = kept.toArray(new Integer[0]);
+        Arrays.sort(top, better);
+        return Arrays.stream(top).mapToInt(Integer::intValue).toArray();
+    }
+
     /** Positions by score descending, ties by the id at that position (ascending). */
     public static int[] byScore(float[] scores, long[] ids) {
         return order(scores.length, (p, q) -> scores[p] != scores[q] ? Float.compare(scores[q], scores[p])

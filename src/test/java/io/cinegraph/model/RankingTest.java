@@ -1,0 +1,30 @@
+package io.cinegraph.model;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+/** The top-k selection gives exactly the first k of the full order, ties included. */
+class RankingTest {
+
+    @Test
+    void topIsThePrefixOfTheFullOrder() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = random.nextInt(300);
+            double[] scores = new double[n];
+            for (int i = 0; i < n; i++) {
+                // few distinct values: many ties, which the index breaks
+                scores[i] = random.nextInt(7) - 2;
+            }
+            int[] full = Ranking.byScore(scores);
+            for (int k : new int[]{0, 1, 5, n / 2, n, n + 3}) {
+                assertArrayEquals(Arrays.copyOf(full, Math.min(Math.max(k, 0), n)), Ranking.topByScore(scores, k),
+                        "n " + n + ", k " + k);
+            }
+        }
+    }
+}
