@@ -72,11 +72,7 @@ public final class Evaluator {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         // the models are fitted one after the other on a thread of their own, ahead of the scoring: a long fit (the
         // ranker's) overlaps the scoring of the models before it, which cannot keep every core busy alone
-        java.util.concurrent.ExecutorService fitter = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "evaluation-fits");
-            t.setDaemon(true);
-            return t;
-        });
+        java.util.concurrent.ExecutorService fitter = Futures.daemonThread("evaluation-fits");
         try {
             List<java.util.concurrent.Future<Double>> fits = new ArrayList<>();
             for (Recommender model : models) {

@@ -52,10 +52,10 @@ final class ImportRun implements AutoCloseable {
     private final ImportOptions options;
     private final Set<Long> knownUsers = ConcurrentHashMap.newKeySet();
     /** Writes batches while the reader parses the next one. */
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(Importer.daemon("cinegraph-import-writer"));
+    private final ExecutorService writer = Futures.daemonThread("cinegraph-import-writer");
     /** Extra writers for the partitions of a first import's batches. */
     private final ExecutorService helpers = Executors.newFixedThreadPool(CREATE_PARTITIONS - 1,
-            Importer.daemon("cinegraph-import-helper"));
+            Futures.daemon("cinegraph-import-helper"));
     private final Map<Long, Long> movieLines = new HashMap<>();
     private final Rejections rejections;
     private long ratingRows;

@@ -100,13 +100,6 @@ public class Importer {
         };
     }
 
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
 
     /** Name, size and modification time of every file: cheap, and changes whenever a file is replaced. */

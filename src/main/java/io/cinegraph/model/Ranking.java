@@ -11,8 +11,12 @@ public final class Ranking {
 
     /** Indexes 0..n-1 by score descending, ties by index. */
     public static int[] byScore(double[] scores) {
-        return order(scores.length, (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p])
-                : Integer.compare(p, q));
+        return order(scores.length, best(scores));
+    }
+
+    /** Positions of {@code scores}, the better first: score descending, ties by the lower index. */
+    private static Comparator<Integer> best(double[] scores) {
+        return (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) : Integer.compare(p, q);
     }
 
     /**
@@ -25,8 +29,7 @@ public final class Ranking {
         if (keep == 0) {
             return new int[0];
         }
-        Comparator<Integer> better = (p, q) -> scores[p] != scores[q] ? Double.compare(scores[q], scores[p])
-                : Integer.compare(p, q);
+        Comparator<Integer> better = best(scores);
         java.util.PriorityQueue<Integer> kept = new java.util.PriorityQueue<>(keep + 1, better.reversed());
         for (int i = 0; i < n; i++) {
             if (kept.size() < keep) {

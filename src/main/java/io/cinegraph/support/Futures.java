@@ -1,9 +1,11 @@
 package io.cinegraph.support;
 
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Waiting for work handed to another thread. */
+/** Work handed to another thread: a daemon thread of its own, and waiting for its result. */
 public final class Futures {
 
     private Futures() {
@@ -23,5 +25,19 @@ public final class Futures {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+    }
+
+    /** One daemon thread with this name, for work beside the caller's (it never keeps the JVM alive). */
+    public static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(daemon(name));
+    }
+
+    /** Daemon threads with this name. */
+    public static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -122,11 +122,7 @@ public final class RankerTrainer {
             Collaborative serving = itemIndex(ratings);
             // the rating model does not depend on the ranking network: it is fitted on a thread of its own
             // meanwhile (the ranking fit keeps about one core busy)
-            java.util.concurrent.ExecutorService side = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "rating-model");
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.ExecutorService side = Futures.daemonThread("rating-model");
             RatingModel.Fit rating;
             try {
                 java.util.concurrent.Future<RatingModel.Fit> ratingFit = side.submit(() -> ratingModel

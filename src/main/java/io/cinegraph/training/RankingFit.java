@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -72,11 +71,7 @@ final class RankingFit {
         if (perEpoch < index.size()) {
             LOG.infof("Each epoch fits a fresh sample of %d of the %d training rows", perEpoch, index.size());
         }
-        ExecutorService prepare = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ranker-batches");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService prepare = Futures.daemonThread("ranker-batches");
         try {
             for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
                 Collections.shuffle(index, random);

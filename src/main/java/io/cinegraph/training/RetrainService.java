@@ -3,6 +3,7 @@ package io.cinegraph.training;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.signals.SignalJob;
+import io.cinegraph.support.Futures;
 import io.cinegraph.support.ServiceState;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -56,11 +56,7 @@ public class RetrainService {
     private final RetrainConfig config;
     private final ServiceState state;
     private final MeterRegistry meters;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cinegraph-retrain");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Futures.daemonThread("cinegraph-retrain");
     private final Map<String, RetrainJob> jobs = new LinkedHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
     private String running;
