@@ -1,4 +1,7 @@
-// Deletes one rating; returns how many were deleted (0 or 1).
-OPTIONAL MATCH (:User {userId: $userId})-[r:RATED]->(:Movie {movieId: $movieId})
+// Deletes one rating; returns how many were deleted (0 or 1). The user's materialized signals are marked stale
+// ($staleAt, epoch ms) when a rating went, as by user/put_rating.
+OPTIONAL MATCH (u:User {userId: $userId})-[r:RATED]->(:Movie {movieId: $movieId})
 DELETE r
-RETURN count(r) AS deleted
+WITH u, count(r) AS deleted
+FOREACH (_ IN CASE WHEN deleted > 0 THEN [1] ELSE [] END | SET u.signalsStaleAt = $staleAt)
+RETURN deleted

@@ -49,7 +49,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e) {
         return problem(Response.Status.BAD_REQUEST, "about:blank#invalid-parameters", "Some parameters are invalid.",
-                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+                e.errors().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList());
     }
 
     @ServerExceptionMapper

@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -27,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
                 "N concurrent clients request recommendations for random users over loopback for T seconds; then "
                         + "the same with Cache-Control: no-cache (every request ranked afresh); then the same clients run the plain Cypher Pearson kNN of Neo4j's recommendations guide "
                         + "(cypher/bench/pearson_knn.cypher) against the service's Bolt port for T seconds.",
+                "With --phases writes (or a list with it), N clients also PUT ratings of 1 to 5 stars for random users "
+                        + "and movies: this changes the graph, so run it on a copy.",
                 "Prints p50/p95/p99 latency, requests/s and failed requests of each, and the throughput ratio."})
 public class BenchCommand implements Callable<Integer> {
 
@@ -54,6 +58,11 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "10", description = "Recommendations per request (default: ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--phases", split = ",", defaultValue = "api,fresh,cypher", paramLabel = "PHASE",
+            description = "Phases to run, in order: api (cached recommendations), fresh (ranked afresh), cypher "
+                    + "(plain Cypher kNN), writes (rating writes; changes the graph) (default: ${DEFAULT-VALUE}).")
+    List<String> phases;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random users (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -80,9 +89,9 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** One request of a phase; true when it succeeded. */
+    /** One request of a phase for a random user (and the client's random source); true when it succeeded. */
     interface Call {
-        boolean run(long userId) throws Exception;
+        boolean run(long userId, Random random) throws Exception;
     }
 
     @Override
@@ -98,24 +107,39 @@ public class BenchCommand implements Callable<Integer> {
                     .connectTimeout(Duration.ofSeconds(5)).build();
             out.printf(Locale.ROOT, "Benchmark: %d clients, %d s warm-up + %d s measured per phase, %d users, %s%n",
                     clients, warmup, seconds, users.size(), url);
-            Call recommend = userId -> recommend(http, userId, false);
-            Call rerank = userId -> recommend(http, userId, true);
-            Call cypher = userId -> {
-                neo4j.pearsonKnn(userId);
-                return true;
-            };
-            Phase api = phase("recommendations API", recommend, users, out);
-            Phase fresh = phase("API, ranked afresh", rerank, users, out);
-            Phase plain = phase("plain Cypher Pearson kNN", cypher, users, out);
+            Map<String, Phase> done = new LinkedHashMap<>();
+            for (String name : phases) {
+                Phase p = switch (name.strip()) {
+                    case "api" -> phase("recommendations API", (userId, random) -> recommend(http, userId, false), users, out);
+                    case "fresh" -> phase("API, ranked afresh", (userId, random) -> recommend(http, userId, true), users, out);
+                    case "cypher" -> phase("plain Cypher Pearson kNN", (userId, random) -> {
+                        neo4j.pearsonKnn(userId);
+                        return true;
+                    }, users, out);
+                    case "writes" -> {
+                        List<Long> movies = neo4j.movieIds();
+                        yield phase("rating writes", (userId, random) -> rate(http, userId,
+                                movies.get(random.nextInt(movies.size())), 1 + random.nextInt(5)), users, out);
+                    }
+                    default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                            "Unknown phase '" + name + "': use api, fresh, cypher or writes");
+                };
+                done.put(name.strip(), p);
+            }
             out.printf("%-28s %10s %10s %10s %12s %8s%n", "", "p50 ms", "p95 ms", "p99 ms", "requests/s", "failed");
-            for (Phase p : List.of(api, fresh, plain)) {
+            for (Phase p : done.values()) {
                 out.printf(Locale.ROOT, "%-28s %10.1f %10.1f %10.1f %12.1f %8d%n", p.name(), p.percentile(50),
                         p.percentile(95), p.percentile(99), p.rate(), p.failures());
             }
-            out.printf(Locale.ROOT, "Throughput ratio (API / plain Cypher kNN): %.1fx; ranked afresh: %.1fx%n",
-                    api.rate() / plain.rate(), fresh.rate() / plain.rate());
-            out.println("(\"ranked afresh\" sends Cache-Control: no-cache: every request reads the user's graph side and "
-                    + "ranks all candidates, as the first request after a rating write does)");
+            Phase plain = done.get("cypher");
+            if (plain != null && done.containsKey("api") && done.containsKey("fresh")) {
+                out.printf(Locale.ROOT, "Throughput ratio (API / plain Cypher kNN): %.1fx; ranked afresh: %.1fx%n",
+                        done.get("api").rate() / plain.rate(), done.get("fresh").rate() / plain.rate());
+            }
+            if (done.containsKey("fresh")) {
+                out.println("(\"ranked afresh\" sends Cache-Control: no-cache: every request reads the user's graph side and "
+                        + "ranks all candidates, as the first request after a rating write does)");
+            }
         }
         return 0;
     }
@@ -127,6 +151,14 @@ public class BenchCommand implements Callable<Integer> {
             request.header("Cache-Control", "no-cache");
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
+    }
+
+    private boolean rate(HttpClient http, long userId, long movieId, int stars) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/users/" + userId + "/ratings/" + movieId))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"rating\": " + stars + "}")).build();
+        int status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+        return status == 200 || status == 201;
     }
 
     private Phase phase(String name, Call call, List<Long> users, PrintWriter out) throws Exception {
@@ -155,7 +187,7 @@ public class BenchCommand implements Callable<Integer> {
                         long t0 = System.nanoTime();
                         boolean ok;
                         try {
-                            ok = call.run(userId);
+                            ok = call.run(userId, random);
                         } catch (Exception e) {
                             ok = false;
                         }

@@ -1,5 +1,6 @@
 package io.cinegraph.cli;
 
+import io.cinegraph.signals.StaleUsers;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.ingest.DatasetDownloader;
@@ -50,10 +51,12 @@ public class ServeCommand implements Callable<Integer> {
     private final ModelRegistry models;
     private final RetrainService retrain;
     private final CatalogService catalog;
+    private final StaleUsers staleUsers;
 
     public ServeCommand(Graph graph, Importer importer, DatasetDownloader downloader, ImportConfig config,
                         ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort, ModelRegistry models,
-                        RetrainService retrain, CatalogService catalog) {
+                        RetrainService retrain, CatalogService catalog, StaleUsers staleUsers) {
+        this.staleUsers = staleUsers;
         this.models = models;
         this.retrain = retrain;
         this.catalog = catalog;
@@ -81,6 +84,7 @@ public class ServeCommand implements Callable<Integer> {
             }
         }
         models.load();
+        staleUsers.resume();
         state.serving();
         spec.commandLine().getOut().println(models.active()
                 .map(m -> "Ranker model " + m.info().version() + " (validation NDCG@10 "

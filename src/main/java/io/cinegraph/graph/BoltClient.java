@@ -32,6 +32,12 @@ public final class BoltClient implements AutoCloseable {
                 .map(r -> r.get("userId").asLong()).toList();
     }
 
+    /** Every movie. */
+    public List<Long> movieIds() {
+        return driver.executableQuery(queries.text(CypherQuery.BENCH_MOVIE_IDS)).execute().records().stream()
+                .map(r -> r.get("movieId").asLong()).toList();
+    }
+
     /** The user's top movies by plain Cypher Pearson kNN ({@code cypher/bench/pearson_knn.cypher}); how many. */
     public int pearsonKnn(long userId) {
         String query = queries.text(CypherQuery.BENCH_PEARSON_KNN);

@@ -12,6 +12,7 @@ public enum CypherQuery {
     SCHEMA_RECORD_MIGRATION("graph/record_schema_migration"),
     SCHEMA_V001_CONSTRAINTS("schema/V001__constraints"),
     SCHEMA_V002_INDEXES("schema/V002__indexes"),
+    SCHEMA_V003_INDEXES("schema/V003__indexes"),
 
     INGEST_MERGE_GENRES("ingest/merge_genres"),
     INGEST_MERGE_USERS("ingest/merge_users"),
@@ -48,6 +49,8 @@ public enum CypherQuery {
     SIGNALS_REPLACE_CONTENT_SIMILARITY("signals/replace_content_similarity"),
     SIGNALS_REPLACE_USER_NEIGHBOURS("signals/replace_user_neighbours"),
     SIGNALS_REPLACE_RATING_SIMILARITY("signals/replace_rating_similarity"),
+    SIGNALS_STALE_USERS("signals/stale_users"),
+    SIGNALS_CLEAR_STALE("signals/clear_stale"),
 
     CANDIDATES_USER_KNN("candidates/user_knn"),
     CANDIDATES_ITEM_KNN("candidates/item_knn"),
@@ -61,6 +64,8 @@ public enum CypherQuery {
     USER_GENRE_AFFINITIES("user/genre_affinities"),
     USER_RATINGS("user/ratings"),
     USER_PUT_RATING("user/put_rating"),
+    USER_PUT_RATINGS("user/put_ratings"),
+    USER_EXISTING_IDS("user/existing_ids"),
     USER_DELETE_RATING("user/delete_rating"),
     USER_CREATE("user/create_user"),
     USER_LIKES("user/likes"),
@@ -69,16 +74,18 @@ public enum CypherQuery {
     FEATURES_REQUEST("features/request"),
     FEATURES_SNAPSHOT_MOVIES("features/snapshot_movies"),
     FEATURES_SNAPSHOT_SIMILAR("features/snapshot_similar"),
+    FEATURES_SNAPSHOT_GENRE_PRIORS("features/snapshot_genre_priors"),
 
     BENCH_PEARSON_KNN("bench/pearson_knn"),
     BENCH_USER_IDS("bench/user_ids"),
+    BENCH_MOVIE_IDS("bench/movie_ids"),
 
     STATS_COUNTS("stats/counts"),
     MOVIE_GET("movie/get_movie"),
     USER_GET("user/get_user");
 
     /** Schema migrations in the order they are applied. Versioned files are never edited once landed. */
-    static final CypherQuery[] SCHEMA = {SCHEMA_V001_CONSTRAINTS, SCHEMA_V002_INDEXES};
+    static final CypherQuery[] SCHEMA = {SCHEMA_V001_CONSTRAINTS, SCHEMA_V002_INDEXES, SCHEMA_V003_INDEXES};
 
     private final String name;
 

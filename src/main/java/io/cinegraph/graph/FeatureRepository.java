@@ -41,6 +41,14 @@ public class FeatureRepository {
                 r.get("from").asLong(), r.get("to").asLong(), r.get("score").asDouble())));
     }
 
+    /** Every genre's prior affinity p_g, by name. */
+    public Map<String, Double> genrePriors() {
+        Map<String, Double> out = new java.util.HashMap<>();
+        graph.stream(CypherQuery.FEATURES_SNAPSHOT_GENRE_PRIORS, Map.of(),
+                r -> out.put(r.get("genre").asString(), r.get("prior").asDouble()));
+        return out;
+    }
+
     /** Every rating (one bulk read; see {@link IngestRepository#exportRatings}). */
     public void ratings(Consumer<io.cinegraph.domain.Rows.RatingRow> out) {
         IngestRepository.exportRatings(graph, out);

@@ -23,17 +23,51 @@ public class RatingRepository {
                 CatalogRepository.intOrNull(r.get("year")), r.get("rating").asDouble(), r.get("ratedAt").asLong(0)));
     }
 
-    /** Writes the rating; true when it is new, empty when the user or the movie does not exist. */
-    public Optional<Boolean> put(long userId, long movieId, double rating, long ratedAt) {
+    /**
+     * Writes the rating and marks the user's signals stale at {@code staleAt} (epoch ms); true when it is new, empty
+     * when the user or the movie does not exist.
+     */
+    public Optional<Boolean> put(long userId, long movieId, double rating, long ratedAt, long staleAt) {
         List<Boolean> rows = graph.writeList(CypherQuery.USER_PUT_RATING,
-                Map.of("userId", userId, "movieId", movieId, "rating", rating, "ratedAt", ratedAt),
+                Map.of("userId", userId, "movieId", movieId, "rating", rating, "ratedAt", ratedAt, "staleAt", staleAt),
                 r -> r.get("created").asBoolean());
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** True when a rating was deleted. */
-    public boolean delete(long userId, long movieId) {
-        return graph.writeList(CypherQuery.USER_DELETE_RATING, Map.of("userId", userId, "movieId", movieId),
+    /** A rating of a batch. */
+    public record NewRating(long userId, long movieId, double rating, long ratedAt) {
+    }
+
+    /** How many ratings a batch wrote, and how many of them were new. */
+    public record BatchWrite(long written, long created) {
+    }
+
+    /** Which of these users and movies exist. */
+    public record Existing(java.util.Set<Long> users, java.util.Set<Long> movies) {
+    }
+
+    public Existing existing(java.util.Collection<Long> userIds, java.util.Collection<Long> movieIds) {
+        return graph.readOne(CypherQuery.USER_EXISTING_IDS, Map.of("userIds", List.copyOf(userIds),
+                        "movieIds", List.copyOf(movieIds)),
+                r -> new Existing(java.util.Set.copyOf(r.get("users").asList(org.neo4j.driver.Value::asLong)),
+                        java.util.Set.copyOf(r.get("movies").asList(org.neo4j.driver.Value::asLong)))).orElseThrow();
+    }
+
+    /**
+     * Writes a batch of ratings of existing users and movies (each pair once) in one transaction, marking their
+     * users stale at {@code staleAt} (epoch ms).
+     */
+    public BatchWrite putAll(List<NewRating> ratings, long staleAt) {
+        List<Map<String, Object>> rows = ratings.stream().map(r -> Map.<String, Object>of("userId", r.userId(),
+                "movieId", r.movieId(), "rating", r.rating(), "ratedAt", r.ratedAt())).toList();
+        return graph.writeList(CypherQuery.USER_PUT_RATINGS, Map.of("ratings", rows, "staleAt", staleAt),
+                r -> new BatchWrite(r.get("written").asLong(), r.get("created").asLong())).get(0);
+    }
+
+    /** True when a rating was deleted (the user's signals are then marked stale at {@code staleAt}, epoch ms). */
+    public boolean delete(long userId, long movieId, long staleAt) {
+        return graph.writeList(CypherQuery.USER_DELETE_RATING, Map.of("userId", userId, "movieId", movieId,
+                        "staleAt", staleAt),
                 r -> r.get("deleted").asLong()).get(0) > 0;
     }
 }

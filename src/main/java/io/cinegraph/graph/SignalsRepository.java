@@ -135,6 +135,22 @@ public class SignalsRepository {
         return out;
     }
 
+    /** Users marked stale by a rating write and not refreshed since, oldest mark first. */
+    public List<Long> staleUsers() {
+        return graph.readList(CypherQuery.SIGNALS_STALE_USERS, Map.of(), r -> r.get("userId").asLong());
+    }
+
+    /**
+     * Clears the stale marks set up to {@code refreshedFrom} (epoch ms) of these users, or of every user when
+     * {@code userIds} is null.
+     */
+    public void clearStale(List<Long> userIds, long refreshedFrom) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("userIds", userIds);
+        params.put("refreshedFrom", refreshedFrom);
+        graph.write(CypherQuery.SIGNALS_CLEAR_STALE, params);
+    }
+
     public void genreAffinity(List<Long> userIds, double shrinkage) {
         graph.write(CypherQuery.SIGNALS_GENRE_AFFINITY, Map.of("userIds", userIds, "shrinkage", shrinkage));
     }

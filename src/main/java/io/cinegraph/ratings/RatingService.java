@@ -6,17 +6,25 @@ import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.domain.UserRating;
 import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.recommend.RecommendationService;
-import io.cinegraph.signals.SignalJob;
+import io.cinegraph.signals.StaleUsers;
 import io.cinegraph.support.InvalidParameterException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Rating ingestion through the API. A write is checked against the dataset's rating scale, stored, and the
- * user's signals (statistics, cohort, genre affinities, neighbours) and the movie's popularity are refreshed at
- * once, so the very next recommendation request reflects it. Other users see it after the next signal run.
+ * Rating ingestion through the API. A write is checked against the dataset's rating scale and stored in one
+ * transaction that also marks the user's graph signals stale; the user's cached recommendations are dropped, so
+ * the very next request ranks from their current ratings (whose statistics and genre affinities it computes
+ * itself). Their materialized signals (statistics, genre affinities, neighbours) and the movie's popularity are
+ * refreshed in the background ({@link StaleUsers}). Other users see the rating after the next signal run.
  */
 @ApplicationScoped
 public class RatingService {
@@ -25,23 +33,117 @@ public class RatingService {
     static final double DEFAULT_MIN = 0.5;
     static final double DEFAULT_MAX = 5;
     static final double DEFAULT_STEP = 0.5;
+    /** A batch's ratedAt may run this far ahead of the service's clock. */
+    static final long MAX_CLOCK_SKEW_SECONDS = 300;
+    /** A refused batch names at most this many problems. */
+    static final int MAX_LISTED_ERRORS = 100;
 
     private final RatingRepository repository;
     private final CatalogService catalog;
-    private final SignalJob signals;
+    private final StaleUsers stale;
     private final Clock clock;
     private final RecommendationService recommendations;
 
-    public RatingService(RatingRepository repository, CatalogService catalog, SignalJob signals,
+    public RatingService(RatingRepository repository, CatalogService catalog, StaleUsers stale,
                          RecommendationService recommendations) {
         this.recommendations = recommendations;
         this.repository = repository;
         this.catalog = catalog;
-        this.signals = signals;
+        this.stale = stale;
         this.clock = Clock.systemUTC();
     }
 
     public record Written(long userId, long movieId, double rating, long ratedAt, boolean created) {
+    }
+
+    /** One rating of a batch, as sent (any field may be missing); {@code ratedAt} in epoch seconds, default now. */
+    public record Item(Long userId, Long movieId, Double rating, Long ratedAt) {
+    }
+
+    /** What a batch wrote: every rating, of which {@code created} new and {@code updated} replaced. */
+    public record BatchWritten(long written, long created, long updated) {
+    }
+
+    /**
+     * Writes a batch of ratings all or nothing: every item is checked first (fields, scale, time, users and movies
+     * that exist, each (user, movie) once) and any problem refuses the whole batch naming each bad item
+     * ({@code ratings[i].field}); otherwise one transaction writes them all.
+     */
+    public BatchWritten putAll(List<Item> items, int maxItems) {
+        if (items == null || items.isEmpty()) {
+            throw new InvalidParameterException("ratings", "must hold at least one rating, e.g. {\"ratings\": "
+                    + "[{\"userId\": 1, \"movieId\": 2, \"rating\": 4}]}");
+        }
+        if (items.size() > maxItems) {
+            throw new InvalidParameterException("ratings", "holds " + items.size() + " ratings; at most " + maxItems
+                    + " per request (cinegraph.api.max-batch-ratings)");
+        }
+        Scale scale = scale();
+        java.time.Instant at = clock.instant();
+        long now = at.getEpochSecond();
+        List<InvalidParameterException.Field> errors = new ArrayList<>();
+        Map<List<Long>, Integer> firstAt = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item item = items.get(i);
+            String where = "ratings[" + i + "]";
+            if (item == null) {
+                errors.add(new InvalidParameterException.Field(where, "is null; expected {\"userId\", \"movieId\", \"rating\"}"));
+                continue;
+            }
+            if (item.userId() == null || item.userId() < 0) {
+                errors.add(new InvalidParameterException.Field(where + ".userId", "is required: a user id ≥ 0"));
+            }
+            if (item.movieId() == null || item.movieId() < 0) {
+                errors.add(new InvalidParameterException.Field(where + ".movieId", "is required: a movie id ≥ 0"));
+            }
+            String problem = scale.problem(item.rating());
+            if (problem != null) {
+                errors.add(new InvalidParameterException.Field(where + ".rating", problem));
+            }
+            if (item.ratedAt() != null && (item.ratedAt() < 0 || item.ratedAt() > now + MAX_CLOCK_SKEW_SECONDS)) {
+                errors.add(new InvalidParameterException.Field(where + ".ratedAt", "must be a time in epoch seconds, "
+                        + "not in the future (now " + now + "), got " + item.ratedAt()));
+            }
+            if (item.userId() != null && item.movieId() != null) {
+                Integer first = firstAt.putIfAbsent(List.of(item.userId(), item.movieId()), i);
+                if (first != null) {
+                    errors.add(new InvalidParameterException.Field(where, "rates movie " + item.movieId() + " for user "
+                            + item.userId() + " again (first at ratings[" + first + "]); send each pair once"));
+                }
+            }
+        }
+        if (errors.isEmpty()) {
+            Set<Long> users = new HashSet<>();
+            Set<Long> movies = new HashSet<>();
+            items.forEach(item -> {
+                users.add(item.userId());
+                movies.add(item.movieId());
+            });
+            RatingRepository.Existing existing = repository.existing(users, movies);
+            for (int i = 0; i < items.size(); i++) {
+                Item item = items.get(i);
+                if (!existing.users().contains(item.userId())) {
+                    errors.add(new InvalidParameterException.Field("ratings[" + i + "].userId", "no user " + item.userId()));
+                }
+                if (!existing.movies().contains(item.movieId())) {
+                    errors.add(new InvalidParameterException.Field("ratings[" + i + "].movieId", "no movie " + item.movieId()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidParameterException(errors.size() <= MAX_LISTED_ERRORS ? errors
+                    : errors.subList(0, MAX_LISTED_ERRORS));
+        }
+        List<RatingRepository.NewRating> rows = items.stream().map(item -> new RatingRepository.NewRating(item.userId(),
+                item.movieId(), item.rating(), item.ratedAt() != null ? item.ratedAt() : now)).toList();
+        RatingRepository.BatchWrite written = repository.putAll(rows, at.toEpochMilli());
+        Map<Long, List<Long>> byUser = new LinkedHashMap<>();
+        rows.forEach(r -> byUser.computeIfAbsent(r.userId(), k -> new ArrayList<>()).add(r.movieId()));
+        byUser.forEach((userId, touched) -> {
+            stale.mark(userId, touched);
+            recommendations.forget(userId);
+        });
+        return new BatchWritten(written.written(), written.created(), written.written() - written.created());
     }
 
     public List<UserRating> ratings(long userId) {
@@ -51,39 +153,57 @@ public class RatingService {
 
     public Written put(long userId, long movieId, Double rating) {
         checkScale(rating);
-        catalog.user(userId);
-        catalog.movie(movieId);
-        long now = clock.instant().getEpochSecond();
-        boolean created = repository.put(userId, movieId, rating, now)
-                .orElseThrow(() -> new NotFoundException("movie", movieId));
-        signals.refreshUser(userId, List.of(movieId));
+        java.time.Instant at = clock.instant();
+        long now = at.getEpochSecond();
+        Boolean created = repository.put(userId, movieId, rating, now, at.toEpochMilli()).orElse(null);
+        if (created == null) {
+            catalog.user(userId); // names what is missing: the user, else the movie
+            throw new NotFoundException("movie", movieId);
+        }
+        stale.mark(userId, List.of(movieId));
         recommendations.forget(userId);
         return new Written(userId, movieId, rating, now, created);
     }
 
     public void delete(long userId, long movieId) {
-        catalog.user(userId);
-        if (!repository.delete(userId, movieId)) {
+        if (!repository.delete(userId, movieId, clock.millis())) {
+            catalog.user(userId);
             throw new NotFoundException("rating by user " + userId + " of movie", movieId);
         }
-        signals.refreshUser(userId, List.of(movieId));
+        stale.mark(userId, List.of(movieId));
         recommendations.forget(userId);
     }
 
     /** The rating must be on the dataset's scale: within [min, max] and on its step. */
     void checkScale(Double rating) {
-        if (rating == null) {
-            throw new InvalidParameterException("rating", "is required, e.g. {\"rating\": 4}");
+        String problem = scale().problem(rating);
+        if (problem != null) {
+            throw new InvalidParameterException("rating", problem);
         }
+    }
+
+    /** The dataset's rating scale (MovieLens' half stars when the graph records none). */
+    record Scale(double min, double max, double step) {
+
+        /** Why {@code rating} is not on the scale, or null when it is. */
+        String problem(Double rating) {
+            if (rating == null) {
+                return "is required, e.g. {\"rating\": 4}";
+            }
+            double steps = (rating - min) / step;
+            if (rating < min || rating > max || Math.abs(steps - Math.rint(steps)) > 1e-9) {
+                return "must be between " + format(min) + " and " + format(max) + " in steps of " + format(step)
+                        + " (this dataset's scale), got " + format(rating);
+            }
+            return null;
+        }
+    }
+
+    private Scale scale() {
         DatasetInfo info = catalog.dataset().orElse(null);
-        double min = info != null && info.ratingMin() != null ? info.ratingMin() : DEFAULT_MIN;
-        double max = info != null && info.ratingMax() != null ? info.ratingMax() : DEFAULT_MAX;
-        double step = info != null && info.ratingStep() != null ? info.ratingStep() : DEFAULT_STEP;
-        double steps = (rating - min) / step;
-        if (rating < min || rating > max || Math.abs(steps - Math.rint(steps)) > 1e-9) {
-            throw new InvalidParameterException("rating", "must be between " + format(min) + " and " + format(max)
-                    + " in steps of " + format(step) + " (this dataset's scale), got " + format(rating));
-        }
+        return new Scale(info != null && info.ratingMin() != null ? info.ratingMin() : DEFAULT_MIN,
+                info != null && info.ratingMax() != null ? info.ratingMax() : DEFAULT_MAX,
+                info != null && info.ratingStep() != null ? info.ratingStep() : DEFAULT_STEP);
     }
 
     private static String format(double v) {

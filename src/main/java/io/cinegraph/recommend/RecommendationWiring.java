@@ -1,5 +1,6 @@
 package io.cinegraph.recommend;
 
+import io.cinegraph.signals.StaleUsers;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.signals.CandidateSources;
 import io.cinegraph.signals.SignalSnapshots;
@@ -14,11 +15,15 @@ public class RecommendationWiring {
     @Produces
     @Singleton
     RecommendationService recommendations(SignalSnapshots snapshots, ActiveRanker ranker, CandidateSources sources,
-                                          GraphUserProfiles profiles, RankerConfig config, MeterRegistry meters) {
-        return new RecommendationService(snapshots::current, ranker,
+                                          GraphUserProfiles profiles, RankerConfig config, MeterRegistry meters,
+                                          StaleUsers stale) {
+        RecommendationService service = new RecommendationService(snapshots::current, ranker,
                 new Proposals(sources.all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
                         Proposals.background(config.candidateCacheSize())), profiles,
                 meters, config.candidateCacheSize());
+        // a user's refreshed neighbours reach their next ranking
+        stale.onRefreshed(service::forget);
+        return service;
     }
 
     void close(@Disposes RecommendationService service) {

@@ -37,7 +37,7 @@ public class FeatureExtractor {
     /** Feature vectors in the order of {@code movieIds} (unknown movies left out); empty for an unknown user. */
     public Optional<List<FeatureVector>> extract(long userId, List<Long> movieIds) {
         SignalSnapshot snapshot = snapshots.current();
-        return repository.request(userId).map(user -> extract(user, movieIds, snapshot));
+        return request(userId, snapshot).map(user -> extract(user, movieIds, snapshot));
     }
 
     /**
@@ -63,9 +63,16 @@ public class FeatureExtractor {
         }
     }
 
-    /** The user's graph side, fetched in one round trip; empty for an unknown user. */
+    /**
+     * The user's graph side, fetched in one round trip, with the statistics and genre affinities of their current
+     * ratings ({@link LiveUserSignals}); empty for an unknown user.
+     */
     public Optional<UserSide> request(long userId) {
-        return repository.request(userId);
+        return request(userId, snapshots.current());
+    }
+
+    private Optional<UserSide> request(long userId, SignalSnapshot snapshot) {
+        return repository.request(userId).map(side -> LiveUserSignals.current(side, snapshot, config.genreShrinkage()));
     }
 
     /** Feature vectors from a user's side already fetched (or built for a new user) and a snapshot. */

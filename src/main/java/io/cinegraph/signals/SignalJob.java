@@ -56,6 +56,7 @@ public class SignalJob {
     }
 
     public synchronized Timings recomputeAll() {
+        long startedMillis = System.currentTimeMillis();
         Map<String, Double> steps = new LinkedHashMap<>();
         List<Long> users = repository.userIds();
         List<Long> movies = repository.movieIds();
@@ -97,6 +98,8 @@ public class SignalJob {
                     content.of(b, config.similar().k(), config.contentMinRatings(), config.contentYearScale())));
         });
         timed(steps, "snapshot", () -> snapshots.rebuild(table, global));
+        // every user's signals are now as of the ratings read at the start: writes before it are no longer owed
+        repository.clearStale(null, startedMillis);
         Timings timings = new Timings(steps);
         LOG.info(timings.describe());
         return timings;
@@ -120,6 +123,22 @@ public class SignalJob {
         }
         repository.genreAffinity(user, config.genreShrinkage());
         repository.userNeighbours(user, config.neighbours().k(), config.neighbours().minOverlap(),
+                config.neighbours().shrinkage(), config.degreeCap());
+    }
+
+    /**
+     * After users' ratings changed (the background refresh of {@link StaleUsers}): their statistics, genre affinities
+     * and neighbours, and the popularity of the movies they touched, shrunk toward the snapshot's graph-wide figures
+     * (which one rating barely moves). Demographic cohorts do not depend on ratings and are left alone.
+     */
+    public void refreshUsers(List<Long> users, java.util.Collection<Long> touchedMovies) {
+        repository.userStats(users);
+        if (!touchedMovies.isEmpty()) {
+            repository.moviePopularity(List.copyOf(touchedMovies), snapshots.current().global(),
+                    config.popularityPriorWeight(), config.trendHalfLifeDays() * SECONDS_PER_DAY);
+        }
+        repository.genreAffinity(users, config.genreShrinkage());
+        repository.userNeighbours(users, config.neighbours().k(), config.neighbours().minOverlap(),
                 config.neighbours().shrinkage(), config.degreeCap());
     }
 

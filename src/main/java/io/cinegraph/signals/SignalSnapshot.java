@@ -38,6 +38,8 @@ public final class SignalSnapshot {
     /** The times of {@link #byRatings}' ratings, in that order (each sorted). */
     private final long[][] timesByRatings;
     private final Map<Long, long[]> ratingTimes;
+    /** Each genre's prior affinity p_g (signals/set_genre_priors), by name. */
+    private final Map<String, Double> genrePriors;
 
     /** A user's ratings (movie ids ascending) and mean, for user-kNN evidence; 8 bytes a rating. */
     public record UserRatings(int[] movieIds, float[] ratings, double mean) {
@@ -45,8 +47,9 @@ public final class SignalSnapshot {
 
     private SignalSnapshot(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies,
                            Map<Long, Similar> similar, Map<String, Map<Long, CohortStat>> cohorts,
-                           Map<Long, UserRatings> ratings, Map<Long, long[]> ratingTimes) {
+                           Map<Long, UserRatings> ratings, Map<Long, long[]> ratingTimes, Map<String, Double> genrePriors) {
         this.global = global;
+        this.genrePriors = genrePriors;
         this.movies = movies;
         this.similar = similar;
         this.cohorts = cohorts;
@@ -64,13 +67,13 @@ public final class SignalSnapshot {
 
     /** A snapshot of the catalogue alone (no similarity lists, cohorts or ratings), e.g. for a service under test. */
     public static SignalSnapshot ofMovies(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies) {
-        return new SignalSnapshot(global, Map.copyOf(movies), Map.of(), Map.of(), Map.of(), Map.of());
+        return new SignalSnapshot(global, Map.copyOf(movies), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
     /** The catalogue and its ratings' times only (no similarity lists, cohorts or user ratings). */
     static SignalSnapshot ofRatings(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies, RatingTable table) {
         return new SignalSnapshot(global, Map.copyOf(movies), Map.of(), Map.of(), Map.of(),
-                SnapshotRatings.ratingTimes(table));
+                SnapshotRatings.ratingTimes(table), Map.of());
     }
 
     /** Reads the signals and every rating from the graph. */
@@ -98,7 +101,8 @@ public final class SignalSnapshot {
         Map<String, Map<Long, CohortStat>> cohorts = SnapshotRatings.cohorts(table, demographics);
         Map<Long, UserRatings> ratings = SnapshotRatings.userRatings(table);
         Map<Long, long[]> ratingTimes = SnapshotRatings.ratingTimes(table);
-        return new SignalSnapshot(global, Map.copyOf(movies), Map.copyOf(similar), cohorts, ratings, ratingTimes);
+        return new SignalSnapshot(global, Map.copyOf(movies), Map.copyOf(similar), cohorts, ratings, ratingTimes,
+                Map.copyOf(features.genrePriors()));
     }
 
     /**
@@ -118,6 +122,11 @@ public final class SignalSnapshot {
 
     public SignalsRepository.GlobalStats global() {
         return global;
+    }
+
+    /** A genre's prior affinity p_g as of the last signal run (0 for a genre it did not know). */
+    public double genrePrior(String genre) {
+        return genrePriors.getOrDefault(genre, 0.0);
     }
 
     /** Every movie of the snapshot. */

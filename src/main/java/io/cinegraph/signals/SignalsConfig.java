@@ -15,6 +15,13 @@ public interface SignalsConfig {
     @WithDefault("2")
     int parallelism();
 
+    /**
+     * Users whose ratings changed and whose graph signals (statistics, genre affinities, neighbours) wait for the
+     * background refresh, at most; a write that finds the queue full waits for room.
+     */
+    @WithDefault("10000")
+    int staleQueueSize();
+
     /** Raters of a movie (and ratings of a user) a similarity query looks at, at most. */
     @WithDefault("300")
     int degreeCap();

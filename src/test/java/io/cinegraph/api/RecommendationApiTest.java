@@ -134,6 +134,48 @@ class RecommendationApiTest {
     }
 
     @Test
+    void aBatchOfRatingsIsWrittenWholeOrRefusedWholeNamingEachBadItem() throws Exception {
+        List<Integer> top = given().get("/api/users/21/recommendations?limit=3").then().statusCode(200)
+                .extract().jsonPath().getList("items.movieId");
+        int before21 = given().get("/api/users/21/ratings").then().extract().jsonPath().getList("$").size();
+        int before22 = given().get("/api/users/22/ratings").then().extract().jsonPath().getList("$").size();
+        String bad = "{\"ratings\": [{\"userId\": 21, \"movieId\": " + top.get(0) + ", \"rating\": 5},"
+                + "{\"userId\": 22, \"movieId\": 99999, \"rating\": 4},"
+                + "{\"userId\": 22, \"movieId\": 3, \"rating\": 9},"
+                + "{\"userId\": 21, \"movieId\": " + top.get(0) + ", \"rating\": 4},"
+                + "{\"movieId\": 3, \"rating\": 4}]}";
+        given().contentType("application/json").body(bad).post("/api/ratings").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("ratings[2].rating", "ratings[3]",
+                        "ratings[4].userId"));
+        // the fields are fine now but a movie is unknown: still nothing written
+        String unknown = "{\"ratings\": [{\"userId\": 21, \"movieId\": " + top.get(0) + ", \"rating\": 5},"
+                + "{\"userId\": 22, \"movieId\": 99999, \"rating\": 4}]}";
+        given().contentType("application/json").body(unknown).post("/api/ratings").then().statusCode(400)
+                .body("errors[0].field", equalTo("ratings[1].movieId")).body("errors[0].message", equalTo("no movie 99999"));
+        assertThat(given().get("/api/users/21/ratings").then().extract().jsonPath().getList("$")).hasSize(before21);
+        assertThat(given().get("/api/users/22/ratings").then().extract().jsonPath().getList("$")).hasSize(before22);
+
+        String good = "{\"ratings\": [{\"userId\": 21, \"movieId\": " + top.get(0) + ", \"rating\": 5},"
+                + "{\"userId\": 21, \"movieId\": " + top.get(1) + ", \"rating\": 1, \"ratedAt\": 1000000000},"
+                + "{\"userId\": 22, \"movieId\": " + top.get(2) + ", \"rating\": 4}]}";
+        given().contentType("application/json").body(good).post("/api/ratings").then().statusCode(200)
+                .body("written", equalTo(3));
+        List<Integer> next = given().get("/api/users/21/recommendations?limit=10").then().statusCode(200)
+                .extract().jsonPath().getList("items.movieId");
+        assertThat(next).doesNotContain(top.get(0), top.get(1));
+        List<Map<String, Object>> rated = given().get("/api/users/21/ratings").then().extract().jsonPath().getList("$");
+        assertThat(rated).hasSize(before21 + 2); // recommended movies are unrated ones: both are new
+        assertThat(rated).anySatisfy(r -> {
+            assertThat(r.get("movieId")).isEqualTo(top.get(1));
+            assertThat(((Number) r.get("rating")).doubleValue()).isEqualTo(1.0);
+            assertThat(((Number) r.get("ratedAt")).longValue()).isEqualTo(1_000_000_000L);
+        });
+        given().contentType("application/json").body("{\"ratings\": []}").post("/api/ratings").then().statusCode(400)
+                .body("errors[0].field", equalTo("ratings"));
+    }
+
+    @Test
     void aRatingOffTheScaleIsRefusedAndNothingIsStored() {
         int before = given().get("/api/users/12/ratings").then().extract().jsonPath().getList("$").size();
         given().contentType("application/json").body("{\"rating\": 7}").put("/api/users/12/ratings/3")

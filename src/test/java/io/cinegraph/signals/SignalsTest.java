@@ -5,7 +5,9 @@ import io.cinegraph.domain.GenreAffinity;
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.Graph;
+import io.cinegraph.domain.UserSide;
 import io.cinegraph.graph.IngestRepository;
+import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.graph.TestGraphs;
 import io.cinegraph.graph.UserSignalsRepository;
@@ -159,6 +161,61 @@ class SignalsTest {
         assertThat(userSignals.neighbours(5)).extracting(UserSignalsRepository.Neighbour::userId).contains(1L, 2L);
         assertThat(userSignals.genreAffinities(5)).containsKeys("Action", "Comedy", "Drama");
         assertThat(userSignals.popularity(1).ratingCount()).isEqualTo(5);
+    }
+
+    @Test
+    void aRequestComputesTheUsersOwnSignalsFromTheirRatingsAsTheSignalRunDoes() {
+        FeatureRepository features = new FeatureRepository(graph);
+        FeatureExtractor extractor = new FeatureExtractor(features, snapshots, TestSignalsConfig.fixture());
+        for (long user = 1; user <= 4; user++) {
+            UserSide materialized = features.request(user).orElseThrow();
+            UserSide live = extractor.request(user).orElseThrow();
+            assertThat(live.ratingCount()).isEqualTo(materialized.ratingCount());
+            assertThat(live.meanRating()).isCloseTo(materialized.meanRating(), within(EPS));
+            assertThat(live.ratingSd()).isCloseTo(materialized.ratingSd(), within(EPS));
+            assertThat(live.prefers()).hasSameSizeAs(materialized.prefers());
+            materialized.prefers().forEach((genre, affinity) ->
+                    assertThat(live.prefers().get(genre)).as(genre).isCloseTo(affinity, within(EPS)));
+        }
+    }
+
+    @Test
+    void aRatingWriteCountsInTheNextRequestAndTheGraphCatchesUpInTheBackground() throws Exception {
+        FeatureRepository features = new FeatureRepository(graph);
+        FeatureExtractor extractor = new FeatureExtractor(features, snapshots, TestSignalsConfig.fixture());
+        SignalsRepository signals = new SignalsRepository(graph);
+        StaleUsers stale = new StaleUsers(job, signals, TestSignalsConfig.fixture());
+        List<Long> refreshed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        stale.onRefreshed(refreshed::add);
+        assertThat(userSignals.neighbours(3)).extracting(UserSignalsRepository.Neighbour::userId).containsExactly(4L);
+
+        // u3 (m1 2★, m2 4★) rates m3 five stars: the write marks their signals stale
+        assertThat(new RatingRepository(graph).put(3, 3, 5.0, T, 1_000L)).contains(true);
+        assertThat(signals.staleUsers()).containsExactly(3L);
+        UserSide now = extractor.request(3).orElseThrow();
+        assertThat(now.ratingCount()).isEqualTo(3);
+        assertThat(now.meanRating()).isCloseTo(11.0 / 3, within(EPS));
+        assertThat(features.request(3).orElseThrow().ratingCount()).isEqualTo(2); // the graph's copy lags
+
+        stale.mark(3, List.of(3L));
+        assertThat(stale.awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
+        assertThat(refreshed).containsExactly(3L);
+        assertThat(signals.staleUsers()).isEmpty();
+        UserSide materialized = features.request(3).orElseThrow();
+        assertThat(materialized.ratingCount()).isEqualTo(3);
+        assertThat(materialized.meanRating()).isCloseTo(now.meanRating(), within(EPS));
+        assertThat(materialized.prefers()).hasSameSizeAs(now.prefers());
+        now.prefers().forEach((genre, affinity) ->
+                assertThat(materialized.prefers().get(genre)).as(genre).isCloseTo(affinity, within(EPS)));
+        // deviations from 11/3 over m1, m2, m3: u2 (4, 2, 5; mean 11/3) now agrees, u4 (3, 5, 1) no longer does
+        assertThat(userSignals.neighbours(3)).extracting(UserSignalsRepository.Neighbour::userId).containsExactly(2L);
+        assertThat(userSignals.popularity(3).ratingCount()).isEqualTo(4);
+
+        // a mark older than a full signal run is cleared by it
+        assertThat(new RatingRepository(graph).put(4, 3, 2.0, T, 2_000L)).contains(false);
+        assertThat(signals.staleUsers()).containsExactly(4L);
+        job.recomputeAll();
+        assertThat(signals.staleUsers()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,210 @@
+package io.cinegraph.signals;
+
+import io.cinegraph.graph.SignalsRepository;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+
+/**
+ * The background refresh of the graph signals of users whose ratings changed. A rating write marks the user stale
+ * in its own transaction and lands here; one worker thread refreshes the waiting users in batches (statistics,
+ * genre affinities, neighbours, and the popularity of the movies they touched; see
+ * {@link SignalJob#refreshUsers}), clears their marks and tells the listeners (the serving caches). Writes of a
+ * user still waiting coalesce into one refresh. The queue is bounded ({@code cinegraph.signals.stale-queue-size}):
+ * a write that finds it full waits for room. Requests do not wait for any of this: they compute the user's own
+ * statistics and affinities from the current ratings ({@link LiveUserSignals}); only the neighbours lag.
+ * The marks outlive a crash: {@link #resume} queues every marked user again at start-up.
+ */
+@ApplicationScoped
+public class StaleUsers {
+
+    private static final Logger LOG = Logger.getLogger(StaleUsers.class);
+    /** Pause after a failed refresh (the graph away, say) before the same users are tried again. */
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final SignalJob job;
+    private final SignalsRepository repository;
+    private final int capacity;
+    private final int batchSize;
+    /** Users waiting, in order of their first write, with the movies their writes touched. */
+    private final LinkedHashMap<Long, Set<Long>> waiting = new LinkedHashMap<>();
+    private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+    private int refreshing;
+    private long refreshed;
+    private Thread worker;
+    private boolean closed;
+
+    public StaleUsers(SignalJob job, SignalsRepository repository, SignalsConfig config) {
+        this.job = job;
+        this.repository = repository;
+        this.capacity = Math.max(1, config.staleQueueSize());
+        this.batchSize = Math.max(1, config.batchSize());
+    }
+
+    /** Called with each refreshed user's id, after their signals are written. */
+    public void onRefreshed(LongConsumer listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Queues a user whose ratings of {@code movies} changed (already marked stale in the graph by the write).
+     * Waits while the queue is full and the user is not in it yet.
+     */
+    public void mark(long userId, Collection<Long> movies) {
+        synchronized (this) {
+            while (!closed && !waiting.containsKey(userId) && waiting.size() >= capacity) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return; // the mark in the graph stays: the next start refreshes the user
+                }
+            }
+            if (closed) {
+                return;
+            }
+            waiting.computeIfAbsent(userId, k -> new HashSet<>()).addAll(movies);
+            startWorker();
+            notifyAll();
+        }
+    }
+
+    /** Queues every user the graph still marks stale (after a crash, or a stop with users waiting). */
+    public void resume() {
+        List<Long> users = repository.staleUsers();
+        if (!users.isEmpty()) {
+            LOG.infof("Refreshing the signals of %,d users whose ratings changed before the last stop", users.size());
+        }
+        for (long userId : users) {
+            mark(userId, List.of());
+        }
+    }
+
+    /** Users waiting or being refreshed. */
+    public synchronized int pending() {
+        return waiting.size() + refreshing;
+    }
+
+    /** Users refreshed since start. */
+    public synchronized long refreshedCount() {
+        return refreshed;
+    }
+
+    /** Waits until no user waits or is being refreshed; false if {@code timeout} passed first. */
+    public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (waiting.size() + refreshing > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    private void startWorker() {
+        if (worker == null) {
+            worker = new Thread(this::run, "cinegraph-stale-users");
+            worker.setDaemon(true);
+            worker.start();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            Map<Long, Set<Long>> batch = take();
+            if (batch == null) {
+                return;
+            }
+            List<Long> users = new ArrayList<>(batch.keySet());
+            Set<Long> movies = new HashSet<>();
+            batch.values().forEach(movies::addAll);
+            long startedMillis = System.currentTimeMillis();
+            boolean done = false;
+            try {
+                job.refreshUsers(users, movies);
+                repository.clearStale(users, startedMillis);
+                done = true;
+            } catch (RuntimeException e) {
+                LOG.warnf("Refreshing the signals of %d users failed (tried again in %d ms): %s", users.size(),
+                        RETRY_MILLIS, e.getMessage());
+            }
+            if (done) {
+                for (long userId : users) {
+                    listeners.forEach(l -> l.accept(userId));
+                }
+            }
+            finish(batch, done);
+            if (!done) {
+                sleepQuietly();
+            }
+        }
+    }
+
+    private synchronized Map<Long, Set<Long>> take() {
+        while (!closed && waiting.isEmpty()) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                return null;
+            }
+        }
+        if (closed) {
+            return null;
+        }
+        Map<Long, Set<Long>> batch = new LinkedHashMap<>();
+        Iterator<Map.Entry<Long, Set<Long>>> it = waiting.entrySet().iterator();
+        while (it.hasNext() && batch.size() < batchSize) {
+            Map.Entry<Long, Set<Long>> e = it.next();
+            batch.put(e.getKey(), e.getValue());
+            it.remove();
+        }
+        refreshing = batch.size();
+        notifyAll();
+        return batch;
+    }
+
+    private synchronized void finish(Map<Long, Set<Long>> batch, boolean done) {
+        refreshing = 0;
+        if (done) {
+            refreshed += batch.size();
+        } else {
+            // back at the head of the queue, merged with whatever the users wrote meanwhile
+            LinkedHashMap<Long, Set<Long>> again = new LinkedHashMap<>(batch);
+            waiting.forEach((user, movies) -> again.computeIfAbsent(user, k -> new HashSet<>()).addAll(movies));
+            waiting.clear();
+            waiting.putAll(again);
+        }
+        notifyAll();
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        closed = true;
+        notifyAll();
+        if (worker != null) {
+            worker.interrupt();
+        }
+    }
+}
