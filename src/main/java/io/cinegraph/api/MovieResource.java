@@ -8,13 +8,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,6 +46,32 @@ public class MovieResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return browse.search(blankToNull(query), blankToNull(genre), page, size);
+    }
+
+    /** A new catalogue item; {@code movieId} left out for the next free id. */
+    public record NewMovie(@PositiveOrZero Long movieId,
+                           @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 500) String title,
+                           @Min(1870) @Max(2200) Integer year,
+                           @jakarta.validation.constraints.Size(max = 30) List<String> genres,
+                           @Pattern(regexp = "(tt)?[0-9]{1,10}", message = "must be an IMDb id such as tt0114709") String imdbId,
+                           @PositiveOrZero Long tmdbId) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a movie to the catalogue (title, year, genres among GET /api/genres, links)")
+    @APIResponse(responseCode = "201", description = "The movie (Location header); searchable and ratable at once, "
+            + "ranked by the model after the next signal run")
+    @APIResponse(responseCode = "400", description = "A missing title, an unknown genre or another invalid field")
+    @APIResponse(responseCode = "409", description = "The requested movieId is taken")
+    public Response create(@jakarta.validation.Valid NewMovie body) {
+        if (body == null) {
+            throw new io.cinegraph.support.InvalidParameterException("body", "a JSON object is required, e.g. "
+                    + "{\"title\": \"Arrival\", \"year\": 2016, \"genres\": [\"Drama\", \"Sci-Fi\"]}");
+        }
+        Movie created = catalog.createMovie(new io.cinegraph.domain.NewMovie(body.movieId(), body.title(), body.year(),
+                body.genres(), body.imdbId(), body.tmdbId()));
+        return Response.created(java.net.URI.create("/api/movies/" + created.movieId())).entity(created).build();
     }
 
     @GET

@@ -29,6 +29,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(io.cinegraph.catalog.ConflictException e) {
+        return problem(Response.Status.CONFLICT, "about:blank#conflict", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response unavailable(GraphUnavailableException e) {
         LOG.warn(e.getMessage());
         return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, "about:blank#graph-unavailable",

@@ -1,5 +1,9 @@
 package io.cinegraph.catalog;
 
+import io.cinegraph.signals.SignalJob;
+import io.cinegraph.signals.SignalSnapshot;
+import io.cinegraph.signals.SignalSnapshots;
+import java.util.List;
 import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.domain.GraphCounts;
@@ -12,16 +16,56 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 
-/** Look-ups of single movies and users, the movies similar to one, and graph-wide counts. */
+/**
+ * Look-ups of single movies and users, the movies similar to one, graph-wide counts, and new catalogue items. A new
+ * movie can be searched, browsed and rated at once, and gets its content similarity (genres, year) right away; it
+ * joins the ranker's features at the next signal run.
+ */
 @ApplicationScoped
 public class CatalogService {
 
     private final CatalogRepository repository;
     private final CandidateRepository candidates;
 
-    public CatalogService(CatalogRepository repository, CandidateRepository candidates) {
+    private static final int ID_ATTEMPTS = 5;
+
+    private final SignalJob signals;
+    private final SignalSnapshots snapshots;
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
+
+    public CatalogService(CatalogRepository repository, CandidateRepository candidates, SignalJob signals,
+                          SignalSnapshots snapshots) {
         this.repository = repository;
         this.candidates = candidates;
+        this.signals = signals;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * Adds a movie to the catalogue (genres among the graph's, matched regardless of case); returns it.
+     *
+     * @throws ConflictException when its requested id is taken
+     */
+    public Movie createMovie(io.cinegraph.domain.NewMovie movie) {
+        List<String> genres = Genres.known(movie.genres() == null ? List.of() : movie.genres(),
+                repository.genres().stream().map(io.cinegraph.domain.GenreCount::name).toList(), "genres");
+        io.cinegraph.domain.NewMovie checked = new io.cinegraph.domain.NewMovie(movie.movieId(), movie.title().strip(),
+                movie.year(), genres, movie.imdbId(), movie.tmdbId());
+        for (int attempt = 1; attempt <= ID_ATTEMPTS; attempt++) {
+            CatalogRepository.Creation created = repository.createMovie(checked, clock.instant().getEpochSecond());
+            if (created instanceof CatalogRepository.Creation.Created c) {
+                signals.refreshMovie(c.movieId());
+                Movie added = movie(c.movieId());
+                snapshots.addMovie(added.movieId(), new SignalSnapshot.MovieSignals(added.title(), added.genres(),
+                        added.year(), 0, null, 0));
+                return added;
+            }
+            if (created instanceof CatalogRepository.Creation.Taken) {
+                throw new ConflictException("A movie with id " + movie.movieId() + " is already in the catalogue; "
+                        + "leave movieId out to get the next free id.");
+            }
+        }
+        throw new IllegalStateException("No free movie id after " + ID_ATTEMPTS + " attempts: too many creations at once");
     }
 
     public Movie movie(long movieId) {

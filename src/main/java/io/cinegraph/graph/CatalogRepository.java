@@ -8,6 +8,7 @@ import io.cinegraph.domain.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.neo4j.driver.Value;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,41 @@ public class CatalogRepository {
 
     public CatalogRepository(Graph graph) {
         this.graph = graph;
+    }
+
+    /** Outcome of a creation: the new id, or why there is none. */
+    public sealed interface Creation {
+        record Created(long movieId) implements Creation {
+        }
+
+        /** The requested id is taken. */
+        record Taken() implements Creation {
+        }
+
+        /** Another creation took the next free id at the same moment: try again. */
+        record Raced() implements Creation {
+        }
+    }
+
+    /** Creates the movie with its (known) genres; {@code now} in epoch seconds. */
+    public Creation createMovie(io.cinegraph.domain.NewMovie movie, long now) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("movieId", movie.movieId());
+        params.put("title", movie.title());
+        params.put("year", movie.year());
+        params.put("genres", movie.genres());
+        params.put("imdbId", movie.imdbId());
+        params.put("tmdbId", movie.tmdbId());
+        params.put("now", now);
+        try {
+            List<Long> ids = graph.writeList(CypherQuery.MOVIE_CREATE, params, r -> r.get("movieId").asLong());
+            return ids.isEmpty() ? new Creation.Taken() : new Creation.Created(ids.get(0));
+        } catch (org.neo4j.driver.exceptions.ClientException e) {
+            if (e.code().contains("ConstraintValidationFailed")) {
+                return movie.movieId() == null ? new Creation.Raced() : new Creation.Taken();
+            }
+            throw e;
+        }
     }
 
     public Optional<Movie> movie(long movieId) {

@@ -60,6 +60,7 @@ public enum CypherQuery {
     MOVIE_SIMILAR("movie/similar_movies"),
     MOVIE_POPULARITY("movie/popularity"),
     MOVIE_GENRES("movie/genres"),
+    MOVIE_CREATE("movie/create_movie"),
     USER_NEIGHBOURS("user/neighbours"),
     USER_GENRE_AFFINITIES("user/genre_affinities"),
     USER_RATINGS("user/ratings"),

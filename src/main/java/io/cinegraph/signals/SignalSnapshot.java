@@ -70,6 +70,13 @@ public final class SignalSnapshot {
         return new SignalSnapshot(global, Map.copyOf(movies), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     }
 
+    /** This snapshot with one more movie (a catalogue item added since it was read), or one movie's signals replaced. */
+    public SignalSnapshot withMovie(long movieId, MovieSignals movie) {
+        Map<Long, MovieSignals> more = new HashMap<>(movies);
+        more.put(movieId, movie);
+        return new SignalSnapshot(global, Map.copyOf(more), similar, cohorts, ratings, ratingTimes, genrePriors);
+    }
+
     /** The catalogue and its ratings' times only (no similarity lists, cohorts or user ratings). */
     static SignalSnapshot ofRatings(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies, RatingTable table) {
         return new SignalSnapshot(global, Map.copyOf(movies), Map.of(), Map.of(), Map.of(),

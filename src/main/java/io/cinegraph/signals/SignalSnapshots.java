@@ -33,6 +33,12 @@ public class SignalSnapshots {
         return snapshot;
     }
 
+    /** Adds a movie created since the snapshot was read (or replaces its signals), so search and ranking see it. */
+    public void addMovie(long movieId, SignalSnapshot.MovieSignals movie) {
+        current();
+        current.updateAndGet(s -> s.withMovie(movieId, movie));
+    }
+
     /** Reads the materialized signals again and swaps the new snapshot in. */
     public SignalSnapshot rebuild() {
         RatingTable table = RatingTable.read(signals);

@@ -56,17 +56,8 @@ public class UserService {
 
     /** Creates the user; returns the new id. */
     public long create(NewUser user) {
-        List<String> genres = new ArrayList<>();
-        Set<String> known = new java.util.HashSet<>();
-        catalog.genres().forEach(g -> known.add(g.name()));
-        for (String g : user.likedGenres()) {
-            String match = known.stream().filter(k -> k.equalsIgnoreCase(g.strip())).findFirst()
-                    .orElseThrow(() -> new InvalidParameterException("likedGenres", "unknown genre '" + g
-                            + "'; GET /api/genres lists them"));
-            if (!genres.contains(match)) {
-                genres.add(match);
-            }
-        }
+        List<String> genres = io.cinegraph.catalog.Genres.known(user.likedGenres(),
+                catalog.genres().stream().map(io.cinegraph.domain.GenreCount::name).toList(), "likedGenres");
         Set<Long> existing = user.likedMovies().isEmpty() ? Set.of() : users.existingMovies(user.likedMovies());
         for (long movieId : user.likedMovies()) {
             if (!existing.contains(movieId)) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -48,6 +49,30 @@ class ApiTest {
                 .body("ratingCount", equalTo(2))
                 .body("meanRating", equalTo(4.5f))
                 .body("imdbId", equalTo("0114709"));
+    }
+
+    @Test
+    void aMovieAddedThroughTheApiCanBeFoundAndRatedAtOnce() {
+        int id = given().contentType("application/json")
+                .body("{\"title\": \"Arrival\", \"year\": 2016, \"genres\": [\"sci-fi\", \"Thriller\"], \"imdbId\": \"tt2543164\"}")
+                .post("/api/movies").then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.matchesPattern(".*/api/movies/\\d+"))
+                .body("title", equalTo("Arrival"))
+                .body("genres", org.hamcrest.Matchers.containsInAnyOrder("Sci-Fi", "Thriller"))
+                .extract().path("movieId");
+        assertThat(id).isEqualTo(5); // the next free id after the fixture's four
+        given().get("/api/movies/" + id).then().statusCode(200).body("year", equalTo(2016)).body("ratingCount", equalTo(0));
+        given().get("/api/movies?query=arrival").then().statusCode(200).body("items.movieId", contains(id));
+        given().contentType("application/json").body("{\"rating\": 4.5}").put("/api/users/2/ratings/" + id)
+                .then().statusCode(201);
+        given().contentType("application/json").body("{\"movieId\": " + id + ", \"title\": \"Again\"}")
+                .post("/api/movies").then().statusCode(409).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"title\": \" \", \"year\": 1700}").post("/api/movies")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("title", "year"));
+        given().contentType("application/json").body("{\"title\": \"Polka Nights\", \"genres\": [\"Polka\"]}")
+                .post("/api/movies").then().statusCode(400).body("errors[0].field", equalTo("genres"));
+        given().get("/api/movies/6").then().statusCode(404); // nothing half-written by the refused ones
     }
 
     @Test
