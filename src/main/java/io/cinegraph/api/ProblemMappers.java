@@ -28,6 +28,19 @@ public class ProblemMappers {
         return problem(Response.Status.NOT_FOUND, "about:blank#not-found", e.getMessage(), null);
     }
 
+    /** A body of the wrong shape or type: names the field by its path (e.g. {@code ratings[2].rating}). */
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return json(e);
+    }
+
+    /** A body that is not JSON, or has something after its value. */
+    @ServerExceptionMapper
+    public Response json(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return problem(Response.Status.BAD_REQUEST, "about:blank#invalid-body", "The request body cannot be read.",
+                List.of(JsonProblems.describe(e)));
+    }
+
     @ServerExceptionMapper
     public Response conflict(io.cinegraph.catalog.ConflictException e) {
         return problem(Response.Status.CONFLICT, "about:blank#conflict", e.getMessage(), null);
@@ -69,6 +82,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                return json(json); // a body the HTTP layer could not read as JSON
+            }
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return problem(status, "about:blank", e.getMessage(), null);
     }

@@ -70,6 +70,7 @@ public enum CypherQuery {
     USER_DELETE_RATING("user/delete_rating"),
     USER_CREATE("user/create_user"),
     USER_LIKES("user/likes"),
+    USER_OCCUPATIONS("user/occupations"),
     USER_EXISTING_MOVIES("user/existing_movies"),
 
     FEATURES_REQUEST("features/request"),

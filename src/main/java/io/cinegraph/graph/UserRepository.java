@@ -44,6 +44,11 @@ public class UserRepository {
         }
     }
 
+    /** The occupations the graph's users have, sorted. */
+    public List<String> occupations() {
+        return graph.readList(CypherQuery.USER_OCCUPATIONS, Map.of(), r -> r.get("occupation").asString());
+    }
+
     public Likes likes(long userId) {
         return graph.readOne(CypherQuery.USER_LIKES, Map.of("userId", userId), r -> new Likes(
                 r.get("genres").asList(org.neo4j.driver.Value::asString),

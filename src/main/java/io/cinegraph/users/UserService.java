@@ -29,6 +29,10 @@ public class UserService {
     private final UserSignalsRepository userSignals;
     private final SignalJob signals;
     private final Clock clock = Clock.systemUTC();
+    /** The dataset's occupations change only with an import: read at most once a minute. */
+    private final com.github.benmanes.caffeine.cache.Cache<Boolean, List<String>> occupations =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
 
     public UserService(UserRepository users, CatalogRepository catalog, UserSignalsRepository userSignals,
                        SignalJob signals) {
@@ -56,6 +60,7 @@ public class UserService {
 
     /** Creates the user; returns the new id. */
     public long create(NewUser user) {
+        user = withKnownOccupation(user);
         List<String> genres = io.cinegraph.catalog.Genres.known(user.likedGenres(),
                 catalog.genres().stream().map(io.cinegraph.domain.GenreCount::name).toList(), "likedGenres");
         Set<Long> existing = user.likedMovies().isEmpty() ? Set.of() : users.existingMovies(user.likedMovies());
@@ -67,6 +72,31 @@ public class UserService {
         long userId = createWithFreeId(user, genres);
         signals.refreshUser(userId, List.of());
         return userId;
+    }
+
+    /**
+     * The occupation must be one the dataset uses (matched regardless of case), when the dataset has any; a blank
+     * occupation or zip is refused rather than stored (leave the field out when it is unknown).
+     */
+    private NewUser withKnownOccupation(NewUser user) {
+        if (user.zip() != null && user.zip().isBlank()) {
+            throw new InvalidParameterException("zip", "must not be blank; leave it out when unknown");
+        }
+        if (user.occupation() == null) {
+            return user;
+        }
+        String asked = user.occupation().strip();
+        if (asked.isEmpty()) {
+            throw new InvalidParameterException("occupation", "must not be blank; leave it out when unknown");
+        }
+        List<String> known = occupations.get(Boolean.TRUE, k -> users.occupations());
+        if (known.isEmpty()) {
+            return new NewUser(user.age(), user.gender(), asked, user.zip(), user.likedGenres(), user.likedMovies());
+        }
+        String match = known.stream().filter(o -> o.equalsIgnoreCase(asked)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("occupation", "unknown occupation '" + asked
+                        + "'; this dataset's are: " + String.join(", ", known)));
+        return new NewUser(user.age(), user.gender(), match, user.zip(), user.likedGenres(), user.likedMovies());
     }
 
     /** Two sign-ups at once can pick the same next id; the unique constraint refuses one, which tries again. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +74,36 @@ class ApiTest {
         given().contentType("application/json").body("{\"title\": \"Polka Nights\", \"genres\": [\"Polka\"]}")
                 .post("/api/movies").then().statusCode(400).body("errors[0].field", equalTo("genres"));
         given().get("/api/movies/6").then().statusCode(404); // nothing half-written by the refused ones
+    }
+
+    @Test
+    void everyMalformedRequestIsAProblemNamingWhatIsWrongAndWritesNothing() {
+        Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("[]", "body");
+        bodies.put("{\"rating\": \"five\"}", "rating");
+        bodies.put("{\"rating\": \"4\"}", "rating");
+        bodies.put("{\"rating\": [4]}", "rating");
+        bodies.put("{\"rating\": {\"value\": 4}}", "rating");
+        bodies.put("{\"rating\": 4} {\"rating\": 1}", "body");
+        bodies.put("{\"rating\": 4}]", "body");
+        bodies.put("{\"ratng\": 4}", "ratng");
+        bodies.put("{\"rating\": 4", "body");
+        bodies.forEach((body, field) -> given().contentType("application/json").body(body).put("/api/users/1/ratings/2")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo(field)).body("errors[0].message", notNullValue()));
+        given().contentType("application/json").body("{\"ratings\": [{\"userId\": 1, \"movieId\": \"x\", \"rating\": 4}]}")
+                .post("/api/ratings").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("ratings[0].movieId"));
+        given().get("/api/movies?query=" + "a".repeat(9_000)).then().statusCode(414)
+                .contentType("application/problem+json").body("status", equalTo(414));
+        given().contentType("application/json").body("{\"age\": 30, \"occupation\": \"  \"}").post("/api/users")
+                .then().statusCode(400).body("errors[0].field", equalTo("occupation"));
+        given().contentType("application/json").body("{\"age\": 30, \"zip\": \"\"}").post("/api/users")
+                .then().statusCode(400).body("errors[0].field", equalTo("zip"));
+        // user 1 rated movie 2 3.5 stars in the fixture, and still has
+        given().get("/api/users/1/ratings").then().statusCode(200)
+                .body("find { it.movieId == 2 }.rating", equalTo(3.5f));
+        given().get("/api/stats").then().statusCode(200).body("counts.users", equalTo(3)).body("counts.ratings", equalTo(5));
     }
 
     @Test
