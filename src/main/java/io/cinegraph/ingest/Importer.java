@@ -31,10 +31,24 @@ public class Importer {
 
     private final IngestRepository ingest;
     private final CatalogRepository catalog;
+    /** Told after every import (caches of what a dataset defines, e.g. its rating scale, drop it); may be null. */
+    private final jakarta.enterprise.event.Event<DatasetImported> imported;
 
-    public Importer(IngestRepository ingest, CatalogRepository catalog) {
+    /** Fired after an import wrote into the graph (complete or not). */
+    public record DatasetImported(String name) {
+    }
+
+    @jakarta.inject.Inject
+    public Importer(IngestRepository ingest, CatalogRepository catalog,
+                    jakarta.enterprise.event.Event<DatasetImported> imported) {
         this.ingest = ingest;
         this.catalog = catalog;
+        this.imported = imported;
+    }
+
+    /** An importer outside the service (benchmarks, temporary graphs): nobody to tell. */
+    public Importer(IngestRepository ingest, CatalogRepository catalog) {
+        this(ingest, catalog, null);
     }
 
     /** Imports the dataset found in {@code dir}. Structural problems throw {@link DatasetException}. */
@@ -68,6 +82,9 @@ public class Importer {
                 record.put("importedAt", Instant.now().getEpochSecond());
             }
             ingest.recordDataset(record);
+            if (imported != null) {
+                imported.fire(new DatasetImported(String.valueOf(record.get("name"))));
+            }
             ImportSummary summary = new ImportSummary(reader.format().label(), reader.directory(), catalog.counts(),
                     run.ratingRows(), run.ratingsCreated(), run.ratingsUpdated(), run.rejections().count(), run.rejections().kept(),
                     options.onError() == ImportOptions.OnError.SKIP ? options.rejectsFile() : null,

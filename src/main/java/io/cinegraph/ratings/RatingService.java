@@ -42,6 +42,8 @@ public class RatingService {
     private final CatalogService catalog;
     private final StaleUsers stale;
     private final Clock clock;
+    private final com.github.benmanes.caffeine.cache.Cache<Boolean, Scale> scales =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
     private final RecommendationService recommendations;
 
     public RatingService(RatingRepository repository, CatalogService catalog, StaleUsers stale,
@@ -199,7 +201,17 @@ public class RatingService {
         }
     }
 
+    /** An import may bring another scale. */
+    void onImport(@jakarta.enterprise.event.Observes io.cinegraph.ingest.Importer.DatasetImported imported) {
+        scales.invalidateAll();
+    }
+
+    /** The scale changes only with an import: read once, not on every write (and again a minute later at most). */
     private Scale scale() {
+        return scales.get(Boolean.TRUE, k -> readScale());
+    }
+
+    private Scale readScale() {
         DatasetInfo info = catalog.dataset().orElse(null);
         return new Scale(info != null && info.ratingMin() != null ? info.ratingMin() : DEFAULT_MIN,
                 info != null && info.ratingMax() != null ? info.ratingMax() : DEFAULT_MAX,

@@ -74,6 +74,11 @@ public class UserService {
         return userId;
     }
 
+    /** An import may bring other occupations. */
+    void onImport(@jakarta.enterprise.event.Observes io.cinegraph.ingest.Importer.DatasetImported imported) {
+        occupations.invalidateAll();
+    }
+
     /**
      * The occupation must be one the dataset uses (matched regardless of case), when the dataset has any; a blank
      * occupation or zip is refused rather than stored (leave the field out when it is unknown).
