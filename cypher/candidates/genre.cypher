@@ -1,10 +1,17 @@
 // Genre-affinity candidates: movies in genres the user PREFERS (affinity > 0), excluding rated ones.
 //   score(m) = Σ_{g ∈ genres(m), a_ug > 0} a_ug · ln(1 + n_m)     (popular movies of loved genres first)
 UNWIND $userIds AS userId
-MATCH (u:User {userId: userId})-[p:PREFERS]->(g:Genre)
+MATCH (u:User {userId: userId})
+CALL (u) {
+  // the user's rated movies, read once: each candidate is then checked against this list, not by walking the
+  // user's RATED relationships again for every movie
+  OPTIONAL MATCH (u)-[:RATED]->(seen:Movie)
+  RETURN collect(seen) AS rated
+}
+MATCH (u)-[p:PREFERS]->(g:Genre)
 WHERE p.affinity > 0
 MATCH (g)<-[:IN_GENRE]-(m:Movie)
-WHERE NOT EXISTS { (u)-[:RATED]->(m) }
+WHERE NOT m IN rated
 WITH u, m, g, p
 ORDER BY p.affinity DESC
 WITH u, m, sum(p.affinity) * log(1 + coalesce(m.ratingCount, 0)) AS score,

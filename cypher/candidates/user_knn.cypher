@@ -2,8 +2,15 @@
 //   score(m)     = Σ_{v ∈ N(u), v rated m} sim(u,v) · (r_vm − μ_v + 1)     (liked by close neighbours, with support)
 //   predicted(m) = μ_u + Σ sim(u,v)·(r_vm − μ_v) / Σ sim(u,v)
 UNWIND $userIds AS userId
-MATCH (u:User {userId: userId})-[n:NEIGHBOUR]->(v:User)-[r:RATED]->(m:Movie)
-WHERE NOT EXISTS { (u)-[:RATED]->(m) }
+MATCH (u:User {userId: userId})
+CALL (u) {
+  // the user's rated movies, read once: each candidate is then checked against this list, not by walking the
+  // user's RATED relationships again for every movie
+  OPTIONAL MATCH (u)-[:RATED]->(seen:Movie)
+  RETURN collect(seen) AS rated
+}
+MATCH (u)-[n:NEIGHBOUR]->(v:User)-[r:RATED]->(m:Movie)
+WHERE NOT m IN rated
 WITH u, m, n.score AS sim, r.rating AS rating, r.rating - v.meanRating AS deviation, v.userId AS neighbour
 ORDER BY sim DESC
 WITH u, m, sum(sim * (deviation + 1)) AS score, sum(sim * deviation) / sum(sim) AS meanDeviation,
