@@ -1,4 +1,4 @@
-// Users whose ratings changed after their materialized signals were computed (user/put_rating marks them),
+// Users whose ratings changed after their materialized signals were computed (user/put_ratings marks them),
 // oldest mark first: what the background refresh still owes, e.g. after a crash.
 MATCH (u:User)
 WHERE u.signalsStaleAt IS NOT NULL

@@ -1,5 +1,5 @@
 // Deletes one rating; returns how many were deleted (0 or 1). The user's materialized signals are marked stale
-// ($staleAt, epoch ms) when a rating went, as by user/put_rating.
+// ($staleAt, epoch ms) when a rating went, as by user/put_ratings.
 OPTIONAL MATCH (u:User {userId: $userId})-[r:RATED]->(:Movie {movieId: $movieId})
 DELETE r
 WITH u, count(r) AS deleted

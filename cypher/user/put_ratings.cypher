@@ -1,10 +1,13 @@
-// Creates or replaces a batch of ratings of existing users for existing movies, all in one transaction
-// ($ratings: [{userId, movieId, rating, ratedAt}], each pair once; checked by the caller with user/existing_ids).
-// Each user's materialized signals are marked stale ($staleAt, epoch ms), as by user/put_rating.
-UNWIND $ratings AS row
+// Creates or replaces a batch of ratings in one transaction ($ratings: [{userId, movieId, rating, ratedAt}], in
+// order: a later row for the same pair replaces an earlier one). Returns, per row that was written, its index
+// and whether the rating was new; a row whose user or movie does not exist writes nothing and returns nothing.
+// Each user's materialized signals are marked stale ($staleAt, epoch ms), as by user/put_ratings. Used by the
+// batch endpoint (checked whole first) and by the group commit of single writes (ratings/RatingWriter).
+UNWIND range(0, size($ratings) - 1) AS i
+WITH i, $ratings[i] AS row
 MATCH (u:User {userId: row.userId})
 MATCH (m:Movie {movieId: row.movieId})
 MERGE (u)-[r:RATED]->(m)
-WITH u, r, row, r.rating IS NULL AS created
+WITH i, u, r, row, r.rating IS NULL AS created
 SET r.rating = row.rating, r.ratedAt = row.ratedAt, u.signalsStaleAt = $staleAt
-RETURN count(r) AS written, sum(CASE WHEN created THEN 1 ELSE 0 END) AS created
+RETURN i, created

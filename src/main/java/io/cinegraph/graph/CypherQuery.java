@@ -64,7 +64,6 @@ public enum CypherQuery {
     USER_NEIGHBOURS("user/neighbours"),
     USER_GENRE_AFFINITIES("user/genre_affinities"),
     USER_RATINGS("user/ratings"),
-    USER_PUT_RATING("user/put_rating"),
     USER_PUT_RATINGS("user/put_ratings"),
     USER_EXISTING_IDS("user/existing_ids"),
     USER_DELETE_RATING("user/delete_rating"),

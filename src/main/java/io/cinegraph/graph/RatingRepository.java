@@ -28,10 +28,7 @@ public class RatingRepository {
      * when the user or the movie does not exist.
      */
     public Optional<Boolean> put(long userId, long movieId, double rating, long ratedAt, long staleAt) {
-        List<Boolean> rows = graph.writeList(CypherQuery.USER_PUT_RATING,
-                Map.of("userId", userId, "movieId", movieId, "rating", rating, "ratedAt", ratedAt, "staleAt", staleAt),
-                r -> r.get("created").asBoolean());
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return putEach(List.of(new NewRating(userId, movieId, rating, ratedAt)), staleAt).get(0);
     }
 
     /** A rating of a batch. */
@@ -58,10 +55,23 @@ public class RatingRepository {
      * users stale at {@code staleAt} (epoch ms).
      */
     public BatchWrite putAll(List<NewRating> ratings, long staleAt) {
+        List<Optional<Boolean>> each = putEach(ratings, staleAt);
+        return new BatchWrite(each.stream().filter(Optional::isPresent).count(),
+                each.stream().filter(w -> w.orElse(false)).count());
+    }
+
+    /**
+     * Writes ratings in order in one transaction; for each, whether it was new, or empty when its user or movie
+     * does not exist (nothing written for it).
+     */
+    public List<Optional<Boolean>> putEach(List<NewRating> ratings, long staleAt) {
         List<Map<String, Object>> rows = ratings.stream().map(r -> Map.<String, Object>of("userId", r.userId(),
                 "movieId", r.movieId(), "rating", r.rating(), "ratedAt", r.ratedAt())).toList();
-        return graph.writeList(CypherQuery.USER_PUT_RATINGS, Map.of("ratings", rows, "staleAt", staleAt),
-                r -> new BatchWrite(r.get("written").asLong(), r.get("created").asLong())).get(0);
+        List<Optional<Boolean>> out = new java.util.ArrayList<>(java.util.Collections.nCopies(ratings.size(),
+                Optional.<Boolean>empty()));
+        graph.writeList(CypherQuery.USER_PUT_RATINGS, Map.of("ratings", rows, "staleAt", staleAt),
+                r -> out.set(r.get("i").asInt(), Optional.of(r.get("created").asBoolean())));
+        return out;
     }
 
     /** True when a rating was deleted (the user's signals are then marked stale at {@code staleAt}, epoch ms). */

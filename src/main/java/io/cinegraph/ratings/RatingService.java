@@ -21,7 +21,8 @@ import java.util.Set;
 
 /**
  * Rating ingestion through the API. A write is checked against the dataset's rating scale and stored in one
- * transaction that also marks the user's graph signals stale; the user's cached recommendations are dropped, so
+ * transaction that also marks the user's graph signals stale (concurrent single writes share a transaction:
+ * {@link RatingWriter}); the user's cached recommendations are dropped, so
  * the very next request ranks from their current ratings (whose statistics and genre affinities it computes
  * itself). Their materialized signals (statistics, genre affinities, neighbours) and the movie's popularity are
  * refreshed in the background ({@link StaleUsers}). Other users see the rating after the next signal run.
@@ -35,6 +36,10 @@ public class RatingService {
     static final double DEFAULT_STEP = 0.5;
     /** A batch's ratedAt may run this far ahead of the service's clock. */
     static final long MAX_CLOCK_SKEW_SECONDS = 300;
+    /** Single writes that share one transaction at most, and that may wait for one. */
+    static final int GROUP_COMMIT_MAX = 256;
+    static final int GROUP_COMMIT_WRITERS = 1;
+    static final int GROUP_COMMIT_QUEUE = 10_000;
     /** A refused batch names at most this many problems. */
     static final int MAX_LISTED_ERRORS = 100;
 
@@ -42,17 +47,24 @@ public class RatingService {
     private final CatalogService catalog;
     private final StaleUsers stale;
     private final Clock clock;
+    private final RatingWriter writer;
     private final com.github.benmanes.caffeine.cache.Cache<Boolean, Scale> scales =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
     private final RecommendationService recommendations;
 
     public RatingService(RatingRepository repository, CatalogService catalog, StaleUsers stale,
-                         RecommendationService recommendations) {
+                         RecommendationService recommendations, io.micrometer.core.instrument.MeterRegistry meters) {
         this.recommendations = recommendations;
         this.repository = repository;
         this.catalog = catalog;
         this.stale = stale;
         this.clock = Clock.systemUTC();
+        this.writer = new RatingWriter(repository, GROUP_COMMIT_WRITERS, GROUP_COMMIT_MAX, GROUP_COMMIT_QUEUE, meters);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        writer.close();
     }
 
     public record Written(long userId, long movieId, double rating, long ratedAt, boolean created) {
@@ -157,7 +169,8 @@ public class RatingService {
         checkScale(rating);
         java.time.Instant at = clock.instant();
         long now = at.getEpochSecond();
-        Boolean created = repository.put(userId, movieId, rating, now, at.toEpochMilli()).orElse(null);
+        Boolean created = writer.write(new RatingRepository.NewRating(userId, movieId, rating, now), at.toEpochMilli())
+                .orElse(null);
         if (created == null) {
             catalog.user(userId); // names what is missing: the user, else the movie
             throw new NotFoundException("movie", movieId);

@@ -22,6 +22,13 @@ public interface SignalsConfig {
     @WithDefault("10000")
     int staleQueueSize();
 
+    /**
+     * The share of the time the background refresh of stale users may run (0–1]: after a batch that took t it
+     * pauses t·(1/share − 1), so that a burst of writes cannot take the machine from the requests.
+     */
+    @WithDefault("0.25")
+    double staleRefreshShare();
+
     /** Raters of a movie (and ratings of a user) a similarity query looks at, at most. */
     @WithDefault("300")
     int degreeCap();

@@ -25,6 +25,8 @@ import java.util.function.LongConsumer;
  * user still waiting coalesce into one refresh. The queue is bounded ({@code cinegraph.signals.stale-queue-size}):
  * a write that finds it full waits for room. Requests do not wait for any of this: they compute the user's own
  * statistics and affinities from the current ratings ({@link LiveUserSignals}); only the neighbours lag.
+ * The worker runs at most {@code cinegraph.signals.stale-refresh-share} of the time (pausing after each batch in
+ * proportion to how long it took), so that a burst of writes cannot take the machine from the requests.
  * The marks outlive a crash: {@link #resume} queues every marked user again at start-up.
  */
 @ApplicationScoped
@@ -38,6 +40,8 @@ public class StaleUsers {
     private final SignalsRepository repository;
     private final int capacity;
     private final int batchSize;
+    /** Pause after a batch, per unit of time the batch took (see {@code stale-refresh-share}). */
+    private final double pausePerBusy;
     /** Users waiting, in order of their first write, with the movies their writes touched. */
     private final LinkedHashMap<Long, Set<Long>> waiting = new LinkedHashMap<>();
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
@@ -51,6 +55,8 @@ public class StaleUsers {
         this.repository = repository;
         this.capacity = Math.max(1, config.staleQueueSize());
         this.batchSize = Math.max(1, config.batchSize());
+        double share = Math.min(1, Math.max(0.01, config.staleRefreshShare()));
+        this.pausePerBusy = 1 / share - 1;
     }
 
     /** Called with each refreshed user's id, after their signals are written. */
@@ -133,6 +139,7 @@ public class StaleUsers {
             Set<Long> movies = new HashSet<>();
             batch.values().forEach(movies::addAll);
             long startedMillis = System.currentTimeMillis();
+            long startedNanos = System.nanoTime();
             boolean done = false;
             try {
                 job.refreshUsers(users, movies);
@@ -148,8 +155,9 @@ public class StaleUsers {
                 }
             }
             finish(batch, done);
-            if (!done) {
-                sleepQuietly();
+            long pause = done ? (long) ((System.nanoTime() - startedNanos) / 1e6 * pausePerBusy) : RETRY_MILLIS;
+            if (pause > 0) {
+                sleepQuietly(pause);
             }
         }
     }
@@ -191,9 +199,9 @@ public class StaleUsers {
         notifyAll();
     }
 
-    private void sleepQuietly() {
+    private void sleepQuietly(long millis) {
         try {
-            Thread.sleep(RETRY_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

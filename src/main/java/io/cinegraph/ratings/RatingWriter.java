@@ -1,0 +1,112 @@
+package io.cinegraph.ratings;
+
+import io.cinegraph.graph.RatingRepository;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Group commit of single rating writes. A commit waits for the database to force its transaction log to disk
+ * (about 10 ms on the machines we measured), so one transaction per write caps a service at about a hundred
+ * writes a second whatever the clients do. Here every write that arrives while a commit is under way joins the
+ * next one: one transaction writes them all, and each caller is answered once that transaction is committed, so
+ * an acknowledged write is as durable as before. If a shared transaction fails, its writes are retried one by
+ * one, so one write's failure never becomes another's. ({@code writers} threads may take turns, one building its
+ * transaction while another's commit waits for the disk; on 2 cores one measured as well as two.)
+ */
+final class RatingWriter implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(RatingWriter.class);
+
+    /** A write waiting for its transaction: the rating, when it was marked stale (epoch ms), and its answer. */
+    private record Pending(RatingRepository.NewRating rating, long staleAt, CompletableFuture<Optional<Boolean>> done) {
+    }
+
+    private final RatingRepository repository;
+    private final io.micrometer.core.instrument.DistributionSummary sizes;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean closed;
+
+    RatingWriter(RatingRepository repository, int writers, int maxBatch, int capacity,
+                 io.micrometer.core.instrument.MeterRegistry meters) {
+        this.repository = repository;
+        this.sizes = io.micrometer.core.instrument.DistributionSummary.builder("cinegraph.ratings.group.commit")
+                .description("Single rating writes per shared transaction").baseUnit("ratings").register(meters);
+        this.maxBatch = Math.max(1, maxBatch);
+        this.queue = new LinkedBlockingQueue<>(Math.max(1, capacity));
+        for (int w = 0; w < Math.max(1, writers); w++) {
+            Thread worker = new Thread(this::run, "cinegraph-rating-writer-" + w);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
+    }
+
+    /**
+     * Writes the rating (marking its user stale at {@code staleAt}) and returns once it is committed: whether it was
+     * new, or empty when its user or movie does not exist. Failures of the write are thrown as they are.
+     */
+    Optional<Boolean> write(RatingRepository.NewRating rating, long staleAt) {
+        Pending pending = new Pending(rating, staleAt, new CompletableFuture<>());
+        try {
+            queue.put(pending);
+            return pending.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a rating", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (!closed) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            queue.drainTo(batch, maxBatch - 1);
+            sizes.record(batch.size());
+            commit(batch);
+            batch.clear();
+        }
+        for (Pending p : queue) {
+            p.done().completeExceptionally(new IllegalStateException("The service is stopping; the rating was not written"));
+        }
+    }
+
+    private void commit(List<Pending> batch) {
+        try {
+            List<Optional<Boolean>> written = repository.putEach(batch.stream().map(Pending::rating).toList(),
+                    batch.stream().mapToLong(Pending::staleAt).max().orElseThrow());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(written.get(i));
+            }
+        } catch (RuntimeException e) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(e);
+                return;
+            }
+            LOG.debugf("A shared commit of %d ratings failed (%s); writing them one by one", batch.size(), e.getMessage());
+            for (Pending p : batch) {
+                commit(List.of(p));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        workers.forEach(Thread::interrupt);
+    }
+}
