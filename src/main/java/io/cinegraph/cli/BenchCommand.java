@@ -34,6 +34,9 @@ import java.util.concurrent.atomic.AtomicLong;
                 "Prints p50/p95/p99 latency, requests/s and failed requests of each, and the throughput ratio."})
 public class BenchCommand implements Callable<Integer> {
 
+    /** Ratings per request of the batch phase. */
+    static final int BATCH = 1_000;
+
     @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The service (default: ${DEFAULT-VALUE}).")
     String url;
 
@@ -60,7 +63,8 @@ public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--phases", split = ",", defaultValue = "api,fresh,cypher", paramLabel = "PHASE",
             description = "Phases to run, in order: api (cached recommendations), fresh (ranked afresh), cypher "
-                    + "(plain Cypher kNN), writes (rating writes; changes the graph) (default: ${DEFAULT-VALUE}).")
+                    + "(plain Cypher kNN), writes (single rating writes), batch (POST /api/ratings of 1,000 ratings); the last two "
+                    + "change the graph (default: ${DEFAULT-VALUE}).")
     List<String> phases;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random users (default: ${DEFAULT-VALUE}).")
@@ -121,8 +125,13 @@ public class BenchCommand implements Callable<Integer> {
                         yield phase("rating writes", (userId, random) -> rate(http, userId,
                                 movies.get(random.nextInt(movies.size())), 1 + random.nextInt(5)), users, out);
                     }
+                    case "batch" -> {
+                        List<Long> movies = neo4j.movieIds();
+                        yield phase("rating batches of " + BATCH, (userId, random) -> rateBatch(http, users, movies, random),
+                                users, out);
+                    }
                     default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                            "Unknown phase '" + name + "': use api, fresh, cypher or writes");
+                            "Unknown phase '" + name + "': use api, fresh, cypher, writes or batch");
                 };
                 done.put(name.strip(), p);
             }
@@ -130,6 +139,9 @@ public class BenchCommand implements Callable<Integer> {
             for (Phase p : done.values()) {
                 out.printf(Locale.ROOT, "%-28s %10.1f %10.1f %10.1f %12.1f %8d%n", p.name(), p.percentile(50),
                         p.percentile(95), p.percentile(99), p.rate(), p.failures());
+            }
+            if (done.containsKey("batch")) {
+                out.printf(Locale.ROOT, "Batch ingestion: %,.0f ratings/s%n", done.get("batch").rate() * BATCH);
             }
             Phase plain = done.get("cypher");
             if (plain != null && done.containsKey("api") && done.containsKey("fresh")) {
@@ -151,6 +163,24 @@ public class BenchCommand implements Callable<Integer> {
             request.header("Cache-Control", "no-cache");
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
+    }
+
+    /** One POST /api/ratings of {@value #BATCH} ratings of random users and movies, each pair once. */
+    private boolean rateBatch(HttpClient http, List<Long> users, List<Long> movies, Random random) throws Exception {
+        StringBuilder body = new StringBuilder("{\"ratings\": [");
+        java.util.Set<List<Long>> pairs = new java.util.HashSet<>();
+        while (pairs.size() < BATCH) {
+            long user = users.get(random.nextInt(users.size()));
+            long movie = movies.get(random.nextInt(movies.size()));
+            if (pairs.add(List.of(user, movie))) {
+                body.append(pairs.size() == 1 ? "" : ",").append("{\"userId\":").append(user).append(",\"movieId\":")
+                        .append(movie).append(",\"rating\":").append(1 + random.nextInt(5)).append('}');
+            }
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/ratings")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
     }
 
     private boolean rate(HttpClient http, long userId, long movieId, int stars) throws Exception {
