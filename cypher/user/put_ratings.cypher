@@ -1,5 +1,5 @@
-// Creates or replaces a batch of ratings in one transaction ($ratings: [{userId, movieId, rating, ratedAt}], in
-// order: a later row for the same pair replaces an earlier one). Returns, per row that was written, its index
+// Creates or replaces a batch of ratings in one transaction ($ratings: [{userId, movieId, rating, ratedAt}], each
+// (user, movie) pair at most once: the callers make sure of it). Returns, per row that was written, its index
 // and whether the rating was new; a row whose user or movie does not exist writes nothing and returns nothing.
 // Each user's materialized signals are marked stale ($staleAt, epoch ms), as by user/put_ratings. Used by the
 // batch endpoint (checked whole first) and by the group commit of single writes (ratings/RatingWriter).

@@ -70,6 +70,61 @@ final class CoreApi {
         }
     }
 
+    /**
+     * What {@code cypher/user/put_ratings.cypher} does, through the core API: each rating created or replaced in
+     * order, its user marked stale at {@code staleAt}; per rating whether it was new, or empty when its user or
+     * movie does not exist. One transaction, retried whole when it fails transiently.
+     */
+    static List<java.util.Optional<Boolean>> putRatings(GraphDatabaseService db, List<RatingRepository.NewRating> rows,
+                                                        long staleAt) {
+        for (int attempt = 1; ; attempt++) {
+            try (Transaction tx = db.beginTx()) {
+                List<java.util.Optional<Boolean>> out = new java.util.ArrayList<>(rows.size());
+                Map<Long, Node> users = new HashMap<>();
+                Map<Long, Node> movies = new HashMap<>();
+                for (RatingRepository.NewRating r : rows) {
+                    Node u = users.computeIfAbsent(r.userId(), id -> tx.findNode(USER, "userId", id));
+                    Node m = movies.computeIfAbsent(r.movieId(), id -> tx.findNode(MOVIE, "movieId", id));
+                    if (u == null || m == null) {
+                        out.add(java.util.Optional.empty());
+                        continue;
+                    }
+                    org.neo4j.graphdb.Relationship rated = existing(u, m);
+                    boolean created = rated == null;
+                    if (created) {
+                        rated = u.createRelationshipTo(m, RATED);
+                    }
+                    rated.setProperty("rating", r.rating());
+                    rated.setProperty("ratedAt", r.ratedAt());
+                    u.setProperty("signalsStaleAt", staleAt);
+                    out.add(java.util.Optional.of(created));
+                }
+                tx.commit();
+                return out;
+            } catch (org.neo4j.graphdb.TransientFailureException e) {
+                if (attempt == TRANSIENT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The user's RATED relationship to the movie, looked for from the side with fewer of them; null if none. */
+    private static org.neo4j.graphdb.Relationship existing(Node user, Node movie) {
+        boolean fromUser = user.getDegree(RATED, org.neo4j.graphdb.Direction.OUTGOING)
+                <= movie.getDegree(RATED, org.neo4j.graphdb.Direction.INCOMING);
+        Node other = fromUser ? movie : user;
+        try (var rels = (fromUser ? user : movie).getRelationships(fromUser ? org.neo4j.graphdb.Direction.OUTGOING
+                : org.neo4j.graphdb.Direction.INCOMING, RATED)) {
+            for (var rel : rels) {
+                if (rel.getOtherNode(fromUser ? user : movie).equals(other)) {
+                    return rel;
+                }
+            }
+        }
+        return null;
+    }
+
     /** A relationship to write: the target node's key value and the relationship's properties. */
     record Edge(Object to, Map<String, Object> properties) {
     }

@@ -61,10 +61,16 @@ public class RatingRepository {
     }
 
     /**
-     * Writes ratings in order in one transaction; for each, whether it was new, or empty when its user or movie
-     * does not exist (nothing written for it).
+     * Writes ratings of distinct (user, movie) pairs in one transaction ({@code user/put_ratings.cypher}, or its core-API twin on the
+     * embedded database); for each, whether it was new, or empty when its user or movie does not exist (nothing
+     * written for it).
      */
     public List<Optional<Boolean>> putEach(List<NewRating> ratings, long staleAt) {
+        var embedded = graph.embeddedDatabase();
+        if (embedded.isPresent()) {
+            // the same writes through the core API: no Cypher runtime per row
+            return CoreApi.putRatings(embedded.get(), ratings, staleAt);
+        }
         List<Map<String, Object>> rows = ratings.stream().map(r -> Map.<String, Object>of("userId", r.userId(),
                 "movieId", r.movieId(), "rating", r.rating(), "ratedAt", r.ratedAt())).toList();
         List<Optional<Boolean>> out = new java.util.ArrayList<>(java.util.Collections.nCopies(ratings.size(),

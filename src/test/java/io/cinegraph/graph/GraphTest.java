@@ -80,7 +80,33 @@ class GraphTest {
                     .run(Fixtures.csv(tmp.resolve("csv")), new ImportOptions(2, ImportOptions.OnError.FAIL, null, false));
             assertThat(new CatalogRepository(graph).counts()).isEqualTo(new GraphCounts(3, 4, 8, 5, 2));
             assertThat(new CatalogRepository(graph).movie(1).orElseThrow().title()).isEqualTo("Toy Story");
+            ratingWritesCreateReplaceAndSkipInOrder(graph); // user/put_ratings.cypher
         }
+    }
+
+    @Test
+    void theEmbeddedDatabaseWritesRatingsThroughTheCoreApiAsTheCypherFileDoes() {
+        Graph graph = TestGraphs.shared();
+        TestGraphs.clear(graph);
+        Fixtures.importer(graph)
+                .run(Fixtures.csv(tmp.resolve("csv")), new ImportOptions(2, ImportOptions.OnError.FAIL, null, false));
+        ratingWritesCreateReplaceAndSkipInOrder(graph); // CoreApi.putRatings
+    }
+
+    /** On the CSV fixture: user 1 rated movies 1 (5★) and 2 (3.5★); there is no movie 99 and no user 77. */
+    private static void ratingWritesCreateReplaceAndSkipInOrder(Graph graph) {
+        RatingRepository ratings = new RatingRepository(graph);
+        List<java.util.Optional<Boolean>> written = ratings.putEach(List.of(
+                new RatingRepository.NewRating(1, 3, 4.0, 100),
+                new RatingRepository.NewRating(1, 1, 2.5, 101),
+                new RatingRepository.NewRating(1, 99, 4.0, 102),
+                new RatingRepository.NewRating(77, 1, 4.0, 103)), 5_000L);
+        assertThat(written).containsExactly(java.util.Optional.of(true), java.util.Optional.of(false),
+                java.util.Optional.empty(), java.util.Optional.empty());
+        assertThat(ratings.ratings(1)).extracting(r -> r.movieId() + ":" + r.rating() + "@" + r.ratedAt())
+                .containsExactlyInAnyOrder("3:4.0@100", "1:2.5@101", "2:3.5@964981247");
+        assertThat(new SignalsRepository(graph).staleUsers()).containsExactly(1L);
+        assertThat(new CatalogRepository(graph).counts().ratings()).isEqualTo(6);
     }
 
     @Test
