@@ -39,9 +39,9 @@ final class CoreApi {
             try {
                 createRatingsOnce(db, byMovie);
                 return;
-            } catch (org.neo4j.graphdb.TransientFailureException e) {
+            } catch (RuntimeException e) {
                 // a lock conflict with a concurrent batch rolled the transaction back whole: run it again
-                if (attempt == TRANSIENT_ATTEMPTS) {
+                if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -80,11 +80,19 @@ final class CoreApi {
         for (int attempt = 1; ; attempt++) {
             try (Transaction tx = db.beginTx()) {
                 List<java.util.Optional<Boolean>> out = new java.util.ArrayList<>(rows.size());
-                Map<Long, Node> users = new HashMap<>();
-                Map<Long, Node> movies = new HashMap<>();
+                Map<Long, Node> users = new java.util.TreeMap<>();
+                Map<Long, Node> movies = new java.util.TreeMap<>();
+                // every node this batch writes is locked first, users then movies, each in ascending id order, so
+                // concurrent batches wait for each other instead of deadlocking
+                rows.forEach(r -> {
+                    users.computeIfAbsent(r.userId(), id -> tx.findNode(USER, "userId", id));
+                    movies.computeIfAbsent(r.movieId(), id -> tx.findNode(MOVIE, "movieId", id));
+                });
+                users.values().stream().filter(java.util.Objects::nonNull).forEach(tx::acquireWriteLock);
+                movies.values().stream().filter(java.util.Objects::nonNull).forEach(tx::acquireWriteLock);
                 for (RatingRepository.NewRating r : rows) {
-                    Node u = users.computeIfAbsent(r.userId(), id -> tx.findNode(USER, "userId", id));
-                    Node m = movies.computeIfAbsent(r.movieId(), id -> tx.findNode(MOVIE, "movieId", id));
+                    Node u = users.get(r.userId());
+                    Node m = movies.get(r.movieId());
                     if (u == null || m == null) {
                         out.add(java.util.Optional.empty());
                         continue;
@@ -101,8 +109,8 @@ final class CoreApi {
                 }
                 tx.commit();
                 return out;
-            } catch (org.neo4j.graphdb.TransientFailureException e) {
-                if (attempt == TRANSIENT_ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -123,6 +131,17 @@ final class CoreApi {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a failed transaction may succeed when run again: a transient failure, or a deadlock the lock manager
+     * broke by failing this transaction (which the embedded API reports as a plain runtime exception with a
+     * transient status).
+     */
+    static boolean isTransient(RuntimeException e) {
+        return e instanceof org.neo4j.graphdb.TransientFailureException
+                || (e instanceof org.neo4j.kernel.api.exceptions.Status.HasStatus s
+                && s.status().code().classification() == org.neo4j.kernel.api.exceptions.Status.Classification.TransientError);
     }
 
     /** A relationship to write: the target node's key value and the relationship's properties. */
@@ -168,8 +187,8 @@ final class CoreApi {
                 }
                 tx.commit();
                 return;
-            } catch (org.neo4j.graphdb.TransientFailureException e) {
-                if (attempt == TRANSIENT_ATTEMPTS) {
+            } catch (RuntimeException e) {
+                if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
                 }
             }
