@@ -80,7 +80,9 @@ public final class ModelCandidates {
             @Override
             public List<Candidate> candidatesBeyond(long userId, int limit, Set<Long> taken) {
                 List<Candidate> out = new ArrayList<>();
-                for (int i : Ranking.byScore(scores)) {
+                // at most the rated and the taken are passed over: the best limit + those hold the answer
+                int enough = limit + user.rated().size() + taken.size();
+                for (int i : Ranking.topByScore(scores, enough)) {
                     if (out.size() >= limit || scores[i] <= 0) {
                         break;
                     }

@@ -69,6 +69,14 @@ public interface RankerConfig {
     @WithDefault("10000")
     int candidateCacheSize();
 
+    /**
+     * The share of the time (0–1] the background thread that runs the graph generators' queries for users new to
+     * the cache may be busy: after a user's queries that took t it pauses t·(1/share − 1), so a stream of new users
+     * cannot take the cores from the requests (which rank with the in-memory candidates meanwhile).
+     */
+    @WithDefault("0.25")
+    double backgroundCandidatesShare();
+
     /** EASE's L2 weight λ. */
     @WithDefault("250")
     double easeLambda();

@@ -3,7 +3,8 @@ package io.cinegraph.ranker;
 import io.cinegraph.domain.TimeWindows;
 import io.cinegraph.domain.UserSide;
 import io.cinegraph.model.Collaborative;
-import io.cinegraph.model.Ranking;
+import io.cinegraph.model.FractionalRanks;
+import io.cinegraph.model.SortedIds;
 import io.cinegraph.model.Sessions;
 import io.cinegraph.signals.Feature;
 import io.cinegraph.signals.FeatureVector;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +33,7 @@ public final class RankerInputs {
 
     /** What is computed once per user and shared by candidate generation and the rows. */
     public record UserContext(long userId, UserSide request, long time, double[] ease, double[] cosine,
-                       double[] easeRank, double[] cosineRank, int[] history, double[] session, Set<Long> rated) {
+                       FractionalRanks easeRank, FractionalRanks cosineRank, int[] history, double[] session, Set<Long> rated) {
     }
 
     /** Network inputs for a list of candidates, row i for {@code movieIds[i]}. */
@@ -47,10 +47,9 @@ public final class RankerInputs {
                                Collaborative collaborative, int historySize) {
         long time = request.ratings().stream().mapToLong(UserSide.Rated::ratedAt).max()
                 .orElse(snapshot.global().latestRatedAt());
-        Set<Long> rated = new HashSet<>();
+        Set<Long> rated = SortedIds.of(request.ratings().stream().mapToLong(UserSide.Rated::movieId));
         List<Integer> items = new ArrayList<>();
         for (UserSide.Rated r : request.ratings()) {
-            rated.add(r.movieId());
             int i = collaborative.indexOf(r.movieId());
             if (i >= 0) {
                 items.add(i);
@@ -63,7 +62,7 @@ public final class RankerInputs {
                 .mapToInt(r -> collaborative.indexOf(r.movieId())).filter(i -> i >= 0).limit(historySize).toArray();
         double[] ease = collaborative.ease(itemArray);
         double[] cosine = collaborative.cosine(itemArray);
-        return new UserContext(userId, request, time, ease, cosine, ranks(ease), ranks(cosine), history,
+        return new UserContext(userId, request, time, ease, cosine, FractionalRanks.of(ease), FractionalRanks.of(cosine), history,
                 collaborative.session(latestSession(request.ratings(), collaborative)), rated);
     }
 
@@ -85,29 +84,6 @@ public final class RankerInputs {
             }
         }
         return items.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /**
-     * rank[i] = the fractional rank of item i when the scores are sorted descending (0-based): tied items share the
-     * mean of their positions. So the movies a user's ratings say nothing about (score 0, most of the catalogue for a
-     * user with a handful of ratings, all of it for a new user) get one neutral rank, not an arbitrary order.
-     */
-    static double[] ranks(double[] scores) {
-        int[] order = Ranking.byScore(scores);
-        double[] rank = new double[scores.length];
-        int from = 0;
-        while (from < order.length) {
-            int to = from + 1;
-            while (to < order.length && scores[order[to]] == scores[order[from]]) {
-                to++;
-            }
-            double shared = (from + to - 1) / 2.0;
-            for (int r = from; r < to; r++) {
-                rank[order[r]] = shared;
-            }
-            from = to;
-        }
-        return rank;
     }
 
     /**
@@ -147,9 +123,9 @@ public final class RankerInputs {
             double recentCosine = 0;
             if (item >= 0) {
                 row[graphFeatures + ModelFeature.EASE_SCORE.ordinal()] = (float) user.ease()[item];
-                row[graphFeatures + ModelFeature.EASE_RANK.ordinal()] = (float) Math.log1p(user.easeRank()[item]);
+                row[graphFeatures + ModelFeature.EASE_RANK.ordinal()] = (float) Math.log1p(user.easeRank().rank(item));
                 row[graphFeatures + ModelFeature.COSINE_SCORE.ordinal()] = (float) user.cosine()[item];
-                row[graphFeatures + ModelFeature.COSINE_RANK.ordinal()] = (float) Math.log1p(user.cosineRank()[item]);
+                row[graphFeatures + ModelFeature.COSINE_RANK.ordinal()] = (float) Math.log1p(user.cosineRank().rank(item));
                 for (int h : user.history()) {
                     recentEase += collaborative.easeWeight(h, item);
                     recentCosine = Math.max(recentCosine, collaborative.cosine(h, item));

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cinegraph.domain.Candidate;
 import io.cinegraph.signals.CandidateSource;
 import io.cinegraph.signals.SignalSnapshot;
+import io.cinegraph.support.DutyCycle;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * The graph generators' candidates per user, keyed by movie (first proposer first), cached until the user's
  * ratings change ({@link #forget}) or the signals are recomputed (a new snapshot). A ranker with candidates of
  * its own never waits for the generators' queries: on a miss it gets what an older snapshot proposed (if anything)
- * while one low-priority background thread runs the queries for the next request; when that thread's queue is
- * full, misses are simply not queued. The fallback, which has nothing else, has them run inline.
+ * while one low-priority background thread runs the queries for the next request, at most a configured share of
+ * the time; when that thread's queue is full, misses are simply not queued. The fallback, which has nothing else, has them run inline.
  */
 final class Proposals implements AutoCloseable {
 
@@ -50,14 +51,31 @@ final class Proposals implements AutoCloseable {
         this.filler = filler;
     }
 
-    /** The service's filler: one low-priority daemon thread with a queue of {@code capacity} users. */
-    static ExecutorService background(int capacity) {
+    /**
+     * The service's filler: one low-priority daemon thread with a queue of {@code capacity} users, busy at most
+     * {@code share} of the time (after a user's queries that took t it pauses t·(1/share − 1)), so that a stream
+     * of new users leaves the cores to the requests.
+     */
+    static ExecutorService background(int capacity, double share) {
+        DutyCycle cycle = new DutyCycle(share);
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(capacity), r -> {
             Thread t = new Thread(r, "cinegraph-candidates");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        }, new ThreadPoolExecutor.AbortPolicy()) {
+            private long started;
+
+            @Override
+            protected void beforeExecute(Thread t, Runnable r) {
+                started = System.nanoTime();
+            }
+
+            @Override
+            protected void afterExecute(Runnable r, Throwable t) {
+                cycle.pauseAfter(started);
+            }
+        };
     }
 
     /** The user's proposals under {@code snapshot}: generated now if {@code inline}, else as described above. */

@@ -49,7 +49,7 @@ public class RecommendationService implements AutoCloseable {
         Ranker ranker = new NeuralRanker(model, graph.extractor(), config, signalsConfig.historySize());
         return new RecommendationService(graph::snapshot, () -> ranker,
                 new Proposals(graph.candidates().all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
-                        Proposals.background(config.candidateCacheSize())),
+                        Proposals.background(config.candidateCacheSize(), config.backgroundCandidatesShare())),
                 new GraphUserProfiles(graph.extractor(), new UserRepository(graph.graph())), meters,
                 config.candidateCacheSize());
     }

@@ -19,7 +19,7 @@ public class RecommendationWiring {
                                           StaleUsers stale) {
         RecommendationService service = new RecommendationService(snapshots::current, ranker,
                 new Proposals(sources.all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
-                        Proposals.background(config.candidateCacheSize())), profiles,
+                        Proposals.background(config.candidateCacheSize(), config.backgroundCandidatesShare())), profiles,
                 meters, config.candidateCacheSize());
         // a user's refreshed neighbours reach their next ranking
         stale.onRefreshed(service::forget);

@@ -38,6 +38,8 @@ public final class SignalSnapshot {
     /** The times of {@link #byRatings}' ratings, in that order (each sorted). */
     private final long[][] timesByRatings;
     private final Map<Long, long[]> ratingTimes;
+    /** Every rating in time order, for windows holding few of them (null when the times cannot be packed). */
+    private final RatingTimeline timeline;
     /** Each genre's prior affinity p_g (signals/set_genre_priors), by name. */
     private final Map<String, Double> genrePriors;
 
@@ -48,6 +50,14 @@ public final class SignalSnapshot {
     private SignalSnapshot(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies,
                            Map<Long, Similar> similar, Map<String, Map<Long, CohortStat>> cohorts,
                            Map<Long, UserRatings> ratings, Map<Long, long[]> ratingTimes, Map<String, Double> genrePriors) {
+        this(global, movies, similar, cohorts, ratings, ratingTimes, genrePriors, RatingTimeline.of(ratingTimes));
+    }
+
+    private SignalSnapshot(SignalsRepository.GlobalStats global, Map<Long, MovieSignals> movies,
+                           Map<Long, Similar> similar, Map<String, Map<Long, CohortStat>> cohorts,
+                           Map<Long, UserRatings> ratings, Map<Long, long[]> ratingTimes, Map<String, Double> genrePriors,
+                           RatingTimeline timeline) {
+        this.timeline = timeline;
         this.global = global;
         this.genrePriors = genrePriors;
         this.movies = movies;
@@ -74,7 +84,7 @@ public final class SignalSnapshot {
     public SignalSnapshot withMovie(long movieId, MovieSignals movie) {
         Map<Long, MovieSignals> more = new HashMap<>(movies);
         more.put(movieId, movie);
-        return new SignalSnapshot(global, Map.copyOf(more), similar, cohorts, ratings, ratingTimes, genrePriors);
+        return new SignalSnapshot(global, Map.copyOf(more), similar, cohorts, ratings, ratingTimes, genrePriors, timeline);
     }
 
     /** The catalogue and its ratings' times only (no similarity lists, cohorts or user ratings). */
@@ -164,40 +174,59 @@ public final class SignalSnapshot {
     public record Count(long movieId, int ratings) {
     }
 
+    /** Most ratings first, ties by movie id. */
+    static final java.util.Comparator<Count> MOST_RATED_FIRST = (a, b) -> a.ratings() != b.ratings()
+            ? Integer.compare(b.ratings(), a.ratings()) : Long.compare(a.movieId(), b.movieId());
+
     /**
      * The {@code limit} movies with the most ratings in the window (from, to], most first and ties by id, among
-     * those {@code allowed} and with at least one rating there. Movies are visited most rated overall first, and
-     * the visit stops once a movie's ratings of all time are fewer than the last kept one's in the window: no
-     * movie after it can enter. Up to a recent time that is little more than {@code limit} movies, not the whole
-     * catalogue; a narrow window, whose counts are far below the all-time ones, visits more.
+     * those {@code allowed} and with at least one rating there. A window holding fewer ratings than
+     * {@link #WINDOW_COUNT_FACTOR} per rated movie is counted from the time-ordered ratings ({@link RatingTimeline});
+     * a wider one by visiting movies most rated overall first, stopping once a movie's ratings of all time are fewer
+     * than the last kept one's in the window (up to a recent time that is little more than {@code limit} movies).
      */
     public List<Count> mostRatedBetween(long from, long to, int limit, java.util.function.LongPredicate allowed) {
         if (limit <= 0) {
             return List.of();
         }
-        java.util.Comparator<Count> order = (a, b) -> a.ratings() != b.ratings()
-                ? Integer.compare(b.ratings(), a.ratings()) : Long.compare(a.movieId(), b.movieId());
-        java.util.PriorityQueue<Count> kept = new java.util.PriorityQueue<>(limit + 1, order.reversed());
+        if (timeline != null && timeline.size(from, to) <= (long) WINDOW_COUNT_FACTOR * byRatings.length) {
+            return timeline.mostRated(from, to, limit, allowed);
+        }
+        return mostRatedByMovie(from, to, limit, allowed);
+    }
+
+    /** Ratings per rated movie under which a window is counted rating by rating rather than movie by movie. */
+    static final int WINDOW_COUNT_FACTOR = 16;
+
+    /** {@link #mostRatedBetween} by the visit in order of all-time popularity. */
+    List<Count> mostRatedByMovie(long from, long to, int limit, java.util.function.LongPredicate allowed) {
+        java.util.PriorityQueue<Count> kept = new java.util.PriorityQueue<>(limit + 1, MOST_RATED_FIRST.reversed());
         for (int i = 0; i < byRatings.length; i++) {
             long[] times = timesByRatings[i];
             if (kept.size() == limit && times.length < kept.peek().ratings()) {
                 break;
             }
-            long movieId = byRatings[i];
-            if (!allowed.test(movieId)) {
+            int n = upperBound(times, to) - upperBound(times, from);
+            if (n == 0) {
                 continue;
             }
-            int n = upperBound(times, to) - upperBound(times, from);
-            if (n > 0) {
-                kept.add(new Count(movieId, n));
+            Count count = new Count(byRatings[i], n);
+            // whether it could enter is cheaper to know than whether it is allowed
+            if ((kept.size() < limit || MOST_RATED_FIRST.compare(count, kept.peek()) < 0) && allowed.test(count.movieId())) {
+                kept.add(count);
                 if (kept.size() > limit) {
                     kept.poll();
                 }
             }
         }
         List<Count> out = new ArrayList<>(kept);
-        out.sort(order);
+        out.sort(MOST_RATED_FIRST);
         return out;
+    }
+
+    /** {@link #mostRatedBetween} counted from the time-ordered ratings (for tests; null-safe only when packed). */
+    List<Count> mostRatedByTime(long from, long to, int limit, java.util.function.LongPredicate allowed) {
+        return timeline.mostRated(from, to, limit, allowed);
     }
 
     /** When the movie was first rated, or empty when it has no rating. */
@@ -208,6 +237,12 @@ public final class SignalSnapshot {
 
     /** The number of elements of sorted {@code t} that are ≤ {@code value}. */
     private static int upperBound(long[] t, long value) {
+        if (t.length == 0 || value < t[0]) {
+            return 0;
+        }
+        if (value >= t[t.length - 1]) {
+            return t.length;
+        }
         int lo = 0;
         int hi = t.length;
         while (lo < hi) {

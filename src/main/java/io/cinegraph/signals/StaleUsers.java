@@ -1,6 +1,7 @@
 package io.cinegraph.signals;
 
 import io.cinegraph.graph.SignalsRepository;
+import io.cinegraph.support.DutyCycle;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -40,8 +41,8 @@ public class StaleUsers {
     private final SignalsRepository repository;
     private final int capacity;
     private final int batchSize;
-    /** Pause after a batch, per unit of time the batch took (see {@code stale-refresh-share}). */
-    private final double pausePerBusy;
+    /** Pause after a batch (see {@code stale-refresh-share}). */
+    private final DutyCycle cycle;
     /** Users waiting, in order of their first write, with the movies their writes touched. */
     private final LinkedHashMap<Long, Set<Long>> waiting = new LinkedHashMap<>();
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
@@ -55,8 +56,7 @@ public class StaleUsers {
         this.repository = repository;
         this.capacity = Math.max(1, config.staleQueueSize());
         this.batchSize = Math.max(1, config.batchSize());
-        double share = Math.min(1, Math.max(0.01, config.staleRefreshShare()));
-        this.pausePerBusy = 1 / share - 1;
+        this.cycle = new DutyCycle(config.staleRefreshShare());
     }
 
     /** Called with each refreshed user's id, after their signals are written. */
@@ -155,7 +155,7 @@ public class StaleUsers {
                 }
             }
             finish(batch, done);
-            long pause = done ? (long) ((System.nanoTime() - startedNanos) / 1e6 * pausePerBusy) : RETRY_MILLIS;
+            long pause = done ? cycle.pauseMillis(startedNanos) : RETRY_MILLIS;
             if (pause > 0) {
                 sleepQuietly(pause);
             }

@@ -80,10 +80,4 @@ class SessionsTest {
         assertThat(read.session(latest)).containsExactly(collaborative.session(latest));
         assertThat(read.sessionGapSeconds()).isEqualTo(60);
     }
-
-    @Test
-    void tiedScoresShareTheirMeanRank() {
-        assertThat(RankerInputs.ranks(new double[]{0.5, 0, 0, 0.9, 0})).containsExactly(1, 3, 3, 0, 3);
-        assertThat(RankerInputs.ranks(new double[]{0, 0, 0, 0})).containsExactly(1.5, 1.5, 1.5, 1.5);
-    }
 }

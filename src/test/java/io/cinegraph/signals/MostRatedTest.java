@@ -13,7 +13,10 @@ import java.util.function.LongPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The early-stopping most-rated scan gives exactly what counting every movie and sorting them gives. */
+/**
+ * Both ways of finding the most-rated movies of a window (the early-stopping visit by movie, the count over the
+ * time-ordered ratings) give exactly what counting every movie and sorting them gives.
+ */
 class MostRatedTest {
 
     @Test
@@ -43,12 +46,28 @@ class MostRatedTest {
                 {500_000, 530_000}, {0, 10}}) {
             for (int limit : new int[]{1, 10, 50, 1000}) {
                 for (LongPredicate allowed : List.<LongPredicate>of(m -> true, odd)) {
-                    assertEquals(everyMovie(snapshot, catalogue, window[0], window[1], limit, allowed),
-                            snapshot.mostRatedBetween(window[0], window[1], limit, allowed),
-                            "window " + window[0] + ".." + window[1] + ", limit " + limit);
+                    List<SignalSnapshot.Count> expected = everyMovie(snapshot, catalogue, window[0], window[1], limit, allowed);
+                    String what = "window " + window[0] + ".." + window[1] + ", limit " + limit;
+                    assertEquals(expected, snapshot.mostRatedBetween(window[0], window[1], limit, allowed), what);
+                    assertEquals(expected, snapshot.mostRatedByMovie(window[0], window[1], limit, allowed), what);
+                    assertEquals(expected, snapshot.mostRatedByTime(window[0], window[1], limit, allowed), what);
                 }
             }
         }
+    }
+
+    @Test
+    void timesTooFarApartToPackAreCountedByMovie() {
+        long[] times = {0, Long.MAX_VALUE / 2, Long.MAX_VALUE / 2 + 5};
+        Map<Long, SignalSnapshot.MovieSignals> catalogue = new HashMap<>();
+        for (long m = 1; m <= 2; m++) {
+            catalogue.put(m, new SignalSnapshot.MovieSignals("m" + m, List.of(), null, 0, null, 0));
+        }
+        SignalSnapshot snapshot = SignalSnapshot.ofRatings(new SignalsRepository.GlobalStats(3, 3, 3, 2), catalogue,
+                RatingTable.of(new long[]{1, 2, 3}, new long[]{1, 2, 2}, new double[]{4, 4, 4}, times));
+        assertEquals(List.of(new SignalSnapshot.Count(2, 2), new SignalSnapshot.Count(1, 1)),
+                snapshot.mostRatedBetween(Long.MIN_VALUE, Long.MAX_VALUE, 5, m -> true));
+        assertEquals(List.of(new SignalSnapshot.Count(2, 1)), snapshot.mostRatedBetween(1, Long.MAX_VALUE / 2, 5, m -> true));
     }
 
     private static List<SignalSnapshot.Count> everyMovie(SignalSnapshot snapshot, Map<Long, SignalSnapshot.MovieSignals> catalogue,

@@ -1,0 +1,133 @@
+package io.cinegraph.signals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.LongPredicate;
+
+/**
+ * Every rating's time with its movie, in time order, packed into one sorted {@code long[]} (the time since the
+ * first rating in the high bits, the movie's dense index in the low bits; 8 bytes a rating). Counting the ratings
+ * of a time window per movie then costs the window's ratings, not the catalogue: the most-rated movies of the
+ * last 30 days of a 25M-rating history are a count over a few tens of thousands of entries.
+ */
+final class RatingTimeline {
+
+    private final long[] movieIds;
+    private final long[] keys;
+    private final long firstTime;
+    private final long lastTime;
+    private final int bits;
+
+    private RatingTimeline(long[] movieIds, long[] keys, long firstTime, long lastTime, int bits) {
+        this.movieIds = movieIds;
+        this.keys = keys;
+        this.firstTime = firstTime;
+        this.lastTime = lastTime;
+        this.bits = bits;
+    }
+
+    /**
+     * The timeline of {@code ratingTimes} (each movie's rating times), or null when its times span more than the
+     * packing leaves room for (then callers count per movie).
+     */
+    static RatingTimeline of(Map<Long, long[]> ratingTimes) {
+        long[] movieIds = ratingTimes.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(movieIds.length));
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        long total = 0;
+        for (long[] times : ratingTimes.values()) {
+            if (times.length > 0) {
+                first = Math.min(first, times[0]);
+                last = Math.max(last, times[times.length - 1]);
+                total += times.length;
+            }
+        }
+        if (total == 0) {
+            return new RatingTimeline(movieIds, new long[0], 0, -1, bits);
+        }
+        long span = last - first;
+        if (span < 0 || total > Integer.MAX_VALUE - 8 || span >= (1L << (63 - bits))) {
+            return null;
+        }
+        long[] keys = new long[(int) total];
+        int k = 0;
+        for (int i = 0; i < movieIds.length; i++) {
+            for (long t : ratingTimes.get(movieIds[i])) {
+                keys[k++] = ((t - first) << bits) | i;
+            }
+        }
+        Arrays.parallelSort(keys);
+        return new RatingTimeline(movieIds, keys, first, last, bits);
+    }
+
+    /** How many ratings fall in the window (from, to]. */
+    int size(long from, long to) {
+        return Math.max(0, atOrBefore(to) - atOrBefore(from));
+    }
+
+    /**
+     * The {@code limit} movies with the most ratings in (from, to], most first and ties by id, among those
+     * {@code allowed} ({@code allowed} is asked only about movies that could still enter).
+     */
+    List<SignalSnapshot.Count> mostRated(long from, long to, int limit, LongPredicate allowed) {
+        int lo = atOrBefore(from);
+        int hi = atOrBefore(to);
+        if (limit <= 0 || lo >= hi) {
+            return List.of();
+        }
+        int[] counts = new int[movieIds.length];
+        int[] touched = new int[Math.min(movieIds.length, hi - lo)];
+        int n = 0;
+        long mask = (1L << bits) - 1;
+        for (int i = lo; i < hi; i++) {
+            int movie = (int) (keys[i] & mask);
+            if (counts[movie]++ == 0) {
+                touched[n++] = movie;
+            }
+        }
+        Comparator<SignalSnapshot.Count> order = SignalSnapshot.MOST_RATED_FIRST;
+        PriorityQueue<SignalSnapshot.Count> kept = new PriorityQueue<>(limit + 1, order.reversed());
+        for (int j = 0; j < n; j++) {
+            SignalSnapshot.Count count = new SignalSnapshot.Count(movieIds[touched[j]], counts[touched[j]]);
+            if (kept.size() == limit && order.compare(count, kept.peek()) >= 0) {
+                continue;
+            }
+            if (allowed.test(count.movieId())) {
+                kept.add(count);
+                if (kept.size() > limit) {
+                    kept.poll();
+                }
+            }
+        }
+        List<SignalSnapshot.Count> out = new ArrayList<>(kept);
+        out.sort(order);
+        return out;
+    }
+
+    /** The number of ratings at or before {@code time}. */
+    private int atOrBefore(long time) {
+        if (time < firstTime) {
+            return 0;
+        }
+        if (time >= lastTime) {
+            return keys.length;
+        }
+        long bound = (time - firstTime + 1) << bits;
+        int lo = 0;
+        int hi = keys.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (keys[mid] < bound) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
