@@ -34,7 +34,7 @@ public final class Ranking {
         for (int i = 0; i < n; i++) {
             if (kept.size() < keep) {
                 kept.add(i);
-            } else if (better.compare(i, kept.peek()) < 0) {
+            } else if (beats(scores, i, kept.peek())) {
                 kept.poll();
                 kept.add(i);
             }
@@ -42,6 +42,11 @@ public final class Ranking {
         Integer[] top = kept.toArray(new Integer[0]);
         Arrays.sort(top, better);
         return Arrays.stream(top).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether position p comes before position q in {@link #byScore(double[])} (no boxing). */
+    private static boolean beats(double[] scores, int p, int q) {
+        return scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) < 0 : p < q;
     }
 
     /** Positions by score descending, ties by the id at that position (ascending). */

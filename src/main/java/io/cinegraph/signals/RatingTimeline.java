@@ -93,12 +93,16 @@ final class RatingTimeline {
         Comparator<SignalSnapshot.Count> order = SignalSnapshot.MOST_RATED_FIRST;
         PriorityQueue<SignalSnapshot.Count> kept = new PriorityQueue<>(limit + 1, order.reversed());
         for (int j = 0; j < n; j++) {
-            SignalSnapshot.Count count = new SignalSnapshot.Count(movieIds[touched[j]], counts[touched[j]]);
-            if (kept.size() == limit && order.compare(count, kept.peek()) >= 0) {
-                continue;
+            long movieId = movieIds[touched[j]];
+            int c = counts[touched[j]];
+            if (kept.size() == limit) {
+                SignalSnapshot.Count last = kept.peek();
+                if (c < last.ratings() || c == last.ratings() && movieId > last.movieId()) {
+                    continue;
+                }
             }
-            if (allowed.test(count.movieId())) {
-                kept.add(count);
+            if (allowed.test(movieId)) {
+                kept.add(new SignalSnapshot.Count(movieId, c));
                 if (kept.size() > limit) {
                     kept.poll();
                 }

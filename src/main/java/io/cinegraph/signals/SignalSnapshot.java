@@ -210,10 +210,12 @@ public final class SignalSnapshot {
             if (n == 0) {
                 continue;
             }
-            Count count = new Count(byRatings[i], n);
+            long movieId = byRatings[i];
             // whether it could enter is cheaper to know than whether it is allowed
-            if ((kept.size() < limit || MOST_RATED_FIRST.compare(count, kept.peek()) < 0) && allowed.test(count.movieId())) {
-                kept.add(count);
+            boolean enters = kept.size() < limit || n > kept.peek().ratings()
+                    || n == kept.peek().ratings() && movieId < kept.peek().movieId();
+            if (enters && allowed.test(movieId)) {
+                kept.add(new Count(movieId, n));
                 if (kept.size() > limit) {
                     kept.poll();
                 }
