@@ -59,6 +59,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         settings.put("server.https.enabled", "false");
         settings.put("dbms.security.auth_enabled", "false");
         settings.put("dbms.usage_report.enabled", "false");
+        // Neo4j Browser (served by the service) starts with its usage statistics and crash reports off
+        settings.put("client.allow_telemetry", "false");
         settings.put("server.memory.pagecache.size", pageCache);
         settings.put("server.directories.import", importDir.toAbsolutePath().toString());
         settings.put("dbms.security.allow_csv_import_from_file_urls", "true");

@@ -44,6 +44,18 @@ class CliTest {
     }
 
     @Test
+    void commandsOtherThanServeKeepHttpClosedAndPutBoltOnAFreePort() {
+        java.util.Properties none = new java.util.Properties();
+        assertThat(CineGraphMain.forCommand(new String[]{"import", "--path", "x"}, none))
+                .containsEntry("quarkus.http.host-enabled", "false").containsEntry(CineGraphMain.BOLT_PORT, "0");
+        assertThat(CineGraphMain.forCommand(new String[]{"serve"}, none)).isEmpty();
+        assertThat(CineGraphMain.forCommand(new String[0], none)).isEmpty();
+        java.util.Properties chosen = new java.util.Properties();
+        chosen.setProperty(CineGraphMain.BOLT_PORT, "7699");
+        assertThat(CineGraphMain.forCommand(new String[]{"signals"}, chosen)).doesNotContainKey(CineGraphMain.BOLT_PORT);
+    }
+
+    @Test
     void helpListsEveryCommand() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("serve", "import", "generate", "export-csv", "stats");

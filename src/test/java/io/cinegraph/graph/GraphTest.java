@@ -57,6 +57,18 @@ class GraphTest {
     }
 
     @Test
+    void theEmbeddedDatabaseReportsNoUsageAndBrowserStartsWithItsReportsOff() {
+        try (Graph graph = new Graph(TestGraphs.embedded(tmp.resolve("quiet")), CypherQueries.load())) {
+            graph.ping();
+            var db = (org.neo4j.kernel.internal.GraphDatabaseAPI) graph.embeddedDatabase().orElseThrow();
+            var config = db.getDependencyResolver().resolveDependency(org.neo4j.configuration.Config.class);
+            // what Neo4j Browser reads through dbms.clientConfig() for its usage statistics and crash reports
+            assertThat(config.get(config.getDeclaredSettings().get("client.allow_telemetry"))).isEqualTo(false);
+            assertThat(config.get(config.getDeclaredSettings().get("dbms.usage_report.enabled"))).isEqualTo(false);
+        }
+    }
+
+    @Test
     void aSecondProcessOnTheSameDirectoryGetsOneClearSentence() {
         Path dir = tmp.resolve("locked");
         try (Graph first = new Graph(TestGraphs.embedded(dir), CypherQueries.load())) {
