@@ -42,6 +42,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      * @throws GraphUnavailableException when the directory is locked by another process or cannot be used
      */
     public static EmbeddedNeo4j start(Path dataDir, String boltHost, int boltPort, String pageCache, Path importDir) {
+        requireLoopback(boltHost);
         Path home = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(home);
@@ -86,6 +87,27 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         LOG.infof("Embedded Neo4j started in %d ms: data in %s, Bolt on %s",
                 (System.nanoTime() - started) / 1_000_000, home, uri);
         return new EmbeddedNeo4j(service, uri, home);
+    }
+
+    /**
+     * The embedded database runs without authentication, so its Bolt may listen on a loopback address only: a
+     * non-loopback bind would open the graph to anyone who reaches it.
+     */
+    static void requireLoopback(String boltHost) {
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(boltHost);
+        } catch (java.net.UnknownHostException e) {
+            throw new GraphUnavailableException("Cannot resolve the embedded database's Bolt host '" + boltHost
+                    + "' (cinegraph.neo4j.embedded.bolt-host).", e);
+        }
+        if (!address.isLoopbackAddress()) {
+            throw new GraphUnavailableException("The embedded database's Bolt would listen on " + boltHost
+                    + ", which is not a loopback address (cinegraph.neo4j.embedded.bolt-host): the embedded database "
+                    + "runs without authentication, so anyone reaching that address could read and change the graph. "
+                    + "Keep it on 127.0.0.1, or use an external Neo4j server with authentication (cinegraph.neo4j.uri "
+                    + "with cinegraph.neo4j.user and cinegraph.neo4j.password).");
+        }
     }
 
     private static String describeStartFailure(Path home, RuntimeException e) {

@@ -42,6 +42,14 @@ class ApiTest {
     }
 
     @Test
+    void crossOriginRequestsGetNoCorsHeaders() {
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/ratings").then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().header("Origin", "https://elsewhere.example").get("/api/movies/1").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void aMovieHasItsTitleYearGenresAndRatings() {
         given().get("/api/movies/1").then().statusCode(200)
                 .body("title", equalTo("Toy Story"))

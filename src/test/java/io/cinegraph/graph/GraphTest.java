@@ -69,6 +69,18 @@ class GraphTest {
     }
 
     @Test
+    void theEmbeddedBoltRefusesANonLoopbackBind() {
+        assertThatThrownBy(() -> EmbeddedNeo4j.start(tmp.resolve("open"), "0.0.0.0", 0, "8m", tmp.resolve("import")))
+                .isInstanceOf(GraphUnavailableException.class)
+                .hasMessageContaining("0.0.0.0, which is not a loopback address")
+                .hasMessageContaining("cinegraph.neo4j.embedded.bolt-host");
+        assertThat(tmp.resolve("open")).doesNotExist();
+        EmbeddedNeo4j.requireLoopback("localhost");
+        EmbeddedNeo4j.requireLoopback("127.0.0.1");
+        EmbeddedNeo4j.requireLoopback("::1");
+    }
+
+    @Test
     void aSecondProcessOnTheSameDirectoryGetsOneClearSentence() {
         Path dir = tmp.resolve("locked");
         try (Graph first = new Graph(TestGraphs.embedded(dir), CypherQueries.load())) {
