@@ -180,23 +180,17 @@ public final class SignalSnapshot {
 
     /**
      * The {@code limit} movies with the most ratings in the window (from, to], most first and ties by id, among
-     * those {@code allowed} and with at least one rating there. A window holding fewer ratings than
-     * {@link #WINDOW_COUNT_FACTOR} per rated movie is counted from the time-ordered ratings ({@link RatingTimeline});
-     * a wider one by visiting movies most rated overall first, stopping once a movie's ratings of all time are fewer
-     * than the last kept one's in the window (up to a recent time that is little more than {@code limit} movies).
+     * those {@code allowed} and with at least one rating there: counted from the time-ordered ratings
+     * ({@link RatingTimeline}, at most about three times the catalogue whatever the window); when the times cannot
+     * be packed, by visiting movies most rated overall first and stopping once a movie's ratings of all time are
+     * fewer than the last kept one's in the window.
      */
     public List<Count> mostRatedBetween(long from, long to, int limit, java.util.function.LongPredicate allowed) {
         if (limit <= 0) {
             return List.of();
         }
-        if (timeline != null && timeline.size(from, to) <= (long) WINDOW_COUNT_FACTOR * byRatings.length) {
-            return timeline.mostRated(from, to, limit, allowed);
-        }
-        return mostRatedByMovie(from, to, limit, allowed);
+        return timeline != null ? timeline.mostRated(from, to, limit, allowed) : mostRatedByMovie(from, to, limit, allowed);
     }
-
-    /** Ratings per rated movie under which a window is counted rating by rating rather than movie by movie. */
-    static final int WINDOW_COUNT_FACTOR = 16;
 
     /** {@link #mostRatedBetween} by the visit in order of all-time popularity. */
     List<Count> mostRatedByMovie(long from, long to, int limit, java.util.function.LongPredicate allowed) {
@@ -226,9 +220,9 @@ public final class SignalSnapshot {
         return out;
     }
 
-    /** {@link #mostRatedBetween} counted from the time-ordered ratings (for tests; null-safe only when packed). */
-    List<Count> mostRatedByTime(long from, long to, int limit, java.util.function.LongPredicate allowed) {
-        return timeline.mostRated(from, to, limit, allowed);
+    /** {@link #mostRatedBetween} counted from the time-ordered ratings one way or the other (tests; packed times only). */
+    List<Count> mostRatedByTime(long from, long to, int limit, java.util.function.LongPredicate allowed, boolean direct) {
+        return timeline.mostRated(from, to, limit, allowed, direct);
     }
 
     /** When the movie was first rated, or empty when it has no rating. */

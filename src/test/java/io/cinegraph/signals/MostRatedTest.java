@@ -14,8 +14,8 @@ import java.util.function.LongPredicate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Both ways of finding the most-rated movies of a window (the early-stopping visit by movie, the count over the
- * time-ordered ratings) give exactly what counting every movie and sorting them gives.
+ * Every way of finding the most-rated movies of a window (the early-stopping visit by movie; over the time-ordered
+ * ratings, counted one by one or from checkpoints) gives exactly what counting every movie and sorting them gives.
  */
 class MostRatedTest {
 
@@ -43,14 +43,15 @@ class MostRatedTest {
                 catalogue, RatingTable.of(users, movieIds, ratings, times));
         LongPredicate odd = m -> m % 2 == 1;
         for (long[] window : new long[][]{{Long.MIN_VALUE, 1_000_000}, {Long.MIN_VALUE, 200_000}, {900_000, 1_000_000},
-                {500_000, 530_000}, {0, 10}}) {
+                {500_000, 530_000}, {0, 10}, {123_457, 876_543}, {Long.MIN_VALUE, Long.MAX_VALUE}, {999_999, 1_000_000}}) {
             for (int limit : new int[]{1, 10, 50, 1000}) {
                 for (LongPredicate allowed : List.<LongPredicate>of(m -> true, odd)) {
                     List<SignalSnapshot.Count> expected = everyMovie(snapshot, catalogue, window[0], window[1], limit, allowed);
                     String what = "window " + window[0] + ".." + window[1] + ", limit " + limit;
                     assertEquals(expected, snapshot.mostRatedBetween(window[0], window[1], limit, allowed), what);
                     assertEquals(expected, snapshot.mostRatedByMovie(window[0], window[1], limit, allowed), what);
-                    assertEquals(expected, snapshot.mostRatedByTime(window[0], window[1], limit, allowed), what);
+                    assertEquals(expected, snapshot.mostRatedByTime(window[0], window[1], limit, allowed, true), what);
+                    assertEquals(expected, snapshot.mostRatedByTime(window[0], window[1], limit, allowed, false), what);
                 }
             }
         }
