@@ -22,7 +22,7 @@ final class CoreApi {
     private static final Label MOVIE = Label.label("Movie");
     private static final RelationshipType RATED = RelationshipType.withName("RATED");
     /** Attempts of a write transaction that fails transiently (a deadlock with a concurrent batch). */
-    private static final int TRANSIENT_ATTEMPTS = 5;
+    private static final int TRANSIENT_ATTEMPTS = 10;
 
     private CoreApi() {
     }
@@ -44,6 +44,7 @@ final class CoreApi {
                 if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
         }
     }
@@ -113,6 +114,7 @@ final class CoreApi {
                 if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
         }
     }
@@ -142,6 +144,20 @@ final class CoreApi {
         return e instanceof org.neo4j.graphdb.TransientFailureException
                 || (e instanceof org.neo4j.kernel.api.exceptions.Status.HasStatus s
                 && s.status().code().classification() == org.neo4j.kernel.api.exceptions.Status.Classification.TransientError);
+    }
+
+    /**
+     * Waits a random time that grows with the attempt (up to 5·2^attempt ms, at most 2.5 s) before a transaction that
+     * failed transiently runs again: two batches that deadlocked would otherwise retry in step and deadlock again.
+     */
+    private static void backOff(int attempt) {
+        long bound = Math.min(2_500, 5L << Math.min(attempt, 9));
+        try {
+            Thread.sleep(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting to retry a transaction", e);
+        }
     }
 
     /** A relationship to write: the target node's key value and the relationship's properties. */
@@ -191,6 +207,7 @@ final class CoreApi {
                 if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
                 }
+                backOff(attempt);
             }
         }
     }
