@@ -189,17 +189,7 @@ final class RatingTimeline {
         if (time >= lastTime) {
             return keys.length;
         }
-        long bound = (time - firstTime + 1) << bits;
-        int lo = 0;
-        int hi = keys.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (keys[mid] < bound) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        // the first key of a later time is the first one above the last key this time could have
+        return SignalSnapshot.upperBound(keys, ((time - firstTime + 1) << bits) - 1);
     }
 }

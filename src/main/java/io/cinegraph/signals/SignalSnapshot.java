@@ -232,7 +232,7 @@ public final class SignalSnapshot {
     }
 
     /** The number of elements of sorted {@code t} that are ≤ {@code value}. */
-    private static int upperBound(long[] t, long value) {
+    static int upperBound(long[] t, long value) {
         if (t.length == 0 || value < t[0]) {
             return 0;
         }
