@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,9 @@ import static org.hamcrest.Matchers.notNullValue;
  */
 @QuarkusTest
 class AdminApiTest {
+
+    @TempDir
+    Path tmp;
 
     private static final String KEY = "test-admin-key";
 
@@ -58,7 +62,7 @@ class AdminApiTest {
     @Test
     void aRetrainUnderLoadCompletesAndSwapsWithoutAFailedRequest() throws Exception {
         ingest.clearGraph();
-        Path dir = Files.createTempDirectory("cinegraph-admin");
+        Path dir = Files.createDirectories(tmp.resolve("cinegraph-admin"));
         new SyntheticGenerator(new SyntheticGenerator.Params(100, 120, 5_000, 9, dir, SyntheticGenerator.Layout.ML_100K)).write();
         importer.run(dir, new ImportOptions(1_000, ImportOptions.OnError.FAIL, null, false));
 

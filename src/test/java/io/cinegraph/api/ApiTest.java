@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class ApiTest {
 
+    @TempDir
+    Path tmp;
+
     @Inject
     Importer importer;
 
@@ -37,7 +41,7 @@ class ApiTest {
     @BeforeEach
     void fixtureGraph() throws Exception {
         ingest.clearGraph();
-        Path dir = Fixtures.csv(Files.createTempDirectory("cinegraph-api"));
+        Path dir = Fixtures.csv(Files.createDirectories(tmp.resolve("cinegraph-api")));
         importer.run(dir, new ImportOptions(100, ImportOptions.OnError.FAIL, null, false));
     }
 

@@ -12,6 +12,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,9 @@ import static org.hamcrest.Matchers.notNullValue;
  */
 @QuarkusTest
 class RecommendationApiTest {
+
+    @TempDir
+    Path tmp;
 
     private static boolean trained;
 
@@ -53,7 +57,7 @@ class RecommendationApiTest {
             return;
         }
         ingest.clearGraph();
-        Path dir = Files.createTempDirectory("cinegraph-recs");
+        Path dir = Files.createDirectories(tmp.resolve("cinegraph-recs"));
         new SyntheticGenerator(new SyntheticGenerator.Params(120, 150, 6_000, 3, dir, SyntheticGenerator.Layout.ML_100K)).write();
         importer.run(dir, new ImportOptions(1_000, ImportOptions.OnError.FAIL, null, false));
         registry.promote(training.train(true), config.keepModels());

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -19,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The subcommands, run in-process against the service's embedded graph, as the jar runs them. */
 @QuarkusTest
 class CliTest {
+
+    @TempDir
+    Path tmp;
 
     @Inject
     CommandLine.IFactory factory;
@@ -65,7 +69,7 @@ class CliTest {
 
     @Test
     void importPrintsASummaryAndStatsShowTheCounts() throws Exception {
-        Path dir = Fixtures.ml100k(Files.createTempDirectory("cli-ml100k"));
+        Path dir = Fixtures.ml100k(Files.createDirectories(tmp.resolve("cli-ml100k")));
         assertThat(run("import", "--path", dir.toString())).isZero();
         assertThat(out.toString()).contains("Imported", "3 users, 4 movies, 4 genres, 5 ratings, 0 tags");
 
@@ -81,7 +85,7 @@ class CliTest {
 
     @Test
     void failModeExitsNonZeroWithFileAndLineAndSkipModeWritesRejects() throws Exception {
-        Path dir = Fixtures.csv(Files.createTempDirectory("cli-bad"));
+        Path dir = Fixtures.csv(Files.createDirectories(tmp.resolve("cli-bad")));
         Fixtures.write(dir, "ratings.csv", "userId,movieId,rating,timestamp\n1,1,5.0,1\n1,2,nine,2\n2,1,4.0,3\n");
 
         assertThat(run("import", "--path", dir.toString())).isEqualTo(1);
@@ -101,7 +105,7 @@ class CliTest {
 
     @Test
     void generatedDataImportsWithTheRequestedCounts() throws Exception {
-        Path out1 = Files.createTempDirectory("cli-gen");
+        Path out1 = Files.createDirectories(tmp.resolve("cli-gen"));
         assertThat(run("generate", "--users", "50", "--movies", "120", "--ratings", "2000", "--seed", "5",
                 "--out", out1.toString())).isZero();
         assertThat(run("import", "--path", out1.toString())).isZero();
@@ -110,10 +114,10 @@ class CliTest {
 
     @Test
     void exportCsvWritesFilesTheCsvImporterReadsBackToTheSameCounts() throws Exception {
-        Path dir = Fixtures.ml1m(Files.createTempDirectory("cli-ml1m"));
+        Path dir = Fixtures.ml1m(Files.createDirectories(tmp.resolve("cli-ml1m")));
         run("import", "--path", dir.toString());
         String imported = out.toString();
-        Path exported = Files.createTempDirectory("cli-export");
+        Path exported = Files.createDirectories(tmp.resolve("cli-export"));
         assertThat(run("export-csv", "--out", exported.toString())).isZero();
         assertThat(out.toString()).contains("4 movies, 3 users, 5 ratings, 0 tags");
         assertThat(Files.list(exported).map(p -> p.getFileName().toString()).sorted().toList())
@@ -127,7 +131,7 @@ class CliTest {
 
     @Test
     void evaluatePrintsATableAndWritesJsonForEveryBaseline() throws Exception {
-        Path data = Files.createTempDirectory("cli-eval");
+        Path data = Files.createDirectories(tmp.resolve("cli-eval"));
         run("generate", "--users", "80", "--movies", "150", "--ratings", "4000", "--seed", "3", "--out", data.toString());
         Path json = data.resolve("results.json");
         Path report = data.resolve("report");
@@ -159,7 +163,7 @@ class CliTest {
 
     @Test
     void evaluateFoldsReportsRatingErrorsOfTheBaselinesOverTheFiveFolds() throws Exception {
-        Path dir = Fixtures.ml100k(Files.createTempDirectory("cli-folds"));
+        Path dir = Fixtures.ml100k(Files.createDirectories(tmp.resolve("cli-folds")));
         for (int fold = 1; fold <= 5; fold++) {
             Fixtures.write(dir, "u" + fold + ".base", "1\t1\t5\t1\n1\t2\t3\t2\n2\t1\t4\t3\n3\t3\t2\t4\n");
             Fixtures.write(dir, "u" + fold + ".test", "2\t3\t1\t5\n");
@@ -167,14 +171,14 @@ class CliTest {
         assertThat(run("evaluate", "--path", dir.toString(), "--protocol", "folds")).isZero();
         // global mean of the base files is 3.5; the test rating is 1: RMSE = MAE = 2.5 in every fold
         assertThat(out.toString()).containsPattern("global-mean\\s+2\\.5000\\s+2\\.5000").contains("biases");
-        Path csv = Fixtures.csv(Files.createTempDirectory("cli-nofolds"));
+        Path csv = Fixtures.csv(Files.createDirectories(tmp.resolve("cli-nofolds")));
         assertThat(run("evaluate", "--path", csv.toString(), "--protocol", "folds")).isEqualTo(1);
         assertThat(err.toString()).contains("ships no u1-u5 fold files");
     }
 
     @Test
     void theScaleBenchmarkRunsEveryStageAndPrintsItsTable() throws Exception {
-        Path work = Files.createTempDirectory("cli-bench-scale");
+        Path work = Files.createDirectories(tmp.resolve("cli-bench-scale"));
         String table = benchScale(work, "20,000", List.of("generate", "import", "signals", "train", "serve"),
                 "--ratings", "20000", "--requests", "10", "--page-cache", "64m");
         assertThat(table).contains("400 users, 200 movies", "on disk", "p99");
@@ -183,7 +187,7 @@ class CliTest {
 
     @Test
     void theScaleBenchmarkImportsTwoHundredThousandRatingsInBulkAndComputesTheirSignals() throws Exception {
-        String table = benchScale(Files.createTempDirectory("cli-bench-scale-200k"), "200,000",
+        String table = benchScale(Files.createDirectories(tmp.resolve("cli-bench-scale-200k")), "200,000",
                 List.of("generate", "import", "signals"), "--ratings", "200000", "--stages", "signals", "--page-cache", "128m");
         assertThat(table).doesNotContainPattern("200,000 train ");
         assertThat(table).contains("on disk", "serving not measured");
