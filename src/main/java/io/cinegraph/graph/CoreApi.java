@@ -174,31 +174,18 @@ final class CoreApi {
 
     /**
      * What the {@code cypher/signals/replace_*.cypher} files do, through the core API: for each start node found, its
-     * outgoing relationships of the kind are deleted and the new ones created to the end nodes found (a key the
-     * graph does not hold is skipped, as MATCH skips it). One transaction, retried when it fails transiently.
+     * outgoing relationships of the kind end up exactly the new ones, to the end nodes found (a key the graph does
+     * not hold is skipped, as MATCH skips it). A relationship whose end node stays is kept and only its changed
+     * properties are written, the others are deleted and the missing ones created: a recomputation that changes
+     * little writes little. One transaction, retried when it fails transiently.
      */
     static void replace(GraphDatabaseService db, Kind kind, List<Replacement> batch) {
         for (int attempt = 1; ; attempt++) {
             try (Transaction tx = db.beginTx()) {
                 for (Replacement r : batch) {
                     Node from = tx.findNode(kind.from(), kind.fromKey(), r.from());
-                    if (from == null) {
-                        continue;
-                    }
-                    try (var old = from.getRelationships(org.neo4j.graphdb.Direction.OUTGOING, kind.type())) {
-                        for (var rel : old) {
-                            if ((kind.kind() == null || kind.kind().equals(rel.getProperty("kind", null)))
-                                    && rel.getEndNode().hasLabel(kind.to())) {
-                                rel.delete();
-                            }
-                        }
-                    }
-                    for (Edge e : r.edges()) {
-                        Node to = tx.findNode(kind.to(), kind.toKey(), e.to());
-                        if (to != null) {
-                            var rel = from.createRelationshipTo(to, kind.type());
-                            e.properties().forEach(rel::setProperty);
-                        }
+                    if (from != null) {
+                        replace(tx, kind, from, r.edges());
                     }
                 }
                 tx.commit();
@@ -210,6 +197,42 @@ final class CoreApi {
                 backOff(attempt);
             }
         }
+    }
+
+    private static void replace(Transaction tx, Kind kind, Node from, List<Edge> edges) {
+        Map<Node, org.neo4j.graphdb.Relationship> old = new HashMap<>();
+        try (var rels = from.getRelationships(org.neo4j.graphdb.Direction.OUTGOING, kind.type())) {
+            for (var rel : rels) {
+                if ((kind.kind() == null || kind.kind().equals(rel.getProperty("kind", null)))
+                        && rel.getEndNode().hasLabel(kind.to())
+                        && old.putIfAbsent(rel.getEndNode(), rel) != null) {
+                    rel.delete(); // a second one to the same node: the graph keeps one per pair
+                }
+            }
+        }
+        for (Edge e : edges) {
+            Node to = tx.findNode(kind.to(), kind.toKey(), e.to());
+            if (to == null) {
+                continue;
+            }
+            org.neo4j.graphdb.Relationship rel = old.remove(to);
+            if (rel == null) {
+                rel = from.createRelationshipTo(to, kind.type());
+                e.properties().forEach(rel::setProperty);
+                continue;
+            }
+            for (Map.Entry<String, Object> p : e.properties().entrySet()) {
+                if (!p.getValue().equals(rel.getProperty(p.getKey(), null))) {
+                    rel.setProperty(p.getKey(), p.getValue());
+                }
+            }
+            for (String key : rel.getPropertyKeys()) {
+                if (!e.properties().containsKey(key)) {
+                    rel.removeProperty(key);
+                }
+            }
+        }
+        old.values().forEach(org.neo4j.graphdb.Relationship::delete);
     }
 
     /** Every rating, user by user (as {@code cypher/ingest/export_ratings.cypher} returns them, in another order). */

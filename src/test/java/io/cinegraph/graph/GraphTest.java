@@ -117,6 +117,44 @@ class GraphTest {
         ratingWritesCreateReplaceAndSkipInOrder(graph); // CoreApi.putRatings
     }
 
+    @Test
+    void aSignalWriteBackKeepsTheRelationshipsThatStayAndWritesOnlyWhatChanged() {
+        Graph graph = TestGraphs.shared();
+        TestGraphs.clear(graph);
+        Fixtures.importer(graph)
+                .run(Fixtures.ml100k(tmp.resolve("ml")), new ImportOptions(10, ImportOptions.OnError.FAIL, null, false));
+        SignalsRepository signals = new SignalsRepository(graph);
+        signals.replaceRatingSimilarity(List.of(new SignalsRepository.Replacement(1, List.of(
+                new SignalsRepository.Scored(2, 0.5, 3), new SignalsRepository.Scored(3, 0.4, 2)))));
+        signals.replaceContentSimilarity(List.of(new SignalsRepository.ContentSimilar(1, List.of(java.util.Map.entry(4L, 0.2)))));
+        java.util.Map<String, String> before = similarOfMovieOne(graph);
+        assertThat(before.values()).containsExactlyInAnyOrder("2 rating 0.5 3", "3 rating 0.4 2", "4 content 0.2 0");
+
+        // movie 3 stays (new score), movie 2 goes, movie 4 comes by ratings; the content relationship is another kind
+        signals.replaceRatingSimilarity(List.of(new SignalsRepository.Replacement(1, List.of(
+                new SignalsRepository.Scored(3, 0.9, 2), new SignalsRepository.Scored(4, 0.1, 1)))));
+        java.util.Map<String, String> after = similarOfMovieOne(graph);
+        assertThat(after.values()).containsExactlyInAnyOrder("3 rating 0.9 2", "4 rating 0.1 1", "4 content 0.2 0");
+        String keptTo3 = before.entrySet().stream().filter(e -> e.getValue().startsWith("3 ")).findFirst().orElseThrow().getKey();
+        String content = before.entrySet().stream().filter(e -> e.getValue().contains("content")).findFirst().orElseThrow().getKey();
+        assertThat(after).as("the relationships that stayed are the same ones").containsKeys(keptTo3, content);
+        assertThat(after.get(keptTo3)).isEqualTo("3 rating 0.9 2");
+    }
+
+    /** Movie 1's SIMILAR relationships by element id, each as "movieId kind score overlap". */
+    private static java.util.Map<String, String> similarOfMovieOne(Graph graph) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        try (var tx = graph.embeddedDatabase().orElseThrow().beginTx()) {
+            var movie = tx.findNode(org.neo4j.graphdb.Label.label("Movie"), "movieId", 1L);
+            try (var rels = movie.getRelationships(org.neo4j.graphdb.Direction.OUTGOING,
+                    org.neo4j.graphdb.RelationshipType.withName("SIMILAR"))) {
+                rels.forEach(r -> out.put(r.getElementId(), r.getEndNode().getProperty("movieId") + " "
+                        + r.getProperty("kind") + " " + r.getProperty("score") + " " + r.getProperty("overlap")));
+            }
+        }
+        return out;
+    }
+
     /** On the CSV fixture: user 1 rated movies 1 (5★) and 2 (3.5★); there is no movie 99 and no user 77. */
     private static void ratingWritesCreateReplaceAndSkipInOrder(Graph graph) {
         RatingRepository ratings = new RatingRepository(graph);
