@@ -128,6 +128,26 @@ public final class BulkLoad implements AutoCloseable {
         });
     }
 
+    /** Receives a staged rating's (user, movie) pair. */
+    public interface PairSink {
+        void accept(long userId, long movieId);
+    }
+
+    /** Every (user, movie) pair of the ratings staged so far, in the order they were handed over. */
+    public void stagedRatingPairs(PairSink out) {
+        write(ratings::flush);
+        try (var in = Files.newBufferedReader(dir.resolve("ratings.csv"), StandardCharsets.UTF_8)) {
+            in.readLine(); // the header
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                int first = line.indexOf(',');
+                int second = line.indexOf(',', first + 1);
+                out.accept(Long.parseLong(line, 0, first, 10), Long.parseLong(line, first + 1, second, 10));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the staged ratings in " + dir, e);
+        }
+    }
+
     public void tags(List<TagRow> rows) {
         for (TagRow t : rows) {
             TagKey key = new TagKey(t.userId(), t.movieId(), t.tag());
