@@ -138,6 +138,32 @@ class RecommendationApiTest {
     }
 
     @Test
+    void everyAcknowledgedWriteIsInTheVeryNextAnswer() {
+        Map<Integer, Float> written = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            int top = given().get("/api/users/12/recommendations?limit=10").then().statusCode(200)
+                    .extract().jsonPath().getInt("items[0].movieId");
+            float stars = 1 + i % 5;
+            given().contentType("application/json").body("{\"rating\": " + stars + "}")
+                    .put("/api/users/12/ratings/" + top).then().statusCode(201);
+            written.put(top, stars);
+            var next = given().get("/api/users/12/recommendations?limit=10").then().statusCode(200).extract().jsonPath();
+            assertThat(next.getList("items.movieId", Integer.class)).as("after write %d", i + 1).hasSize(10)
+                    .doesNotContainAnyElementsOf(written.keySet());
+            // an explanation that cites a movie the user rated cites the rating as it is now
+            List<Map<String, Object>> facts = next.getList("items.explanation.facts");
+            facts.stream().filter(f -> f != null && f.get("fromMovieId") != null && f.get("yourRating") != null
+                            && written.containsKey(((Number) f.get("fromMovieId")).intValue()))
+                    .forEach(f -> assertThat(((Number) f.get("yourRating")).floatValue())
+                            .isEqualTo(written.get(((Number) f.get("fromMovieId")).intValue())));
+            Map<Integer, Float> stored = new java.util.HashMap<>();
+            given().get("/api/users/12/ratings").then().statusCode(200).extract().jsonPath().getList("$", Map.class)
+                    .forEach(r -> stored.put(((Number) r.get("movieId")).intValue(), ((Number) r.get("rating")).floatValue()));
+            assertThat(stored).containsAllEntriesOf(written);
+        }
+    }
+
+    @Test
     void aBatchOfRatingsIsWrittenWholeOrRefusedWholeNamingEachBadItem() throws Exception {
         List<Integer> top = given().get("/api/users/21/recommendations?limit=3").then().statusCode(200)
                 .extract().jsonPath().getList("items.movieId");
