@@ -6,10 +6,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,22 +103,21 @@ public class BenchCommand implements Callable<Integer> {
             if (users.isEmpty()) {
                 throw new IllegalArgumentException("The graph at " + bolt + " has no users with ratings");
             }
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
+            ServiceClient http = new ServiceClient(url);
             out.printf(Locale.ROOT, "Benchmark: %d clients, %d s warm-up + %d s measured per phase, %d users, %s%n",
                     clients, warmup, seconds, users.size(), url);
             Map<String, Phase> done = new LinkedHashMap<>();
             for (String name : phases) {
                 Phase p = switch (name.strip()) {
-                    case "api" -> phase("recommendations API", (userId, random) -> recommend(http, userId, false), users, out);
-                    case "fresh" -> phase("API, ranked afresh", (userId, random) -> recommend(http, userId, true), users, out);
+                    case "api" -> phase("recommendations API", (userId, random) -> http.recommend(userId, limit, false), users, out);
+                    case "fresh" -> phase("API, ranked afresh", (userId, random) -> http.recommend(userId, limit, true), users, out);
                     case "cypher" -> phase("plain Cypher Pearson kNN", (userId, random) -> {
                         neo4j.pearsonKnn(userId);
                         return true;
                     }, users, out);
                     case "writes" -> {
                         List<Long> movies = neo4j.movieIds();
-                        yield phase("rating writes", (userId, random) -> rate(http, userId,
+                        yield phase("rating writes", (userId, random) -> http.rate(userId,
                                 movies.get(random.nextInt(movies.size())), 1 + random.nextInt(5)), users, out);
                     }
                     case "batch" -> {
@@ -156,17 +151,8 @@ public class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean recommend(HttpClient http, long userId, boolean fresh) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/api/users/" + userId
-                + "/recommendations?limit=" + limit)).timeout(Duration.ofSeconds(30)).GET();
-        if (fresh) {
-            request.header("Cache-Control", "no-cache");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
-    }
-
     /** One POST /api/ratings of {@value #BATCH} ratings of random users and movies, each pair once. */
-    private boolean rateBatch(HttpClient http, List<Long> users, List<Long> movies, Random random) throws Exception {
+    private boolean rateBatch(ServiceClient http, List<Long> users, List<Long> movies, Random random) throws Exception {
         StringBuilder body = new StringBuilder("{\"ratings\": [");
         java.util.Set<List<Long>> pairs = new java.util.HashSet<>();
         while (pairs.size() < BATCH) {
@@ -177,18 +163,7 @@ public class BenchCommand implements Callable<Integer> {
                         .append(movie).append(",\"rating\":").append(1 + random.nextInt(5)).append('}');
             }
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/ratings")).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.append("]}").toString())).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
-    }
-
-    private boolean rate(HttpClient http, long userId, long movieId, int stars) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/users/" + userId + "/ratings/" + movieId))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"rating\": " + stars + "}")).build();
-        int status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
-        return status == 200 || status == 201;
+        return http.rateBatch(body.append("]}").toString());
     }
 
     private Phase phase(String name, Call call, List<Long> users, PrintWriter out) throws Exception {

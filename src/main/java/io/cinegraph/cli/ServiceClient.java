@@ -1,0 +1,68 @@
+package io.cinegraph.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The calls the load commands ({@code bench}, {@code soak}) make to a running service, over HTTP/1.1. */
+final class ServiceClient {
+
+    private final String url;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    ServiceClient(String url) {
+        this.url = url;
+    }
+
+    /** GET a user's recommendations ({@code fresh}: with Cache-Control: no-cache); true on 200. */
+    boolean recommend(long userId, int limit, boolean fresh) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/api/users/" + userId
+                + "/recommendations?limit=" + limit)).timeout(Duration.ofSeconds(30)).GET();
+        if (fresh) {
+            request.header("Cache-Control", "no-cache");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
+    }
+
+    /** PUT one rating; true when acknowledged (200 or 201). */
+    boolean rate(long userId, long movieId, int stars) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/users/" + userId + "/ratings/" + movieId))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"rating\": " + stars + "}")).build();
+        int status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+        return status == 200 || status == 201;
+    }
+
+    /** POST a JSON body of ratings to /api/ratings; true on 200. */
+    boolean rateBatch(String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/ratings")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
+    }
+
+    /** A user's stored ratings, movie id → stars. */
+    Map<Long, Double> ratings(long userId) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/users/" + userId + "/ratings"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/users/" + userId + "/ratings answered " + r.statusCode());
+        }
+        Map<Long, Double> out = new HashMap<>();
+        for (var node : new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body())) {
+            out.put(node.get("movieId").asLong(), node.get("rating").asDouble());
+        }
+        return out;
+    }
+
+    /** The body of /q/metrics (Prometheus text). */
+    String metrics() throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

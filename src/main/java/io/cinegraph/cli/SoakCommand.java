@@ -1,0 +1,209 @@
+package io.cinegraph.cli;
+
+import io.cinegraph.graph.BoltClient;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = {"Soak test of a running service: N clients send a mix of recommendation reads and rating writes "
+                + "for M minutes, over loopback; it changes the graph, so run it on a copy.",
+                "Prints, every minute, p50/p95/p99/max latency, requests/s, errors and the service's heap after its last "
+                        + "collection (from /q/metrics); at the end, whether every acknowledged write is in the graph with "
+                        + "its value (each client writes for its own users, so its last acknowledged value is the truth)."})
+public class SoakCommand implements Callable<Integer> {
+
+    private static final Pattern HEAP_AFTER_GC =
+            Pattern.compile("(?m)^jvm_memory_usage_after_gc\\{area=\"heap\",pool=\"long-lived\"} (\\S+)$");
+    private static final Pattern HEAP_MAX = Pattern.compile("(?m)^jvm_gc_max_data_size_bytes (\\S+)$");
+
+    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The service (default: ${DEFAULT-VALUE}).")
+    String url;
+
+    @Option(names = "--bolt", defaultValue = "bolt://localhost:7687", description = "Its Neo4j, for the ids (default: ${DEFAULT-VALUE}).")
+    String bolt;
+
+    @Option(names = "--neo4j-user", description = "Neo4j user, for an external server with authentication.")
+    String neo4jUser;
+
+    @Option(names = "--neo4j-password", description = "Neo4j password (or env CINEGRAPH_NEO4J_PASSWORD).")
+    String neo4jPassword;
+
+    @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--minutes", defaultValue = "10", description = "Duration (default: ${DEFAULT-VALUE}).")
+    int minutes;
+
+    @Option(names = "--write-share", defaultValue = "0.1", description = "Share of requests that write a rating (default: ${DEFAULT-VALUE}).")
+    double writeShare;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the random choices (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (clients < 1 || minutes < 1 || writeShare < 0 || writeShare > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--clients and --minutes must be at least 1 and --write-share within [0, 1]");
+        }
+        ServiceClient service = new ServiceClient(url);
+        String password = neo4jPassword != null ? neo4jPassword : System.getenv("CINEGRAPH_NEO4J_PASSWORD");
+        List<Long> users;
+        List<Long> movies;
+        try (BoltClient neo4j = new BoltClient(bolt, neo4jUser, password)) {
+            users = neo4j.userIds();
+            movies = neo4j.movieIds();
+        }
+        if (users.size() < clients || movies.isEmpty()) {
+            throw new IllegalArgumentException("The graph at " + bolt + " has " + users.size() + " users with ratings and "
+                    + movies.size() + " movies: a soak needs at least one user per client");
+        }
+        out.printf(Locale.ROOT, "Soak: %d clients, %d min, %.0f %% writes, %d users, %s%n", clients, minutes,
+                writeShare * 100, users.size(), url);
+        out.printf("%-8s %10s %10s %10s %10s %12s %8s %16s%n", "minute", "p50 ms", "p95 ms", "p99 ms", "max ms",
+                "requests/s", "errors", "heap after GC MB");
+        out.flush();
+
+        Recorder latencies = new Recorder(3);
+        AtomicLong errors = new AtomicLong();
+        AtomicLong writes = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Map<String, Integer>> acknowledged = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            List<Long> own = new ArrayList<>();
+            for (int i = c; i < users.size(); i += clients) {
+                own.add(users.get(i));
+            }
+            Map<String, Integer> mine = new HashMap<>();
+            acknowledged.add(mine);
+            Random random = new Random(seed * 1_000 + c);
+            running.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    long t0 = System.nanoTime();
+                    boolean ok;
+                    try {
+                        if (random.nextDouble() < writeShare) {
+                            long user = own.get(random.nextInt(own.size()));
+                            long movie = movies.get(random.nextInt(movies.size()));
+                            int stars = 1 + random.nextInt(5);
+                            ok = service.rate(user, movie, stars);
+                            if (ok) {
+                                mine.put(user + "/" + movie, stars);
+                                writes.incrementAndGet();
+                            }
+                        } else {
+                            ok = service.recommend(users.get(random.nextInt(users.size())), 10, false);
+                        }
+                    } catch (Exception e) {
+                        ok = false;
+                    }
+                    if (ok) {
+                        latencies.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        latencies.reset();
+        List<Double> heap = new ArrayList<>();
+        long totalErrors = 0;
+        double worstP99AfterFirst = 0;
+        try {
+            for (int minute = 1; minute <= minutes; minute++) {
+                Thread.sleep(60_000);
+                Histogram h = latencies.getIntervalHistogram();
+                long e = errors.getAndSet(0);
+                totalErrors += e;
+                double heapMb = heapAfterGcMb(service);
+                heap.add(heapMb);
+                double p99 = h.getValueAtPercentile(99) / 1e3;
+                if (minute > 1) {
+                    worstP99AfterFirst = Math.max(worstP99AfterFirst, p99);
+                }
+                out.printf(Locale.ROOT, "%-8d %10.1f %10.1f %10.1f %10.1f %12.1f %8d %16.0f%n", minute,
+                        h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(95) / 1e3, p99, h.getMaxValue() / 1e3,
+                        h.getTotalCount() / 60.0, e, heapMb);
+                out.flush();
+            }
+        } finally {
+            stop.set(true);
+            for (Future<?> f : running) {
+                f.get();
+            }
+            pool.shutdown();
+        }
+
+        Map<String, Integer> expected = new HashMap<>();
+        acknowledged.forEach(expected::putAll);
+        long missing = verify(service, expected, out);
+        double growth = heap.size() >= 2 && heap.get(1) > 0 ? (heap.get(heap.size() - 1) / heap.get(1) - 1) * 100 : Double.NaN;
+        out.printf(Locale.ROOT, "Errors: %d. Worst p99 after the first minute: %.1f ms. Heap after GC, minute 2 → end: "
+                        + "%.0f → %.0f MB (%+.1f %%). Acknowledged writes: %d (%d pairs), missing or wrong: %d.%n",
+                totalErrors, worstP99AfterFirst, heap.size() >= 2 ? heap.get(1) : Double.NaN, heap.get(heap.size() - 1),
+                growth, writes.get(), expected.size(), missing);
+        return totalErrors == 0 && missing == 0 ? 0 : 1;
+    }
+
+    /** Reads every written user's ratings back; returns how many acknowledged pairs are missing or hold another value. */
+    private static long verify(ServiceClient service, Map<String, Integer> expected, PrintWriter out) throws Exception {
+        Map<Long, Map<Long, Double>> byUser = new HashMap<>();
+        long missing = 0;
+        for (Map.Entry<String, Integer> e : expected.entrySet()) {
+            String[] pair = e.getKey().split("/");
+            long user = Long.parseLong(pair[0]);
+            Map<Long, Double> stored = byUser.get(user);
+            if (stored == null) {
+                stored = service.ratings(user);
+                byUser.put(user, stored);
+            }
+            Double value = stored.get(Long.parseLong(pair[1]));
+            if (value == null || value != e.getValue().doubleValue()) {
+                missing++;
+                if (missing <= 10) {
+                    out.printf("  user %d, movie %s: acknowledged %d stars, stored %s%n", user, pair[1], e.getValue(), value);
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The service's long-lived heap after its last collection, in MB (NaN when /q/metrics does not say). */
+    private static double heapAfterGcMb(ServiceClient service) {
+        try {
+            String metrics = service.metrics();
+            Matcher used = HEAP_AFTER_GC.matcher(metrics);
+            Matcher max = HEAP_MAX.matcher(metrics);
+            return used.find() && max.find() ? Double.parseDouble(used.group(1)) * Double.parseDouble(max.group(1)) / 1e6
+                    : Double.NaN;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+}
