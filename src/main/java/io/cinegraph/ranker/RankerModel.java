@@ -18,8 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * A trained ranker: the ranking network with its normalizer, the rating model, the item-to-item index and the
@@ -42,7 +40,7 @@ public final class RankerModel {
     private final NormalizerStandardize normalizer;
     private final Collaborative collaborative;
     private final RatingModel ratings;
-    private final BlockingQueue<ComputationGraph> pool;
+    private final NetworkPool pool;
     private final int userEmbeddingSize;
 
     public RankerModel(ModelInfo info, RankerSchema schema, ComputationGraph network, NormalizerStandardize normalizer,
@@ -54,13 +52,8 @@ public final class RankerModel {
         this.normalizer = normalizer;
         this.collaborative = collaborative;
         this.ratings = ratings;
-        int copies = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.userEmbeddingSize = Networks.userEmbeddingSize(network);
-        this.pool = new ArrayBlockingQueue<>(copies);
-        pool.add(network);
-        for (int i = 1; i < copies; i++) {
-            pool.add(network.clone());
-        }
+        this.pool = new NetworkPool(network);
     }
 
     public ModelInfo info() {
@@ -169,12 +162,7 @@ public final class RankerModel {
             return new float[0];
         }
         INDArray[] inputs = inputs(rows, normalizer, userEmbeddingSize);
-        ComputationGraph copy = borrow();
-        try {
-            return copy.output(false, inputs)[0].toFloatVector();
-        } finally {
-            pool.add(copy);
-        }
+        return pool.output(inputs);
     }
 
     public static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer, int userEmbeddingSize) {
@@ -189,14 +177,5 @@ public final class RankerModel {
         }
         return new INDArray[]{dense, Nd4j.create(rows.user(), rows.size(), 1), Nd4j.create(rows.movie(), rows.size(), 1),
                 Nd4j.create(rows.genres()), Nd4j.create(rows.demographics()), Nd4j.create(known)};
-    }
-
-    private ComputationGraph borrow() {
-        try {
-            return pool.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the ranker", e);
-        }
     }
 }

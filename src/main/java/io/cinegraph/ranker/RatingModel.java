@@ -33,6 +33,8 @@ public final class RatingModel {
     private final NormalizerStandardize normalizer;
     private final double minRating;
     private final double maxRating;
+    /** Copies of the network for concurrent predictions (built on first use: training never needs them). */
+    private volatile NetworkPool pool;
 
     RatingModel(RatingFeatures features, ComputationGraph network, NormalizerStandardize normalizer, double minRating,
                 double maxRating) {
@@ -177,6 +179,20 @@ public final class RatingModel {
         return out;
     }
 
+    private NetworkPool pool() {
+        NetworkPool p = pool;
+        if (p == null) {
+            synchronized (this) {
+                p = pool;
+                if (p == null) {
+                    p = new NetworkPool(network);
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
     public static Map<Long, Map<Long, Double>> byUser(List<Interaction> ratings) {
         Map<Long, Map<Long, Double>> out = new HashMap<>();
         ratings.forEach(i -> out.computeIfAbsent(i.userId(), u -> new HashMap<>()).put(i.movieId(), i.rating()));
@@ -184,10 +200,10 @@ public final class RatingModel {
     }
 
     /**
-     * Predicted stars of the movies for a user with the given ratings (movie id → stars), in one forward pass.
-     * Not thread-safe on its own: {@link RankerModel} serializes calls.
+     * Predicted stars of the movies for a user with the given ratings (movie id → stars), in one forward pass;
+     * concurrent calls each use their own copy of the network.
      */
-    public synchronized double[] predict(long userId, int userIndex, Map<Long, Double> userRatings, long[] movieIds,
+    public double[] predict(long userId, int userIndex, Map<Long, Double> userRatings, long[] movieIds,
                                   Collaborative collaborative) {
         int n = movieIds.length;
         if (n == 0) {
@@ -203,7 +219,7 @@ public final class RatingModel {
             movie[r] = collaborative.indexOf(movieIds[r]) + 1;
             rows.add(r);
         }
-        float[] out = network.output(false, inputs(rows, dense, user, movie, normalizer))[0].toFloatVector();
+        float[] out = pool().output(inputs(rows, dense, user, movie, normalizer));
         double[] stars = new double[n];
         for (int r = 0; r < n; r++) {
             stars[r] = Math.max(minRating, Math.min(maxRating, dense[r][0] + out[r]));

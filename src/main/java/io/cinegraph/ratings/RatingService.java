@@ -48,8 +48,10 @@ public class RatingService {
     private final StaleUsers stale;
     private final Clock clock;
     private final RatingWriter writer;
-    private final com.github.benmanes.caffeine.cache.Cache<Boolean, Scale> scales =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
+    /** Re-read a minute after it was read, in the background: writes meanwhile use the value held (never wait). */
+    private final com.github.benmanes.caffeine.cache.LoadingCache<Boolean, Scale> scales =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().refreshAfterWrite(java.time.Duration.ofMinutes(1))
+                    .build(k -> readScale());
     private final RecommendationService recommendations;
 
     public RatingService(RatingRepository repository, CatalogService catalog, StaleUsers stale,
@@ -221,7 +223,7 @@ public class RatingService {
 
     /** The scale changes only with an import: read once, not on every write (and again a minute later at most). */
     private Scale scale() {
-        return scales.get(Boolean.TRUE, k -> readScale());
+        return scales.get(Boolean.TRUE);
     }
 
     private Scale readScale() {

@@ -138,8 +138,12 @@ public class SignalJob {
                     config.popularityPriorWeight(), config.trendHalfLifeDays() * SECONDS_PER_DAY);
         }
         repository.genreAffinity(users, config.genreShrinkage());
-        repository.userNeighbours(users, config.neighbours().k(), config.neighbours().minOverlap(),
-                config.neighbours().shrinkage(), config.degreeCap());
+        // one transaction per user: writing a user's NEIGHBOUR relationships locks the user and every neighbour, and
+        // a rating write of any of them waits for that transaction; a batch's would hold most users at once
+        for (long user : users) {
+            repository.userNeighbours(List.of(user), config.neighbours().k(), config.neighbours().minOverlap(),
+                    config.neighbours().shrinkage(), config.degreeCap());
+        }
     }
 
     /** One movie's popularity, rating-based and content-based similarity, on demand. */
