@@ -70,6 +70,62 @@ class AdminApiTest {
         assertThat(first).isNotNull();
         String before = registry.active().orElseThrow().info().version();
 
+        String[] second = new String[1];
+        Load load = underLoad(() -> second[0] = retrainAndWait());
+        System.out.printf("Retrain under load: %d requests served, %d failed%n", load.ok(), load.failures().size());
+        assertThat(load.failures()).isEmpty();
+        assertThat(load.ok()).isPositive();
+        JsonPath job = given().header("X-API-Key", KEY).get("/api/admin/jobs/" + second[0]).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(job.getString("state")).isIn("PROMOTED", "KEPT");
+        assertThat(job.getDouble("candidateNdcg")).isBetween(0.0, 1.0);
+        assertThat(job.getDouble("activeNdcg")).isBetween(0.0, 1.0);
+        assertThat(job.getString("activeVersion")).isEqualTo(before);
+        // one temporary graph a run: the candidate's history graph, built within "train", also serves "evaluate"
+        assertThat(job.getMap("stepSeconds")).containsKeys("signals", "train", "evaluate").doesNotContainKey("holdout graph");
+        if (job.getString("state").equals("PROMOTED")) {
+            assertThat(registry.active().orElseThrow().info().version()).isEqualTo(job.getString("candidateVersion"));
+        } else {
+            assertThat(registry.active().orElseThrow().info().version()).isEqualTo(before);
+        }
+        given().header("X-API-Key", KEY).get("/api/admin/jobs").then().statusCode(200)
+                .body("[0].id", equalTo(second[0]));
+
+        // rollback: activate the first version again
+        given().header("X-API-Key", KEY).post("/api/admin/models/" + before + "/activate").then().statusCode(200)
+                .body("version", equalTo(before));
+        given().get("/api/model").then().statusCode(200)
+                .body("active.version", equalTo(before))
+                .body("featureSchema", notNullValue())
+                .body("versions", org.hamcrest.Matchers.hasItem(before));
+        given().get("/api/users/3/recommendations?limit=3").then().statusCode(200).body("model", equalTo(before));
+
+        // hot swap: ten activations under 16 clients, alternating between the stored versions
+        List<String> versions = registry.store().versions();
+        Load swaps = underLoad(() -> {
+            for (int i = 0; i < 10; i++) {
+                String version = versions.get(i % versions.size());
+                given().header("X-API-Key", KEY).post("/api/admin/models/" + version + "/activate").then().statusCode(200)
+                        .body("version", equalTo(version));
+                given().get("/api/users/" + (1 + i) + "/recommendations?limit=3").then().statusCode(200)
+                        .body("model", equalTo(version));
+            }
+        });
+        System.out.printf("10 activations of %s under 16 clients: %d requests served, %d failed%n", versions, swaps.ok(),
+                swaps.failures().size());
+        assertThat(swaps.failures()).isEmpty();
+        assertThat(swaps.ok()).isPositive();
+    }
+
+    /** Requests served and failed by 16 clients asking for recommendations while {@code work} runs. */
+    private record Load(long ok, List<String> failures) {
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private Load underLoad(Work work) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong ok = new AtomicLong();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -90,39 +146,16 @@ class AdminApiTest {
                 }
             }));
         }
-        String second = retrainAndWait();
-        stop.set(true);
-        for (Future<?> f : running) {
-            f.get();
+        try {
+            work.run();
+        } finally {
+            stop.set(true);
+            for (Future<?> f : running) {
+                f.get();
+            }
+            clients.shutdown();
         }
-        clients.shutdown();
-        System.out.printf("Retrain under load: %d requests served, %d failed%n", ok.get(), failures.size());
-        assertThat(failures).isEmpty();
-        assertThat(ok.get()).isPositive();
-        JsonPath job = given().header("X-API-Key", KEY).get("/api/admin/jobs/" + second).then().statusCode(200)
-                .extract().jsonPath();
-        assertThat(job.getString("state")).isIn("PROMOTED", "KEPT");
-        assertThat(job.getDouble("candidateNdcg")).isBetween(0.0, 1.0);
-        assertThat(job.getDouble("activeNdcg")).isBetween(0.0, 1.0);
-        assertThat(job.getString("activeVersion")).isEqualTo(before);
-        // one temporary graph a run: the candidate's history graph, built within "train", also serves "evaluate"
-        assertThat(job.getMap("stepSeconds")).containsKeys("signals", "train", "evaluate").doesNotContainKey("holdout graph");
-        if (job.getString("state").equals("PROMOTED")) {
-            assertThat(registry.active().orElseThrow().info().version()).isEqualTo(job.getString("candidateVersion"));
-        } else {
-            assertThat(registry.active().orElseThrow().info().version()).isEqualTo(before);
-        }
-        given().header("X-API-Key", KEY).get("/api/admin/jobs").then().statusCode(200)
-                .body("[0].id", equalTo(second));
-
-        // rollback: activate the first version again
-        given().header("X-API-Key", KEY).post("/api/admin/models/" + before + "/activate").then().statusCode(200)
-                .body("version", equalTo(before));
-        given().get("/api/model").then().statusCode(200)
-                .body("active.version", equalTo(before))
-                .body("featureSchema", notNullValue())
-                .body("versions", org.hamcrest.Matchers.hasItem(before));
-        given().get("/api/users/3/recommendations?limit=3").then().statusCode(200).body("model", equalTo(before));
+        return new Load(ok.get(), failures);
     }
 
     /** Starts a run, refuses a second one meanwhile, waits for the first to finish; returns its job id. */
