@@ -75,6 +75,7 @@ public class Graph implements AutoCloseable {
     private Connection open() {
         Config driverConfig = Config.builder()
                 .withConnectionTimeout(config.connectionTimeoutSeconds(), TimeUnit.SECONDS)
+                .withMaxTransactionRetryTime(config.retrySeconds(), TimeUnit.SECONDS)
                 .withoutEncryption()
                 .withLogging(org.neo4j.driver.Logging.none())
                 .build();
@@ -227,16 +228,45 @@ public class Graph implements AutoCloseable {
         });
     }
 
-    /** Checks that the database answers (readiness). */
+    /** Checks that the database answers (readiness): one attempt, no retry, so an outage shows at once. */
     public void ping() {
-        readOne(CypherQuery.PING, Map.of(), r -> r.get("ok").asLong());
+        call(() -> {
+            try (Session session = connection().driver().session()) {
+                return session.run(queries.text(CypherQuery.PING)).single().get("ok").asLong();
+            }
+        });
     }
+
+    /**
+     * Opens when Neo4j could not be reached in most of the last few calls: then calls fail at once with 503 instead of
+     * each retrying for {@code retry-seconds}; a second later one call tries again and closes it when Neo4j answers.
+     * Only unreachability counts (not a bulk load's reload, not a query's own error).
+     */
+    private final io.github.resilience4j.circuitbreaker.CircuitBreaker breaker =
+            io.github.resilience4j.circuitbreaker.CircuitBreaker.of("neo4j",
+                    io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
+                            .slidingWindowSize(5)
+                            .minimumNumberOfCalls(2)
+                            .failureRateThreshold(50)
+                            .waitDurationInOpenState(java.time.Duration.ofSeconds(1))
+                            .permittedNumberOfCallsInHalfOpenState(1)
+                            .recordException(e -> e instanceof GraphUnavailableException
+                                    && (e.getCause() instanceof ServiceUnavailableException
+                                    || e.getCause() instanceof SessionExpiredException))
+                            .build());
 
     private <T> T call(java.util.function.Supplier<T> work) {
         try {
-            return work.get();
-        } catch (ServiceUnavailableException | SessionExpiredException e) {
-            throw new GraphUnavailableException("Neo4j is not reachable: " + e.getMessage(), e);
+            return breaker.executeSupplier(() -> {
+                try {
+                    return work.get();
+                } catch (ServiceUnavailableException | SessionExpiredException e) {
+                    throw new GraphUnavailableException("Neo4j is not reachable: " + e.getMessage(), e);
+                }
+            });
+        } catch (io.github.resilience4j.circuitbreaker.CallNotPermittedException e) {
+            throw new GraphUnavailableException("Neo4j is not reachable: the last calls could not reach it; "
+                    + "the next one tries again within a second.", e);
         }
     }
 

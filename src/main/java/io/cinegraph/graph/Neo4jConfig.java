@@ -28,6 +28,13 @@ public interface Neo4jConfig {
     @WithDefault("5")
     int connectionTimeoutSeconds();
 
+    /**
+     * Seconds the driver keeps retrying a transaction that failed transiently or found Neo4j unreachable, before the
+     * request fails (503 when Neo4j is away): the driver's own default of 30 s would hold every request that long.
+     */
+    @WithDefault("5")
+    int retrySeconds();
+
     Embedded embedded();
 
     /** The in-process database used when no {@link #uri()} is configured. */

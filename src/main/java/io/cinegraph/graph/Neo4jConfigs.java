@@ -43,6 +43,11 @@ public final class Neo4jConfigs {
             }
 
             @Override
+            public int retrySeconds() {
+                return 5;
+            }
+
+            @Override
             public Embedded embedded() {
                 return new Embedded() {
                     @Override

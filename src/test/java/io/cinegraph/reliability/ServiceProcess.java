@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as its own process, as a user runs it: on a
- * free HTTP port, its embedded Neo4j on a free Bolt port, its log in a file. {@link #kill} is {@code kill -9}.
+ * free HTTP port, its embedded Neo4j on a free Bolt port, its log in {@code target/reliability-logs/}. {@link #kill} is {@code kill -9}.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -48,6 +48,12 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code serve --no-train} on the store in {@code dataDir} (importing {@code dataset} first if given). */
     static ServiceProcess start(Path dataDir, Path dataset, String logName) throws IOException, InterruptedException {
+        return start(dataDir, dataset, logName, List.of());
+    }
+
+    /** As {@link #start(Path, Path, String)}, with more {@code -Dkey=value} settings (e.g. an external Neo4j's URI). */
+    static ServiceProcess start(Path dataDir, Path dataset, String logName, List<String> settings)
+            throws IOException, InterruptedException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " does not exist: run the integration tests with ./mvnw verify");
         }
@@ -62,18 +68,20 @@ final class ServiceProcess implements AutoCloseable {
                 "-Dcinegraph.retrain.cron=off",
                 "-Dcinegraph.admin.api-key=" + ADMIN_KEY));
         cmd.addAll(SMALL_RANKER);
+        cmd.addAll(settings);
         cmd.addAll(List.of("-jar", JAR.toString(), "serve", "--no-train"));
         if (dataset != null) {
             cmd.addAll(List.of("--path", dataset.toString()));
         }
-        Path log = dataDir.resolveSibling(logName + ".log");
+        Path log = Path.of("target", "reliability-logs", logName + ".log"); // kept for a look after a failure
+        Files.createDirectories(log.getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess service = new ServiceProcess(p, port, log);
         service.awaitReady(Duration.ofMinutes(3));
         return service;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -142,6 +150,14 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("Retraining " + id + " did not finish within " + timeout);
+    }
+
+    /** Writes the process's thread dump next to its log (for a look at what it waits on). */
+    void threadDump(String name) throws IOException, InterruptedException {
+        Path out = log.resolveSibling(name + ".threads.txt");
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        jcmd.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Whether the log holds this text (e.g. a stage's line). */
