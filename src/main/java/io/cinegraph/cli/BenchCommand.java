@@ -33,17 +33,8 @@ public class BenchCommand implements Callable<Integer> {
     /** Ratings per request of the batch phase. */
     static final int BATCH = 1_000;
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The service (default: ${DEFAULT-VALUE}).")
-    String url;
-
-    @Option(names = "--bolt", defaultValue = "bolt://localhost:7687", description = "Its Neo4j (default: ${DEFAULT-VALUE}).")
-    String bolt;
-
-    @Option(names = "--neo4j-user", description = "Neo4j user, for an external server with authentication.")
-    String neo4jUser;
-
-    @Option(names = "--neo4j-password", description = "Neo4j password (or env CINEGRAPH_NEO4J_PASSWORD).")
-    String neo4jPassword;
+    @CommandLine.Mixin
+    ServiceTarget target;
 
     @Option(names = "--clients", defaultValue = "16", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -97,15 +88,14 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String password = neo4jPassword != null ? neo4jPassword : System.getenv("CINEGRAPH_NEO4J_PASSWORD");
-        try (BoltClient neo4j = new BoltClient(bolt, neo4jUser, password)) {
+        try (BoltClient neo4j = target.neo4j()) {
             List<Long> users = neo4j.userIds();
             if (users.isEmpty()) {
-                throw new IllegalArgumentException("The graph at " + bolt + " has no users with ratings");
+                throw new IllegalArgumentException("The graph at " + target.bolt + " has no users with ratings");
             }
-            ServiceClient http = new ServiceClient(url);
+            ServiceClient http = target.service();
             out.printf(Locale.ROOT, "Benchmark: %d clients, %d s warm-up + %d s measured per phase, %d users, %s%n",
-                    clients, warmup, seconds, users.size(), url);
+                    clients, warmup, seconds, users.size(), target.url);
             Map<String, Phase> done = new LinkedHashMap<>();
             for (String name : phases) {
                 Phase p = switch (name.strip()) {

@@ -35,17 +35,8 @@ public class SoakCommand implements Callable<Integer> {
             Pattern.compile("(?m)^jvm_memory_usage_after_gc\\{area=\"heap\",pool=\"long-lived\"} (\\S+)$");
     private static final Pattern HEAP_MAX = Pattern.compile("(?m)^jvm_gc_max_data_size_bytes (\\S+)$");
 
-    @Option(names = "--url", defaultValue = "http://localhost:8080", description = "The service (default: ${DEFAULT-VALUE}).")
-    String url;
-
-    @Option(names = "--bolt", defaultValue = "bolt://localhost:7687", description = "Its Neo4j, for the ids (default: ${DEFAULT-VALUE}).")
-    String bolt;
-
-    @Option(names = "--neo4j-user", description = "Neo4j user, for an external server with authentication.")
-    String neo4jUser;
-
-    @Option(names = "--neo4j-password", description = "Neo4j password (or env CINEGRAPH_NEO4J_PASSWORD).")
-    String neo4jPassword;
+    @CommandLine.Mixin
+    ServiceTarget target;
 
     @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
     int clients;
@@ -70,20 +61,19 @@ public class SoakCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--clients and --minutes must be at least 1 and --write-share within [0, 1]");
         }
-        ServiceClient service = new ServiceClient(url);
-        String password = neo4jPassword != null ? neo4jPassword : System.getenv("CINEGRAPH_NEO4J_PASSWORD");
+        ServiceClient service = target.service();
         List<Long> users;
         List<Long> movies;
-        try (BoltClient neo4j = new BoltClient(bolt, neo4jUser, password)) {
+        try (BoltClient neo4j = target.neo4j()) {
             users = neo4j.userIds();
             movies = neo4j.movieIds();
         }
         if (users.size() < clients || movies.isEmpty()) {
-            throw new IllegalArgumentException("The graph at " + bolt + " has " + users.size() + " users with ratings and "
+            throw new IllegalArgumentException("The graph at " + target.bolt + " has " + users.size() + " users with ratings and "
                     + movies.size() + " movies: a soak needs at least one user per client");
         }
         out.printf(Locale.ROOT, "Soak: %d clients, %d min, %.0f %% writes, %d users, %s%n", clients, minutes,
-                writeShare * 100, users.size(), url);
+                writeShare * 100, users.size(), target.url);
         out.printf("%-8s %10s %10s %10s %10s %12s %8s %16s%n", "minute", "p50 ms", "p95 ms", "p99 ms", "max ms",
                 "requests/s", "errors", "heap after GC MB");
         out.flush();

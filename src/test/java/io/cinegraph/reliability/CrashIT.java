@@ -1,24 +1,14 @@
 package io.cinegraph.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cinegraph.ingest.SyntheticGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,83 +19,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashIT {
 
-    private static final int USERS = 120;
-    private static final int MOVIES = 150;
-    private static final int CLIENTS = 8;
-
     @TempDir
     Path tmp;
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillDuringConcurrentWrites() throws Exception {
-        Path data = tmp.resolve("ml");
-        new SyntheticGenerator(new SyntheticGenerator.Params(USERS, MOVIES, 6_000, 5, data, SyntheticGenerator.Layout.ML_100K)).write();
+        Path data = RatingClients.fixture(tmp.resolve("ml"), 5);
         Path store = tmp.resolve("store");
 
-        // each client owns the users ≡ its number (mod CLIENTS): its last acknowledged value of a pair is the truth
-        List<Map<String, Integer>> acknowledged = new ArrayList<>();
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong acks = new AtomicLong();
         ServiceProcess service = ServiceProcess.start(store, data, "writes");
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> clients = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            Map<String, Integer> mine = new HashMap<>();
-            acknowledged.add(mine);
-            int client = c;
-            clients.add(pool.submit(() -> {
-                Random random = new Random(client);
-                while (!stop.get()) {
-                    int user = 1 + client + CLIENTS * random.nextInt(USERS / CLIENTS);
-                    int movie = 1 + random.nextInt(MOVIES);
-                    int stars = 1 + random.nextInt(5);
-                    try {
-                        HttpResponse<String> r = service.send("PUT", "/api/users/" + user + "/ratings/" + movie,
-                                "{\"rating\": " + stars + "}", false);
-                        if (r.statusCode() == 200 || r.statusCode() == 201) {
-                            mine.put(user + "/" + movie, stars);
-                            acks.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        return; // the service is gone
-                    }
-                }
-            }));
-        }
-        while (acks.get() < 1_000) {
+        RatingClients clients = new RatingClients(service, RatingClients.CLIENTS, RatingClients.USERS, RatingClients.MOVIES, 1.0);
+        while (clients.acks() < 1_000) {
             Thread.sleep(50);
         }
         service.kill();
-        stop.set(true);
-        for (Future<?> f : clients) {
-            f.get();
-        }
-        pool.shutdown();
-
-        Map<String, Integer> expected = new HashMap<>();
-        acknowledged.forEach(expected::putAll);
+        long acks = clients.acks();
+        Map<String, Integer> expected = clients.stop();
         try (ServiceProcess restarted = ServiceProcess.start(store, null, "writes-restarted")) {
-            Map<String, Integer> stored = new ConcurrentHashMap<>();
-            for (int user = 1; user <= USERS; user++) {
-                for (JsonNode r : restarted.getJson("/api/users/" + user + "/ratings")) {
-                    stored.put(user + "/" + r.get("movieId").asInt(), (int) r.get("rating").asDouble());
-                }
-            }
+            Map<String, Integer> stored = RatingClients.stored(restarted, RatingClients.USERS);
             int present = 0;
             for (Map.Entry<String, Integer> e : expected.entrySet()) {
                 assertThat(stored.get(e.getKey())).as("acknowledged rating " + e.getKey()).isEqualTo(e.getValue());
                 present++;
             }
             System.out.printf("kill -9 during writes: %d acknowledged writes (%d pairs), all %d present after restart%n",
-                    acks.get(), expected.size(), present);
+                    acks, expected.size(), present);
             assertThat(present).isGreaterThanOrEqualTo(500);
         }
     }
 
     @Test
     void aKillDuringRetrainingKeepsTheActiveModelAndTheNextRetrainingRuns() throws Exception {
-        Path data = tmp.resolve("ml");
-        new SyntheticGenerator(new SyntheticGenerator.Params(USERS, MOVIES, 6_000, 6, data, SyntheticGenerator.Layout.ML_100K)).write();
+        Path data = RatingClients.fixture(tmp.resolve("ml"), 6);
         Path store = tmp.resolve("store");
 
         String active;
