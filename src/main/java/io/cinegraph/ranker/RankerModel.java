@@ -53,7 +53,7 @@ public final class RankerModel {
         this.collaborative = collaborative;
         this.ratings = ratings;
         this.userEmbeddingSize = Networks.userEmbeddingSize(network);
-        this.pool = new NetworkPool(network);
+        this.pool = new NetworkPool(network, normalizer);
     }
 
     public ModelInfo info() {
@@ -161,8 +161,7 @@ public final class RankerModel {
         if (rows.size() == 0) {
             return new float[0];
         }
-        INDArray[] inputs = inputs(rows, normalizer, userEmbeddingSize);
-        return pool.output(inputs);
+        return pool.output(n -> inputs(rows, n, userEmbeddingSize));
     }
 
     public static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer, int userEmbeddingSize) {

@@ -185,7 +185,7 @@ public final class RatingModel {
             synchronized (this) {
                 p = pool;
                 if (p == null) {
-                    p = new NetworkPool(network);
+                    p = new NetworkPool(network, normalizer);
                     pool = p;
                 }
             }
@@ -219,7 +219,7 @@ public final class RatingModel {
             movie[r] = collaborative.indexOf(movieIds[r]) + 1;
             rows.add(r);
         }
-        float[] out = pool().output(inputs(rows, dense, user, movie, normalizer));
+        float[] out = pool().output(norm -> inputs(rows, dense, user, movie, norm));
         double[] stars = new double[n];
         for (int r = 0; r < n; r++) {
             stars[r] = Math.max(minRating, Math.min(maxRating, dense[r][0] + out[r]));
