@@ -1,9 +1,7 @@
 package io.cinegraph.ingest;
 
-import io.cinegraph.domain.Rows.MovieRow;
 import io.cinegraph.domain.Rows.RatingRow;
 import io.cinegraph.domain.Rows.TagRow;
-import io.cinegraph.domain.Rows.UserRow;
 import io.cinegraph.graph.BulkLoad;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.graph.IngestRepository;
@@ -13,12 +11,9 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,8 +24,6 @@ import java.util.function.LongConsumer;
 final class ImportRun implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ImportRun.class);
-    /** The shortest rating lines ("1\t2\t3\t881250949") are about this long: sizes the seen-pairs filter. */
-    private static final long BYTES_PER_RATING_LINE = 16;
     /** Concurrent transactions per batch on a first import (one per core of the machines we target). */
     private static final int CREATE_PARTITIONS = 2;
 
@@ -50,13 +43,12 @@ final class ImportRun implements AutoCloseable {
 
     private final DatasetReader reader;
     private final ImportOptions options;
-    private final Set<Long> knownUsers = ConcurrentHashMap.newKeySet();
+    private final KnownIds known;
     /** Writes batches while the reader parses the next one. */
     private final ExecutorService writer = Futures.daemonThread("cinegraph-import-writer");
     /** Extra writers for the partitions of a first import's batches. */
     private final ExecutorService helpers = Executors.newFixedThreadPool(CREATE_PARTITIONS - 1,
             Futures.daemon("cinegraph-import-helper"));
-    private final Map<Long, Long> movieLines = new HashMap<>();
     private final Rejections rejections;
     private long ratingRows;
     private long ratingsCreated;
@@ -75,8 +67,9 @@ final class ImportRun implements AutoCloseable {
         this.reader = reader;
         this.options = options;
         this.rejections = new Rejections(options);
+        this.known = new KnownIds(reader);
         this.seen = catalog.counts().ratings() == 0
-                ? seenPairsFor(reader.size(reader.ratingsFile()))
+                ? SeenPairs.forRatingsFile(reader.size(reader.ratingsFile()))
                 : null;
         this.bulk = seen != null && reader.size(reader.ratingsFile()) >= options.bulkFromBytes()
                 ? ingest.bulkLoad().orElse(null) : null;
@@ -91,21 +84,21 @@ final class ImportRun implements AutoCloseable {
                 ingest.mergeGenres(genres);
             }
             if (reader.usersFile() != null) {
-                phase(reader.usersFile(), (sink, bytes) -> reader.users(sink, bytes), this::acceptUser,
+                phase(reader.usersFile(), (sink, bytes) -> reader.users(sink, bytes), known::user,
                         bulk != null ? bulk::users : ingest::mergeUsers);
             }
-            phase(reader.moviesFile(), (sink, bytes) -> reader.movies(sink, bytes), this::acceptMovie,
+            phase(reader.moviesFile(), (sink, bytes) -> reader.movies(sink, bytes), known::movie,
                     bulk != null ? bulk::movies : ingest::mergeMovies);
             long ratingsStarted = System.nanoTime();
             phase(reader.ratingsFile(), (sink, bytes) -> reader.ratings(Importer.only(options.ratingFilter(), sink), bytes),
-                    this::acceptRating,
+                    known::rating,
                     batch -> {
                         createUnknownUsers(batch, RatingRow::userId);
                         writeRatings(batch);
                     });
             ratingsSeconds = Importer.seconds(ratingsStarted);
             if (reader.tagsFile() != null) {
-                phase(reader.tagsFile(), (sink, bytes) -> reader.tags(sink, bytes), this::acceptTag,
+                phase(reader.tagsFile(), (sink, bytes) -> reader.tags(sink, bytes), known::tag,
                         batch -> {
                             createUnknownUsers(batch, TagRow::userId);
                             if (bulk != null) {
@@ -140,35 +133,12 @@ final class ImportRun implements AutoCloseable {
         deferred.clear();
     }
 
-    /**
-     * The filter of seen pairs raises false alarms (about one in a thousand ratings): a deferred rating whose pair
-     * is neither staged nor deferred before it is new after all, and is staged with the others, so that only real
-     * repeats are merged after the load.
-     */
+    /** Stages the filter's false alarms among the deferred ratings; only real repeats stay deferred. */
     private void stageFalseRepeats() {
-        if (deferred.isEmpty()) {
-            return;
-        }
-        Map<Pair, Boolean> held = new HashMap<>();
-        deferred.forEach(r -> held.put(new Pair(r.userId(), r.movieId()), false));
-        bulk.stagedRatingPairs((user, movie) -> held.computeIfPresent(new Pair(user, movie), (k, v) -> true));
-        List<RatingRow> fresh = new ArrayList<>();
-        List<RatingRow> repeats = new ArrayList<>();
-        for (RatingRow r : deferred) {
-            (Boolean.TRUE.equals(held.put(new Pair(r.userId(), r.movieId()), true)) ? repeats : fresh).add(r);
-        }
-        bulk.ratings(fresh);
-        ratingsCreated += fresh.size();
+        List<RatingRow> repeats = SeenPairs.stageFalseAlarms(bulk, deferred);
+        ratingsCreated += deferred.size() - repeats.size();
         deferred.clear();
         deferred.addAll(repeats);
-    }
-
-    private record Pair(long userId, long movieId) {
-    }
-
-    /** The filter of seen pairs a first import of a ratings file of this size uses. */
-    static SeenPairs seenPairsFor(long ratingsFileBytes) {
-        return new SeenPairs(ratingsFileBytes / BYTES_PER_RATING_LINE + 1);
     }
 
     /**
@@ -244,45 +214,17 @@ final class ImportRun implements AutoCloseable {
         Set<Long> fresh = new HashSet<>();
         for (T row : batch) {
             long id = userId.applyAsLong(row);
-            if (!knownUsers.contains(id)) {
+            if (!known.users().contains(id)) {
                 fresh.add(id);
             }
         }
         if (!fresh.isEmpty() && bulk != null) {
             bulk.userIds(fresh);
-            knownUsers.addAll(fresh);
+            known.users().addAll(fresh);
         } else if (!fresh.isEmpty()) {
             ingest.mergeUserIds(fresh);
-            knownUsers.addAll(fresh);
+            known.users().addAll(fresh);
         }
-    }
-
-    private String acceptUser(UserRow row, SourcePosition at) {
-        return knownUsers.add(row.userId()) ? null : "user " + row.userId() + " is listed twice";
-    }
-
-    private String acceptMovie(MovieRow row, SourcePosition at) {
-        Long first = movieLines.putIfAbsent(row.movieId(), at.line());
-        return first == null ? null : "movie " + row.movieId() + " is listed twice (first at line " + first + ")";
-    }
-
-    private String acceptRating(RatingRow row, SourcePosition at) {
-        return unknownMovieOrUser(row.movieId(), row.userId());
-    }
-
-    private String acceptTag(TagRow row, SourcePosition at) {
-        return unknownMovieOrUser(row.movieId(), row.userId());
-    }
-
-    /** Ratings and tags must name a movie of the movies file and, where there is one, a user of the users file. */
-    private String unknownMovieOrUser(long movieId, long userId) {
-        if (!movieLines.containsKey(movieId)) {
-            return "movie " + movieId + " is not in " + reader.moviesFile();
-        }
-        if (reader.hasUsers() && !knownUsers.contains(userId)) {
-            return "user " + userId + " is not in " + reader.usersFile();
-        }
-        return null;
     }
 
     private <T> void phase(String file, Source<T> source, Check<T> check, Consumer<List<T>> write)

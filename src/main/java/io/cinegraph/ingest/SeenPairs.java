@@ -1,6 +1,13 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.Rows.RatingRow;
+import io.cinegraph.graph.BulkLoad;
 import io.cinegraph.support.Seeds;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A Bloom filter over (user, movie) pairs in a fixed number of bits: "definitely not seen" or "maybe seen".
@@ -14,6 +21,9 @@ final class SeenPairs {
     /** 2^30 bits = 128 MiB: below 1% false positives up to ~100M ratings. */
     private static final long MAX_BITS = 1L << 30;
     private static final int BITS_PER_EXPECTED_PAIR = 10;
+
+    /** The shortest rating lines ("1\t2\t3\t881250949") are about this long: a filter is sized from the file's size. */
+    private static final long BYTES_PER_RATING_LINE = 16;
 
     private final long[] words;
     private final long mask;
@@ -40,5 +50,34 @@ final class SeenPairs {
             }
         }
         return seen;
+    }
+
+    /** The filter a first import of a ratings file of this size uses. */
+    static SeenPairs forRatingsFile(long ratingsFileBytes) {
+        return new SeenPairs(ratingsFileBytes / BYTES_PER_RATING_LINE + 1);
+    }
+
+    /**
+     * The filter raises false alarms (about one in a thousand ratings). Of the ratings it called "maybe seen" (in file
+     * order), those whose pair neither the bulk load's staged ratings nor an earlier one of them holds are new after
+     * all: they are staged with the others. Returns the rest, the real repeats, for merging after the load.
+     */
+    static List<RatingRow> stageFalseAlarms(BulkLoad bulk, List<RatingRow> maybeSeen) {
+        if (maybeSeen.isEmpty()) {
+            return List.of();
+        }
+        Map<Pair, Boolean> held = new HashMap<>();
+        maybeSeen.forEach(r -> held.put(new Pair(r.userId(), r.movieId()), false));
+        bulk.stagedRatingPairs((user, movie) -> held.computeIfPresent(new Pair(user, movie), (k, v) -> true));
+        List<RatingRow> fresh = new ArrayList<>();
+        List<RatingRow> repeats = new ArrayList<>();
+        for (RatingRow r : maybeSeen) {
+            (Boolean.TRUE.equals(held.put(new Pair(r.userId(), r.movieId()), true)) ? repeats : fresh).add(r);
+        }
+        bulk.ratings(fresh);
+        return repeats;
+    }
+
+    private record Pair(long userId, long movieId) {
     }
 }

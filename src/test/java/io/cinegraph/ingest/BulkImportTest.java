@@ -64,7 +64,7 @@ class BulkImportTest extends EmptyGraphTest {
         }
         Files.writeString(ratings, repeats, java.nio.file.StandardOpenOption.APPEND);
         // the filter this import uses does raise false alarms on this file: the path is exercised
-        SeenPairs filter = ImportRun.seenPairsFor(Files.size(ratings));
+        SeenPairs filter = SeenPairs.forRatingsFile(Files.size(ratings));
         long falseAlarms = rows.subList(1, rows.size()).stream().map(r -> r.split(","))
                 .filter(f -> filter.add(Long.parseLong(f[0]), Long.parseLong(f[1]))).count();
         assertThat(falseAlarms).isPositive();
