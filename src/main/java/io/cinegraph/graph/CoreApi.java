@@ -74,42 +74,30 @@ final class CoreApi {
     /**
      * What {@code cypher/user/put_ratings.cypher} does, through the core API: each rating created or replaced in
      * order, its user marked stale at {@code staleAt}; per rating whether it was new, or empty when its user or
-     * movie does not exist. One transaction, retried whole when it fails transiently.
+     * movie does not exist. One transaction, retried whole when it fails transiently. A pair the filter of rated pairs
+     * certainly lacks is created without looking for it.
      */
-    static List<java.util.Optional<Boolean>> putRatings(GraphDatabaseService db, List<RatingRepository.NewRating> rows,
-                                                        long staleAt) {
+    static List<java.util.Optional<Boolean>> putRatings(GraphDatabaseService db, RatedPairs pairs,
+                                                        List<RatingRepository.NewRating> rows, long staleAt) {
+        java.util.Set<Long> userIds = new java.util.HashSet<>();
+        rows.forEach(r -> userIds.add(r.userId()));
         for (int attempt = 1; ; attempt++) {
             try (Transaction tx = db.beginTx()) {
-                List<java.util.Optional<Boolean>> out = new java.util.ArrayList<>(rows.size());
                 Map<Long, Node> users = new java.util.TreeMap<>();
                 Map<Long, Node> movies = new java.util.TreeMap<>();
-                // every node this batch writes is locked first, users then movies, each in ascending id order, so
-                // concurrent batches wait for each other instead of deadlocking
                 rows.forEach(r -> {
                     users.computeIfAbsent(r.userId(), id -> tx.findNode(USER, "userId", id));
                     movies.computeIfAbsent(r.movieId(), id -> tx.findNode(MOVIE, "movieId", id));
                 });
-                users.values().stream().filter(java.util.Objects::nonNull).forEach(tx::acquireWriteLock);
-                movies.values().stream().filter(java.util.Objects::nonNull).forEach(tx::acquireWriteLock);
-                for (RatingRepository.NewRating r : rows) {
-                    Node u = users.get(r.userId());
-                    Node m = movies.get(r.movieId());
-                    if (u == null || m == null) {
-                        out.add(java.util.Optional.empty());
-                        continue;
-                    }
-                    org.neo4j.graphdb.Relationship rated = existing(u, m);
-                    boolean created = rated == null;
-                    if (created) {
-                        rated = u.createRelationshipTo(m, RATED);
-                    }
-                    rated.setProperty("rating", r.rating());
-                    rated.setProperty("ratedAt", r.ratedAt());
-                    u.setProperty("signalsStaleAt", staleAt);
-                    out.add(java.util.Optional.of(created));
+                try (RatedPairs.UserLocks held = pairs.lockUsers(userIds)) {
+                    // every node this batch writes is locked first, users then movies, each in ascending id order, so
+                    // concurrent batches wait for each other instead of deadlocking
+                    users.values().stream().filter(java.util.Objects::nonNull).forEach(tx::acquireWriteLock);
+                    movies.values().stream().filter(java.util.Objects::nonNull).forEach(tx::acquireWriteLock);
+                    List<java.util.Optional<Boolean>> out = writeLocked(pairs, rows, users, movies, staleAt);
+                    tx.commit();
+                    return out;
                 }
-                tx.commit();
-                return out;
             } catch (RuntimeException e) {
                 if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
@@ -117,6 +105,35 @@ final class CoreApi {
                 backOff(attempt);
             }
         }
+    }
+
+    /** The writes of {@link #putRatings}, once the batch holds its locks. */
+    private static List<java.util.Optional<Boolean>> writeLocked(RatedPairs pairs, List<RatingRepository.NewRating> rows,
+                                                                 Map<Long, Node> users, Map<Long, Node> movies,
+                                                                 long staleAt) {
+        List<java.util.Optional<Boolean>> out = new java.util.ArrayList<>(rows.size());
+        java.util.Set<Node> staleUsers = new java.util.HashSet<>();
+        for (RatingRepository.NewRating r : rows) {
+            Node u = users.get(r.userId());
+            Node m = movies.get(r.movieId());
+            if (u == null || m == null) {
+                out.add(java.util.Optional.empty());
+                continue;
+            }
+            // the filter answers for pairs of other transactions; an earlier row of this batch is in it too
+            org.neo4j.graphdb.Relationship rated = pairs.mayHold(r.userId(), r.movieId()) ? existing(u, m) : null;
+            boolean created = rated == null;
+            if (created) {
+                rated = u.createRelationshipTo(m, RATED);
+                pairs.add(r.userId(), r.movieId());
+            }
+            rated.setProperty("rating", r.rating());
+            rated.setProperty("ratedAt", r.ratedAt());
+            staleUsers.add(u);
+            out.add(java.util.Optional.of(created));
+        }
+        staleUsers.forEach(u -> u.setProperty("signalsStaleAt", staleAt));
+        return out;
     }
 
     /** The user's RATED relationship to the movie, looked for from the side with fewer of them; null if none. */

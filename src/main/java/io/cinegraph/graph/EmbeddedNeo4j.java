@@ -29,6 +29,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService service;
     private final URI boltUri;
     private final Path dataDir;
+    private RatedPairs ratedPairs;
 
     private EmbeddedNeo4j(DatabaseManagementService service, URI boltUri, Path dataDir) {
         this.service = service;
@@ -134,6 +135,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return service.database(DEFAULT_DATABASE);
     }
 
+    /** The filter of rated pairs of rating writes, filled in the background on first use. */
+    synchronized RatedPairs ratedPairs() {
+        if (ratedPairs == null) {
+            ratedPairs = RatedPairs.start(service, DEFAULT_DATABASE, RatedPairs.MIN_PAIRS, RatedPairs.GRACE_MS);
+        }
+        return ratedPairs;
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -214,6 +223,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     @Override
     public void close() {
         long started = System.nanoTime();
+        synchronized (this) {
+            if (ratedPairs != null) {
+                ratedPairs.close();
+            }
+        }
         try {
             service.shutdown();
             LOG.infof("Embedded Neo4j stopped in %d ms", (System.nanoTime() - started) / 1_000_000);

@@ -136,6 +136,12 @@ public class Graph implements AutoCloseable {
         return embedded == null ? java.util.Optional.empty() : java.util.Optional.of(embedded.database());
     }
 
+    /** The embedded database's filter of rated pairs (see {@link RatedPairs}); empty for an external server. */
+    java.util.Optional<RatedPairs> ratedPairs() {
+        EmbeddedNeo4j embedded = connection().embedded();
+        return embedded == null ? java.util.Optional.empty() : java.util.Optional.of(embedded.ratedPairs());
+    }
+
     /**
      * Stages a first import for Neo4j's batch importer, when this is an embedded database holding no nodes but
      * the bookkeeping ones (the dataset record, schema migrations); empty otherwise.

@@ -69,7 +69,7 @@ public class RatingRepository {
         var embedded = graph.embeddedDatabase();
         if (embedded.isPresent()) {
             // the same writes through the core API: no Cypher runtime per row
-            return CoreApi.putRatings(embedded.get(), ratings, staleAt);
+            return CoreApi.putRatings(embedded.get(), graph.ratedPairs().orElseThrow(), ratings, staleAt);
         }
         List<Map<String, Object>> rows = ratings.stream().map(r -> Map.<String, Object>of("userId", r.userId(),
                 "movieId", r.movieId(), "rating", r.rating(), "ratedAt", r.ratedAt())).toList();

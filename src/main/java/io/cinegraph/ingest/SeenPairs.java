@@ -2,7 +2,7 @@ package io.cinegraph.ingest;
 
 import io.cinegraph.domain.Rows.RatingRow;
 import io.cinegraph.graph.BulkLoad;
-import io.cinegraph.support.Seeds;
+import io.cinegraph.support.PairFilter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,46 +10,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Bloom filter over (user, movie) pairs in a fixed number of bits: "definitely not seen" or "maybe seen".
+ * A Bloom filter ({@link PairFilter}) over the (user, movie) pairs of an import: "definitely not seen" or "maybe seen".
  * The importer creates ratings it has definitely not written yet, and merges the rest, so that a first import
  * skips MERGE's existence check without ever duplicating a rating, in memory that does not grow with the file.
  */
 final class SeenPairs {
 
-    private static final int HASHES = 3;
-    private static final int MIN_BITS = 1 << 16;
-    /** 2^30 bits = 128 MiB: below 1% false positives up to ~100M ratings. */
-    private static final long MAX_BITS = 1L << 30;
-    private static final int BITS_PER_EXPECTED_PAIR = 10;
-
     /** The shortest rating lines ("1\t2\t3\t881250949") are about this long: a filter is sized from the file's size. */
     private static final long BYTES_PER_RATING_LINE = 16;
 
-    private final long[] words;
-    private final long mask;
+    private final PairFilter filter;
 
-    /** A filter sized for about {@code expectedPairs} pairs (rounded to a power of two, capped). */
+    /** A filter sized for about {@code expectedPairs} pairs. */
     SeenPairs(long expectedPairs) {
-        long bits = Long.highestOneBit(Math.max(MIN_BITS, Math.min(MAX_BITS, expectedPairs * BITS_PER_EXPECTED_PAIR)) * 2 - 1);
-        this.words = new long[(int) (bits >>> 6)];
-        this.mask = bits - 1;
+        this.filter = new PairFilter(expectedPairs);
     }
 
     /** Records the pair; true if it may have been recorded before (false means certainly not). */
     boolean add(long userId, long movieId) {
-        long h1 = Seeds.finalizer(userId * Seeds.GOLDEN ^ movieId);
-        long h2 = Seeds.finalizer(h1 ^ 0xC2B2AE3D27D4EB4FL) | 1;
-        boolean seen = true;
-        for (int i = 0; i < HASHES; i++) {
-            long bit = (h1 + i * h2) & mask;
-            int word = (int) (bit >>> 6);
-            long m = 1L << (bit & 63);
-            if ((words[word] & m) == 0) {
-                seen = false;
-                words[word] |= m;
-            }
-        }
-        return seen;
+        return filter.add(userId, movieId);
     }
 
     /** The filter a first import of a ratings file of this size uses. */

@@ -89,26 +89,19 @@ public record RankerSchema(List<String> denseFeatures, List<Long> users, List<Lo
         }
 
         private Indexes(RankerSchema s) {
-            for (int i = 0; i < s.users.size(); i++) {
-                user.put(s.users.get(i), i + 1);
-            }
-            for (int i = 0; i < s.ratingUsers.size(); i++) {
-                ratingUser.put(s.ratingUsers.get(i), i + 1);
-            }
-            for (int i = 0; i < s.movies.size(); i++) {
-                movie.put(s.movies.get(i), i + 1);
-            }
-            for (int i = 0; i < s.genres.size(); i++) {
-                genre.put(s.genres.get(i), i);
-            }
-            for (int i = 0; i < s.genders.size(); i++) {
-                gender.put(s.genders.get(i), i + 1);
-            }
-            for (int i = 0; i < s.ageBands.size(); i++) {
-                ageBand.put(s.ageBands.get(i), i + 1);
-            }
-            for (int i = 0; i < s.occupations.size(); i++) {
-                occupation.put(s.occupations.get(i), i + 1);
+            index(s.users, 1, user);
+            index(s.ratingUsers, 1, ratingUser);
+            index(s.movies, 1, movie);
+            index(s.genres, 0, genre);
+            index(s.genders, 1, gender);
+            index(s.ageBands, 1, ageBand);
+            index(s.occupations, 1, occupation);
+        }
+
+        /** Value i of the vocabulary gets input index first + i (index 0 is "unknown" where first is 1). */
+        private static <T> void index(List<T> values, int first, Map<T, Integer> into) {
+            for (int i = 0; i < values.size(); i++) {
+                into.put(values.get(i), first + i);
             }
         }
     }
