@@ -24,6 +24,8 @@ final class CoreApi {
     /** Attempts of a write transaction that fails transiently (a deadlock with a concurrent batch). */
     private static final int TRANSIENT_ATTEMPTS = 10;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CoreApi.class);
+
     private CoreApi() {
     }
 
@@ -44,7 +46,7 @@ final class CoreApi {
                 if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
                 }
-                backOff(attempt);
+                backOff(attempt, e);
             }
         }
     }
@@ -102,7 +104,7 @@ final class CoreApi {
                 if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
                 }
-                backOff(attempt);
+                backOff(attempt, e);
             }
         }
     }
@@ -167,7 +169,8 @@ final class CoreApi {
      * Waits a random time that grows with the attempt (up to 5·2^attempt ms, at most 2.5 s) before a transaction that
      * failed transiently runs again: two batches that deadlocked would otherwise retry in step and deadlock again.
      */
-    private static void backOff(int attempt) {
+    private static void backOff(int attempt, RuntimeException cause) {
+        LOG.debugf("Transaction failed transiently (attempt %d), run again: %s", attempt, cause.getMessage());
         long bound = Math.min(2_500, 5L << Math.min(attempt, 9));
         try {
             Thread.sleep(1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(bound));
@@ -211,7 +214,7 @@ final class CoreApi {
                 if (!isTransient(e) || attempt == TRANSIENT_ATTEMPTS) {
                     throw e;
                 }
-                backOff(attempt);
+                backOff(attempt, e);
             }
         }
     }

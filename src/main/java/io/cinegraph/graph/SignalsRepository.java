@@ -155,9 +155,17 @@ public class SignalsRepository {
         graph.write(CypherQuery.SIGNALS_GENRE_AFFINITY, Map.of("userIds", userIds, "shrinkage", shrinkage));
     }
 
+    /**
+     * Recomputes the NEIGHBOUR relationships of these users in the graph: computed by a read
+     * ({@code user_neighbours.cypher}), which holds no locks, then written in place ({@link #replaceUserNeighbours}),
+     * a short transaction that keeps the relationships that stay.
+     */
     public void userNeighbours(List<Long> userIds, int k, int minOverlap, double shrinkage, int degreeCap) {
-        graph.write(CypherQuery.SIGNALS_USER_NEIGHBOURS, Map.of("userIds", userIds, "k", k, "minOverlap", minOverlap,
-                "shrinkage", shrinkage, "degreeCap", degreeCap));
+        List<Replacement> scored = graph.readList(CypherQuery.SIGNALS_USER_NEIGHBOURS, Map.of("userIds", userIds,
+                        "k", k, "minOverlap", minOverlap, "shrinkage", shrinkage, "degreeCap", degreeCap),
+                r -> new Replacement(r.get("userId").asLong(), r.get("neighbours").asList(n -> new Scored(
+                        n.get("userId").asLong(), n.get("score").asDouble(), n.get("overlap").asLong()))));
+        replaceUserNeighbours(scored);
     }
 
     public void itemSimilarity(List<Long> movieIds, int k, int minOverlap, double shrinkage, int degreeCap) {
