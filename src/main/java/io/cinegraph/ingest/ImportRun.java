@@ -68,11 +68,15 @@ final class ImportRun implements AutoCloseable {
         this.options = options;
         this.rejections = new Rejections(options);
         this.known = new KnownIds(reader);
-        this.seen = catalog.counts().ratings() == 0
-                ? SeenPairs.forRatingsFile(reader.size(reader.ratingsFile()))
-                : null;
-        this.bulk = seen != null && reader.size(reader.ratingsFile()) >= options.bulkFromBytes()
-                ? ingest.bulkLoad().orElse(null) : null;
+        long ratingsBytes = reader.size(reader.ratingsFile());
+        // a bulk load needs a graph without data nodes, so without ratings: the count is then not needed
+        this.bulk = ratingsBytes >= options.bulkFromBytes() ? ingest.bulkLoad().orElse(null) : null;
+        this.seen = bulk != null || catalog.counts().ratings() == 0 ? SeenPairs.forRatingsFile(ratingsBytes) : null;
+    }
+
+    /** Whether this import writes the store afresh with Neo4j's batch importer. */
+    boolean bulk() {
+        return bulk != null;
     }
 
     void execute() throws IOException {

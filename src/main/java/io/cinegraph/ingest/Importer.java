@@ -72,9 +72,12 @@ public class Importer {
         record.put("ratingMin", reader.scale().min());
         record.put("ratingMax", reader.scale().max());
         record.put("ratingStep", reader.scale().step());
-        ingest.recordDataset(record);
-
         try (ImportRun run = new ImportRun(ingest, catalog, reader, options)) {
+            if (!run.bulk()) {
+                // marked incomplete until the end, so that a crash leaves a record that says so; a bulk load writes
+                // the store afresh at its end (a crash before then leaves the empty graph it found)
+                ingest.recordDataset(record);
+            }
             run.execute();
             // the whole record again: a bulk load writes the store afresh
             record.put("complete", run.completed());
