@@ -26,14 +26,16 @@ import java.util.regex.Pattern;
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = {"Soak test of a running service: N clients send a mix of recommendation reads and rating writes "
                 + "for M minutes, over loopback; it changes the graph, so run it on a copy.",
-                "Prints, every minute, p50/p95/p99/max latency, requests/s, errors and the service's heap after its last "
-                        + "collection (from /q/metrics); at the end, whether every acknowledged write is in the graph with "
+                "Prints, every minute, p50/p95/p99/max latency, requests/s, errors, the service's heap after its last "
+                        + "collection and its live data after the old generation's last reclamation (from /q/metrics); at the end, whether every acknowledged write is in the graph with "
                         + "its value (each client writes for its own users, so its last acknowledged value is the truth)."})
 public class SoakCommand implements Callable<Integer> {
 
     private static final Pattern HEAP_AFTER_GC =
             Pattern.compile("(?m)^jvm_memory_usage_after_gc\\{area=\"heap\",pool=\"long-lived\"} (\\S+)$");
     private static final Pattern HEAP_MAX = Pattern.compile("(?m)^jvm_gc_max_data_size_bytes (\\S+)$");
+    /** What the last collection that reclaimed the old generation left there (G1: a mixed or full collection). */
+    private static final Pattern LIVE_DATA = Pattern.compile("(?m)^jvm_gc_live_data_size_bytes (\\S+)$");
 
     @CommandLine.Mixin
     ServiceTarget target;
@@ -74,8 +76,8 @@ public class SoakCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "Soak: %d clients, %d min, %.0f %% writes, %d users, %s%n", clients, minutes,
                 writeShare * 100, users.size(), target.url);
-        out.printf("%-8s %10s %10s %10s %10s %12s %8s %16s%n", "minute", "p50 ms", "p95 ms", "p99 ms", "max ms",
-                "requests/s", "errors", "heap after GC MB");
+        out.printf("%-8s %10s %10s %10s %10s %12s %8s %16s %13s%n", "minute", "p50 ms", "p95 ms", "p99 ms", "max ms",
+                "requests/s", "errors", "heap after GC MB", "live data MB");
         out.flush();
 
         Recorder latencies = new Recorder(3);
@@ -123,6 +125,7 @@ public class SoakCommand implements Callable<Integer> {
         }
         latencies.reset();
         List<Double> heap = new ArrayList<>();
+        List<Double> live = new ArrayList<>();
         long totalErrors = 0;
         double worstP99AfterFirst = 0;
         try {
@@ -131,15 +134,18 @@ public class SoakCommand implements Callable<Integer> {
                 Histogram h = latencies.getIntervalHistogram();
                 long e = errors.getAndSet(0);
                 totalErrors += e;
-                double heapMb = heapAfterGcMb(service);
+                String metrics = metrics(service);
+                double heapMb = heapAfterGcMb(metrics);
+                double liveMb = liveDataMb(metrics);
                 heap.add(heapMb);
+                live.add(liveMb);
                 double p99 = h.getValueAtPercentile(99) / 1e3;
                 if (minute > 1) {
                     worstP99AfterFirst = Math.max(worstP99AfterFirst, p99);
                 }
-                out.printf(Locale.ROOT, "%-8d %10.1f %10.1f %10.1f %10.1f %12.1f %8d %16.0f%n", minute,
+                out.printf(Locale.ROOT, "%-8d %10.1f %10.1f %10.1f %10.1f %12.1f %8d %16.0f %13.0f%n", minute,
                         h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(95) / 1e3, p99, h.getMaxValue() / 1e3,
-                        h.getTotalCount() / 60.0, e, heapMb);
+                        h.getTotalCount() / 60.0, e, heapMb, liveMb);
                 out.flush();
             }
         } finally {
@@ -153,11 +159,10 @@ public class SoakCommand implements Callable<Integer> {
         Map<String, Integer> expected = new HashMap<>();
         acknowledged.forEach(expected::putAll);
         long missing = verify(service, expected, out);
-        double growth = heap.size() >= 2 && heap.get(1) > 0 ? (heap.get(heap.size() - 1) / heap.get(1) - 1) * 100 : Double.NaN;
         out.printf(Locale.ROOT, "Errors: %d. Worst p99 after the first minute: %.1f ms. Heap after GC, minute 2 → end: "
-                        + "%.0f → %.0f MB (%+.1f %%). Acknowledged writes: %d (%d pairs), missing or wrong: %d.%n",
-                totalErrors, worstP99AfterFirst, heap.size() >= 2 ? heap.get(1) : Double.NaN, heap.get(heap.size() - 1),
-                growth, writes.get(), expected.size(), missing);
+                        + "%s; live data after the old generation's last reclamation: %s. Acknowledged writes: %d (%d pairs), "
+                        + "missing or wrong: %d.%n",
+                totalErrors, worstP99AfterFirst, growth(heap), growth(live), writes.get(), expected.size(), missing);
         return totalErrors == 0 && missing == 0 ? 0 : 1;
     }
 
@@ -184,16 +189,37 @@ public class SoakCommand implements Callable<Integer> {
         return missing;
     }
 
-    /** The service's long-lived heap after its last collection, in MB (NaN when /q/metrics does not say). */
-    private static double heapAfterGcMb(ServiceClient service) {
-        try {
-            String metrics = service.metrics();
-            Matcher used = HEAP_AFTER_GC.matcher(metrics);
-            Matcher max = HEAP_MAX.matcher(metrics);
-            return used.find() && max.find() ? Double.parseDouble(used.group(1)) * Double.parseDouble(max.group(1)) / 1e6
-                    : Double.NaN;
-        } catch (Exception e) {
-            return Double.NaN;
+    /** "a → b MB (+x %)" from minute 2 to the last minute. */
+    private static String growth(List<Double> mb) {
+        if (mb.size() < 2) {
+            return "n/a";
         }
+        double first = mb.get(1);
+        double last = mb.get(mb.size() - 1);
+        return String.format(Locale.ROOT, "%.0f → %.0f MB (%+.1f %%)", first, last, first > 0 ? (last / first - 1) * 100
+                : Double.NaN);
+    }
+
+    private static String metrics(ServiceClient service) {
+        try {
+            return service.metrics();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** The service's long-lived heap after its last collection, in MB (NaN when /q/metrics does not say). */
+    private static double heapAfterGcMb(String metrics) {
+        Matcher used = HEAP_AFTER_GC.matcher(metrics);
+        Matcher max = HEAP_MAX.matcher(metrics);
+        return used.find() && max.find() ? Double.parseDouble(used.group(1)) * Double.parseDouble(max.group(1)) / 1e6
+                : Double.NaN;
+    }
+
+    /** The old generation after its last reclamation, in MB (NaN before the first, or when /q/metrics does not say). */
+    private static double liveDataMb(String metrics) {
+        Matcher live = LIVE_DATA.matcher(metrics);
+        double bytes = live.find() ? Double.parseDouble(live.group(1)) : Double.NaN;
+        return bytes > 0 ? bytes / 1e6 : Double.NaN;
     }
 }

@@ -12,8 +12,8 @@ public final class Ease {
     /** The fitted weights B over the catalogue of {@code data}. */
     public static DenseItemWeights fit(TrainingData data, double lambda) {
         int n = data.items();
-        // the Gram matrix, LAPACK's packed copy, and the weights
-        Gram.requireHeap(n, 3, "EASE");
+        // the Gram matrix, the solver's blocked copy and inverse, the inverse handed back, and the weights
+        Gram.requireHeap(n, 5, "EASE");
         double[][] g = Gram.of(data);
         for (int i = 0; i < n; i++) {
             g[i][i] += lambda;

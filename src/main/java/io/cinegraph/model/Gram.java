@@ -1,20 +1,19 @@
 package io.cinegraph.model;
 
-import org.bytedeco.openblas.global.openblas;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_MT_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Dense linear algebra for the item-item models: the Gram matrix XᵀX of the binary interaction matrix, built
- * from each user's item list (Σ_u n_u² updates), and the inverse of a symmetric positive definite matrix through
- * LAPACK's Cholesky routines (dpotrf, dpotri) of the OpenBLAS that ND4J ships, multi-threaded (callers run the fits
- * that invert through {@code support/NativeThreads#allCores}, which lends OpenBLAS every core). Not ND4J's
- * {@code InvertMatrix}: in 1.0.0-M2.1 it copies the array element by element into a Commons Math matrix and
- * inverts it by Commons Math's single-threaded, pure-Java LU decomposition (298 s for ml-100k's 1682 × 1682 EASE
- * system on this 2-core machine).
+ * from each user's item list (Σ_u n_u² updates), and the inverse of a symmetric positive definite matrix by EJML's
+ * blocked Cholesky solver on every core. Not LAPACK's dpotrf of the OpenBLAS that ND4J 1.0.0-M2.1 ships: its
+ * AVX-512 kernels (chosen at run time on AVX-512 processors) report positive definite matrices as not positive
+ * definite (OpenBLAS #3534; GramTest's 40 × 40 system failed at pivot 10 on this project's machines). Not ND4J's
+ * {@code InvertMatrix} either: in 1.0.0-M2.1 it copies the array element by element into a Commons Math matrix
+ * and inverts it by a single-threaded LU decomposition (298 s for ml-100k's 1682 × 1682 EASE system).
  */
 final class Gram {
-
-    /** LAPACK's "lower triangle" flag. */
-    private static final byte LOWER = (byte) 'L';
 
     private Gram() {
     }
@@ -50,34 +49,20 @@ final class Gram {
     }
 
     /**
-     * The inverse of a symmetric positive definite matrix: A = L·Lᵀ (dpotrf), then A⁻¹ from L (dpotri), both on
-     * one row-major copy. The argument is overwritten with the inverse, which is also returned.
+     * The inverse of a symmetric positive definite matrix through EJML's blocked Cholesky solver, multi-threaded
+     * (A = L·Lᵀ, then A⁻¹ from L). The argument is overwritten with the inverse, which is also returned.
      */
     static double[][] invertSpd(double[][] a) {
         int n = a.length;
-        double[] packed = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(a[i], 0, packed, i * n, n);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_MT_DDRM.symmPosDef(n);
+        if (!solver.setA(new DMatrixRMaj(a))) {
+            throw new IllegalArgumentException("matrix of " + n + " rows is not positive definite");
         }
-        int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n);
-        if (info > 0) {
-            throw new IllegalArgumentException("matrix is not positive definite (pivot " + (info - 1) + ")");
-        }
-        require(info, "dpotrf");
-        require(openblas.LAPACKE_dpotri(openblas.LAPACK_ROW_MAJOR, LOWER, n, packed, n), "dpotri");
-        // the lower triangle holds the (symmetric) inverse
+        DMatrixRMaj inverse = new DMatrixRMaj(n, n);
+        solver.invert(inverse);
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                a[i][j] = packed[i * n + j];
-                a[j][i] = packed[i * n + j];
-            }
+            System.arraycopy(inverse.data, i * n, a[i], 0, n);
         }
         return a;
-    }
-
-    private static void require(int info, String routine) {
-        if (info != 0) {
-            throw new IllegalStateException("LAPACK " + routine + " failed (info " + info + ")");
-        }
     }
 }
