@@ -34,10 +34,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theCollaborativeModelsArePureFunctionsOfRatingsOverLapack() {
+    void theCollaborativeModelsArePureFunctionsOfRatingsOverEjml() {
         noClasses().that().resideInAPackage("io.cinegraph.model..").should().dependOnClassesThat()
                 .resideOutsideOfPackages("io.cinegraph.model..", "io.cinegraph.domain..", "java..",
-                        "org.bytedeco.openblas..").check(MAIN);
+                        "org.ejml..").check(MAIN);
     }
 
     @Test

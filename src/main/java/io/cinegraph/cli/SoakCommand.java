@@ -159,7 +159,7 @@ public class SoakCommand implements Callable<Integer> {
         Map<String, Integer> expected = new HashMap<>();
         acknowledged.forEach(expected::putAll);
         long missing = verify(service, expected, out);
-        out.printf(Locale.ROOT, "Errors: %d. Worst p99 after the first minute: %.1f ms. Heap after GC, minute 2 → end: "
+        out.printf(Locale.ROOT, "Errors: %d. Worst p99 after the first minute: %.1f ms. Heap after GC: "
                         + "%s; live data after the old generation's last reclamation: %s. Acknowledged writes: %d (%d pairs), "
                         + "missing or wrong: %d.%n",
                 totalErrors, worstP99AfterFirst, growth(heap), growth(live), writes.get(), expected.size(), missing);
@@ -189,15 +189,22 @@ public class SoakCommand implements Callable<Integer> {
         return missing;
     }
 
-    /** "a → b MB (+x %)" from minute 2 to the last minute. */
+    /**
+     * "a → b MB (+x %) from minute m": from the first minute after the first with a reading (live data has none
+     * before the old generation's first reclamation) to the last minute.
+     */
     private static String growth(List<Double> mb) {
-        if (mb.size() < 2) {
-            return "n/a";
+        int from = 1;
+        while (from < mb.size() && mb.get(from).isNaN()) {
+            from++;
         }
-        double first = mb.get(1);
+        if (from >= mb.size() - 1 || mb.get(mb.size() - 1).isNaN()) {
+            return "n/a (no readings)";
+        }
+        double first = mb.get(from);
         double last = mb.get(mb.size() - 1);
-        return String.format(Locale.ROOT, "%.0f → %.0f MB (%+.1f %%)", first, last, first > 0 ? (last / first - 1) * 100
-                : Double.NaN);
+        return String.format(Locale.ROOT, "%.0f → %.0f MB (%+.1f %%) from minute %d", first, last,
+                (last / first - 1) * 100, from + 1);
     }
 
     private static String metrics(ServiceClient service) {

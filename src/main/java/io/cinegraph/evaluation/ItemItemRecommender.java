@@ -14,7 +14,7 @@ public final class ItemItemRecommender {
     }
 
     public static Recommender ease(double lambda) {
-        return of("ease", data -> io.cinegraph.support.NativeThreads.allCores(() -> Ease.fit(data, lambda)));
+        return of("ease", data -> Ease.fit(data, lambda));
     }
 
     public static Recommender itemKnnCosine(int k) {

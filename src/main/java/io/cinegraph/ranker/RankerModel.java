@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * A trained ranker: the ranking network with its normalizer, the rating model, the item-to-item index and the
- * schema, plus metadata. Immutable; scoring is thread-safe (DL4J networks are not, so each call borrows one
- * of a fixed pool of network copies, one per core).
+ * schema, plus metadata. Immutable; scoring is thread-safe: DL4J trains the network, and serving runs its forward
+ * pass through {@link Forward} (the weights read once into EJML matrices; no DL4J or native code per request).
  */
 public final class RankerModel {
 
@@ -40,7 +40,7 @@ public final class RankerModel {
     private final NormalizerStandardize normalizer;
     private final Collaborative collaborative;
     private final RatingModel ratings;
-    private final NetworkPool pool;
+    private final Forward forward;
     private final int userEmbeddingSize;
 
     public RankerModel(ModelInfo info, RankerSchema schema, ComputationGraph network, NormalizerStandardize normalizer,
@@ -53,7 +53,7 @@ public final class RankerModel {
         this.collaborative = collaborative;
         this.ratings = ratings;
         this.userEmbeddingSize = Networks.userEmbeddingSize(network);
-        this.pool = new NetworkPool(network, normalizer);
+        this.forward = Forward.of(network, normalizer);
     }
 
     public ModelInfo info() {
@@ -161,20 +161,26 @@ public final class RankerModel {
         if (rows.size() == 0) {
             return new float[0];
         }
-        return pool.output(n -> inputs(rows, n, userEmbeddingSize));
+        return forward.output(List.of(rows.dense(), Forward.column(rows.user()), Forward.column(rows.movie()), rows.genres(),
+                rows.demographics(), known(rows, userEmbeddingSize)));
     }
 
-    public static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer, int userEmbeddingSize) {
-        io.cinegraph.support.NativeThreads.onThisThread();
-        INDArray dense = Nd4j.create(rows.dense());
-        normalizer.transform(dense);
+    /** 1 across the user embedding's width for a user with an embedding of their own (see Networks). */
+    private static float[][] known(RankerInputs.Rows rows, int userEmbeddingSize) {
         float[][] known = new float[rows.size()][userEmbeddingSize];
         for (int r = 0; r < known.length; r++) {
             if (rows.user()[r] > 0) {
                 java.util.Arrays.fill(known[r], 1f);
             }
         }
+        return known;
+    }
+
+    public static INDArray[] inputs(RankerInputs.Rows rows, NormalizerStandardize normalizer, int userEmbeddingSize) {
+        io.cinegraph.support.NativeThreads.onThisThread();
+        INDArray dense = Nd4j.create(rows.dense());
+        normalizer.transform(dense);
         return new INDArray[]{dense, Nd4j.create(rows.user(), rows.size(), 1), Nd4j.create(rows.movie(), rows.size(), 1),
-                Nd4j.create(rows.genres()), Nd4j.create(rows.demographics()), Nd4j.create(known)};
+                Nd4j.create(rows.genres()), Nd4j.create(rows.demographics()), Nd4j.create(known(rows, userEmbeddingSize))};
     }
 }

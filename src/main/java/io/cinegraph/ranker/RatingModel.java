@@ -33,14 +33,15 @@ public final class RatingModel {
     private final NormalizerStandardize normalizer;
     private final double minRating;
     private final double maxRating;
-    /** Copies of the network for concurrent predictions (built on first use: training never needs them). */
-    private volatile NetworkPool pool;
+    /** The network's serving forward pass (its weights read once; any number of threads at once). */
+    private final Forward forward;
 
     RatingModel(RatingFeatures features, ComputationGraph network, NormalizerStandardize normalizer, double minRating,
                 double maxRating) {
         this.features = features;
         this.network = network;
         this.normalizer = normalizer;
+        this.forward = Forward.of(network, normalizer);
         this.minRating = minRating;
         this.maxRating = maxRating;
     }
@@ -179,20 +180,6 @@ public final class RatingModel {
         return out;
     }
 
-    private NetworkPool pool() {
-        NetworkPool p = pool;
-        if (p == null) {
-            synchronized (this) {
-                p = pool;
-                if (p == null) {
-                    p = new NetworkPool(network, normalizer);
-                    pool = p;
-                }
-            }
-        }
-        return p;
-    }
-
     public static Map<Long, Map<Long, Double>> byUser(List<Interaction> ratings) {
         Map<Long, Map<Long, Double>> out = new HashMap<>();
         ratings.forEach(i -> out.computeIfAbsent(i.userId(), u -> new HashMap<>()).put(i.movieId(), i.rating()));
@@ -201,7 +188,7 @@ public final class RatingModel {
 
     /**
      * Predicted stars of the movies for a user with the given ratings (movie id → stars), in one forward pass;
-     * concurrent calls each use their own copy of the network.
+     * concurrent calls share the read-only weights.
      */
     public double[] predict(long userId, int userIndex, Map<Long, Double> userRatings, long[] movieIds,
                                   Collaborative collaborative) {
@@ -212,14 +199,12 @@ public final class RatingModel {
         float[][] dense = new float[n][];
         float[] user = new float[n];
         float[] movie = new float[n];
-        List<Integer> rows = new ArrayList<>(n);
         for (int r = 0; r < n; r++) {
             dense[r] = features.features(userId, userRatings, movieIds[r]);
             user[r] = userIndex;
             movie[r] = collaborative.indexOf(movieIds[r]) + 1;
-            rows.add(r);
         }
-        float[] out = pool().output(norm -> inputs(rows, dense, user, movie, norm));
+        float[] out = forward.output(List.of(dense, Forward.column(user), Forward.column(movie)));
         double[] stars = new double[n];
         for (int r = 0; r < n; r++) {
             stars[r] = Math.max(minRating, Math.min(maxRating, dense[r][0] + out[r]));

@@ -5,15 +5,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.nd4j.nativeblas.Nd4jBlas;
 
-import java.util.function.Supplier;
 
 /**
  * How many threads each native linear-algebra operation may use. The networks are small (a few thousand
  * parameters per layer, batches of hundreds of rows), so an operation is over in microseconds and the fork, join
  * and spin of OpenMP and OpenBLAS threads cost more than they save: on the project's 2-core reference machine one
  * thread per operation fits the ranking network three times faster than ND4J's default (one per core), and
- * serving already runs one request per thread. Large dense kernels (the EASE inverse) ask for every core through
- * {@link #allCores}. {@code OMP_NUM_THREADS}, when set, wins over all of this.
+ * serving already runs one request per thread. {@code OMP_NUM_THREADS}, when set, wins over all of this.
  */
 public final class NativeThreads {
 
@@ -57,21 +55,6 @@ public final class NativeThreads {
         if (managed && !APPLIED.get()) {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(PER_OPERATION);
             ((Nd4jBlas) Nd4j.factory().blas()).setMaxThreads(PER_OPERATION);
-            APPLIED.set(true);
-        }
-    }
-
-    /** Runs a large dense kernel with one native thread per core, then restores the per-operation setting. */
-    public static synchronized <T> T allCores(Supplier<T> kernel) {
-        configure();
-        if (!managed) {
-            return kernel.get();
-        }
-        set(Runtime.getRuntime().availableProcessors());
-        try {
-            return kernel.get();
-        } finally {
-            set(PER_OPERATION);
             APPLIED.set(true);
         }
     }

@@ -182,9 +182,9 @@ public final class RankerTrainer {
         return out;
     }
 
-    /** The item-to-item index (EASE's inverse among it) on every core. */
+    /** The item-to-item index (EASE's inverse among it; EJML spreads the inverse over every core). */
     private Collaborative itemIndex(List<Interaction> ratings) {
-        return io.cinegraph.support.NativeThreads.allCores(() -> Collaborative.fit(ratings, config.itemIndex()));
+        return Collaborative.fit(ratings, config.itemIndex());
     }
 
     /** A seeded draw per user: a cold user drawn is held out whole for validation (early stopping). */

@@ -1,0 +1,263 @@
+package io.cinegraph.ranker;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The serving forward pass of a trained DL4J computation graph, in inference mode, on EJML's float matrices: the
+ * graph's weights are read once into immutable arrays, and each call allocates its own matrices, so any number of
+ * request threads score at once with no copies of the network and no native code. DL4J stays the trainer; serving
+ * left ND4J because its forward passes crashed the JVM natively under load (a freed buffer in the bias add, twice
+ * in 10-minute soaks, even with each network copy confined to a thread of its own).
+ *
+ * <p>It interprets the vertices CineGraph's networks use ({@link Networks}): embedding, dense and output layers
+ * with identity, ReLU or sigmoid activations, merge (concatenation in input order) and element-wise product; a
+ * network with anything else is refused when the model is loaded, not when it is first asked. The normalizer's
+ * standardization is applied to the network's first input, as in training.
+ */
+final class Forward {
+
+    private sealed interface Step permits Embedding, Dense, Merge, Product {
+        String name();
+    }
+
+    /** A row of {@code weights} (plus the bias, if any) per index in the single-column input. */
+    private record Embedding(String name, String input, FMatrixRMaj weights, float[] bias) implements Step {
+    }
+
+    /** {@code activation(input · weights + bias)}. */
+    private record Dense(String name, String input, FMatrixRMaj weights, float[] bias, Activation activation) implements Step {
+    }
+
+    private record Merge(String name, List<String> inputs) implements Step {
+    }
+
+    private record Product(String name, List<String> inputs) implements Step {
+    }
+
+    private enum Activation {
+        IDENTITY, RELU, SIGMOID;
+
+        static Activation of(IActivation fn, String layer) {
+            if (fn instanceof ActivationIdentity) {
+                return IDENTITY;
+            }
+            if (fn instanceof ActivationReLU relu && relu.getMax() == null && zero(relu.getThreshold())
+                    && zero(relu.getNegativeSlope())) {
+                return RELU;
+            }
+            if (fn instanceof ActivationSigmoid) {
+                return SIGMOID;
+            }
+            throw new ModelException("Layer " + layer + " uses the activation " + fn + ", which serving does not support");
+        }
+
+        private static boolean zero(Double value) {
+            return value == null || value == 0;
+        }
+
+        void applyTo(float[] values) {
+            switch (this) {
+                case RELU -> {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = Math.max(0f, values[i]);
+                    }
+                }
+                case SIGMOID -> {
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = (float) (1.0 / (1.0 + Math.exp(-values[i])));
+                    }
+                }
+                case IDENTITY -> {
+                }
+            }
+        }
+    }
+
+    private final List<String> inputs;
+    private final List<Step> steps;
+    private final String output;
+    private final float[] mean;
+    private final float[] std;
+
+    private Forward(List<String> inputs, List<Step> steps, String output, float[] mean, float[] std) {
+        this.inputs = inputs;
+        this.steps = steps;
+        this.output = output;
+        this.mean = mean;
+        this.std = std;
+    }
+
+    /** Reads the weights of {@code network} and the statistics of {@code normalizer} (both left untouched). */
+    static Forward of(ComputationGraph network, NormalizerStandardize normalizer) {
+        ComputationGraphConfiguration conf = network.getConfiguration();
+        Map<String, GraphVertex> vertices = conf.getVertices();
+        List<Step> steps = new ArrayList<>();
+        for (int index : network.topologicalSortOrder()) {
+            String name = network.getVertices()[index].getVertexName();
+            GraphVertex vertex = vertices.get(name);
+            if (vertex == null) {
+                continue; // a network input
+            }
+            List<String> in = conf.getVertexInputs().get(name);
+            steps.add(step(network, name, vertex, in));
+        }
+        if (conf.getNetworkOutputs().size() != 1) {
+            throw new ModelException("Serving expects a network with one output, not " + conf.getNetworkOutputs());
+        }
+        float[] std = normalizer.getStd().toFloatVector();
+        for (int i = 0; i < std.length; i++) {
+            // as ND4J's standardization does: a feature that never varied is only centred
+            std[i] = std[i] == 0 ? 1 : std[i];
+        }
+        return new Forward(List.copyOf(conf.getNetworkInputs()), List.copyOf(steps), conf.getNetworkOutputs().get(0),
+                normalizer.getMean().toFloatVector(), std);
+    }
+
+    private static Step step(ComputationGraph network, String name, GraphVertex vertex, List<String> in) {
+        if (vertex instanceof MergeVertex) {
+            return new Merge(name, List.copyOf(in));
+        }
+        if (vertex instanceof ElementWiseVertex product && product.getOp() == ElementWiseVertex.Op.Product) {
+            return new Product(name, List.copyOf(in));
+        }
+        if (vertex instanceof LayerVertex layerVertex && in.size() == 1) {
+            var layer = layerVertex.getLayerConf().getLayer();
+            var params = network.getLayer(name).paramTable();
+            FMatrixRMaj weights = new FMatrixRMaj(params.get("W").toFloatMatrix());
+            float[] bias = params.containsKey("b") ? params.get("b").toFloatVector() : null;
+            if (layer instanceof EmbeddingLayer embedding) {
+                if (Activation.of(embedding.getActivationFn(), name) != Activation.IDENTITY) {
+                    throw new ModelException("Embedding " + name + " has an activation; serving reads embeddings as they are");
+                }
+                return new Embedding(name, in.get(0), weights, bias);
+            }
+            if (layer instanceof DenseLayer || layer instanceof OutputLayer) {
+                return new Dense(name, in.get(0), weights, bias, Activation.of(((BaseLayer) layer).getActivationFn(), name));
+            }
+        }
+        throw new ModelException("Vertex " + name + " (" + vertex.getClass().getSimpleName()
+                + ") is not one serving supports; retrain the model with this version of CineGraph");
+    }
+
+    /**
+     * The network's single output column for {@code rows} rows, given one matrix per network input in the order
+     * the network declares them (an embedding's input holds the index in its single column); the first input is
+     * standardized here.
+     */
+    float[] output(List<float[][]> given) {
+        if (given.size() != inputs.size()) {
+            throw new IllegalArgumentException("The network takes " + inputs + " but " + given.size() + " inputs were given");
+        }
+        Map<String, FMatrixRMaj> values = new HashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            FMatrixRMaj m = new FMatrixRMaj(given.get(i));
+            if (i == 0) {
+                standardize(m);
+            }
+            values.put(inputs.get(i), m);
+        }
+        for (Step step : steps) {
+            values.put(step.name(), apply(step, values));
+        }
+        FMatrixRMaj out = values.get(output);
+        return out.numCols == 1 ? out.data.clone() : CommonOps_FDRM.extractColumn(out, 0, null).data;
+    }
+
+    private static FMatrixRMaj apply(Step step, Map<String, FMatrixRMaj> values) {
+        if (step instanceof Embedding e) {
+            return embed(values.get(e.input()), e);
+        }
+        if (step instanceof Dense d) {
+            return dense(values.get(d.input()), d);
+        }
+        if (step instanceof Merge m) {
+            return CommonOps_FDRM.concatColumnsMulti(m.inputs().stream().map(values::get).toArray(FMatrixRMaj[]::new));
+        }
+        return product(((Product) step).inputs().stream().map(values::get).toList());
+    }
+
+    /** A single-column input (an embedding's indexes) as the rows {@link #output} takes. */
+    static float[][] column(float[] values) {
+        float[][] out = new float[values.length][];
+        for (int r = 0; r < values.length; r++) {
+            out[r] = new float[]{values[r]};
+        }
+        return out;
+    }
+
+    private void standardize(FMatrixRMaj m) {
+        if (m.numCols != mean.length) {
+            throw new IllegalArgumentException("The normalizer standardizes " + mean.length + " features, not " + m.numCols);
+        }
+        for (int r = 0; r < m.numRows; r++) {
+            int at = r * m.numCols;
+            for (int c = 0; c < m.numCols; c++) {
+                m.data[at + c] = (m.data[at + c] - mean[c]) / std[c];
+            }
+        }
+    }
+
+    private static FMatrixRMaj embed(FMatrixRMaj indexes, Embedding e) {
+        int width = e.weights().numCols;
+        FMatrixRMaj out = new FMatrixRMaj(indexes.numRows, width);
+        for (int r = 0; r < indexes.numRows; r++) {
+            int row = (int) indexes.data[r * indexes.numCols];
+            if (row < 0 || row >= e.weights().numRows) {
+                throw new IllegalArgumentException("Index " + row + " is outside " + e.name() + "'s "
+                        + e.weights().numRows + " rows");
+            }
+            System.arraycopy(e.weights().data, row * width, out.data, r * width, width);
+        }
+        addBias(out, e.bias());
+        return out;
+    }
+
+    private static FMatrixRMaj dense(FMatrixRMaj input, Dense d) {
+        FMatrixRMaj out = new FMatrixRMaj(input.numRows, d.weights().numCols);
+        CommonOps_FDRM.mult(input, d.weights(), out);
+        addBias(out, d.bias());
+        d.activation().applyTo(out.data);
+        return out;
+    }
+
+    private static FMatrixRMaj product(List<FMatrixRMaj> factors) {
+        FMatrixRMaj out = factors.get(0).copy();
+        for (int i = 1; i < factors.size(); i++) {
+            CommonOps_FDRM.elementMult(out, factors.get(i));
+        }
+        return out;
+    }
+
+    private static void addBias(FMatrixRMaj m, float[] bias) {
+        if (bias == null) {
+            return;
+        }
+        for (int r = 0; r < m.numRows; r++) {
+            int at = r * m.numCols;
+            for (int c = 0; c < m.numCols; c++) {
+                m.data[at + c] += bias[c];
+            }
+        }
+    }
+}
