@@ -34,10 +34,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theCollaborativeModelsArePureFunctionsOfRatingsOverEjml() {
+    void theCollaborativeModelsArePureFunctionsOfRatingsOverLinearAlgebraLibraries() {
         noClasses().that().resideInAPackage("io.cinegraph.model..").should().dependOnClassesThat()
                 .resideOutsideOfPackages("io.cinegraph.model..", "io.cinegraph.domain..", "java..",
-                        "org.ejml..").check(MAIN);
+                        "org.ejml..", "org.bytedeco.openblas..").check(MAIN);
     }
 
     @Test
