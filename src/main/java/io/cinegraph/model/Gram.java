@@ -162,7 +162,11 @@ final class Gram {
         return trusted;
     }
 
-    private static boolean lapackPassesCheck() {
+    /**
+     * The known system LAPACK must invert before it is trusted: BᵀB + I for a seeded 40 × 40 B of uniform entries
+     * (OpenBLAS's AVX-512 dpotrf calls it not positive definite at pivot 10).
+     */
+    static double[][] knownSystem() {
         int n = 40;
         java.util.Random random = new java.util.Random(3);
         double[][] b = new double[n][n];
@@ -180,9 +184,14 @@ final class Gram {
                 a[i][j] += i == j ? 1 : 0;
             }
         }
+        return a;
+    }
+
+    private static boolean lapackPassesCheck() {
+        double[][] a = knownSystem();
         try {
             double[][] inverse = lapackInverse(a);
-            return inverse != null && inverts(a, inverse, n);
+            return inverse != null && inverts(a, inverse, a.length);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
