@@ -96,7 +96,7 @@ final class CoreApi {
                     // concurrent batches wait for each other instead of deadlocking
                     users.values().stream().filter(java.util.Objects::nonNull).forEach(tx::acquireWriteLock);
                     movies.values().stream().filter(java.util.Objects::nonNull).forEach(tx::acquireWriteLock);
-                    List<java.util.Optional<Boolean>> out = writeLocked(pairs, rows, users, movies, staleAt);
+                    List<java.util.Optional<Boolean>> out = writeLocked(tx, pairs, rows, users, movies, staleAt);
                     tx.commit();
                     return out;
                 }
@@ -110,7 +110,8 @@ final class CoreApi {
     }
 
     /** The writes of {@link #putRatings}, once the batch holds its locks. */
-    private static List<java.util.Optional<Boolean>> writeLocked(RatedPairs pairs, List<RatingRepository.NewRating> rows,
+    private static List<java.util.Optional<Boolean>> writeLocked(Transaction tx, RatedPairs pairs,
+                                                                 List<RatingRepository.NewRating> rows,
                                                                  Map<Long, Node> users, Map<Long, Node> movies,
                                                                  long staleAt) {
         List<java.util.Optional<Boolean>> out = new java.util.ArrayList<>(rows.size());
@@ -123,12 +124,14 @@ final class CoreApi {
                 continue;
             }
             // the filter answers for pairs of other transactions; an earlier row of this batch is in it too
-            org.neo4j.graphdb.Relationship rated = pairs.mayHold(r.userId(), r.movieId()) ? existing(u, m) : null;
+            org.neo4j.graphdb.Relationship rated = pairs.mayHold(r.userId(), r.movieId())
+                    ? existing(tx, u, m, pairs.knownRelationship(r.userId(), r.movieId())) : null;
             boolean created = rated == null;
             if (created) {
                 rated = u.createRelationshipTo(m, RATED);
                 pairs.add(r.userId(), r.movieId());
             }
+            pairs.remember(r.userId(), r.movieId(), rated.getId());
             rated.setProperty("rating", r.rating());
             rated.setProperty("ratedAt", r.ratedAt());
             staleUsers.add(u);
@@ -138,8 +141,21 @@ final class CoreApi {
         return out;
     }
 
-    /** The user's RATED relationship to the movie, looked for from the side with fewer of them; null if none. */
-    private static org.neo4j.graphdb.Relationship existing(Node user, Node movie) {
+    /**
+     * The user's RATED relationship to the movie: the remembered one ({@code known}, -1 if none) when it still joins
+     * them, else looked for from the side with fewer of them; null if none.
+     */
+    private static org.neo4j.graphdb.Relationship existing(Transaction tx, Node user, Node movie, long known) {
+        if (known >= 0) {
+            try {
+                var rel = tx.getRelationshipById(known);
+                if (rel != null && rel.isType(RATED) && rel.getStartNode().equals(user) && rel.getEndNode().equals(movie)) {
+                    return rel;
+                }
+            } catch (org.neo4j.graphdb.NotFoundException e) {
+                // deleted, or never committed: look for it
+            }
+        }
         boolean fromUser = user.getDegree(RATED, org.neo4j.graphdb.Direction.OUTGOING)
                 <= movie.getDegree(RATED, org.neo4j.graphdb.Direction.INCOMING);
         Node other = fromUser ? movie : user;

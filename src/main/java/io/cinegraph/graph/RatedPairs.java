@@ -2,6 +2,7 @@ package io.cinegraph.graph;
 
 import io.cinegraph.support.PairFilter;
 import io.cinegraph.support.Progress;
+import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.jboss.logging.Logger;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.Direction;
@@ -41,6 +42,8 @@ final class RatedPairs implements TransactionEventListener<long[]>, AutoCloseabl
     private static final int HEADROOM = 4;
     static final long MIN_PAIRS = 1 << 20;
     private static final int STRIPES = 1024;
+    /** Pairs whose relationship ids are remembered at most (~16 bytes each), so ~2M pairs take ~64 MB. */
+    static final int KNOWN_PAIRS = 1 << 21;
     /** How long a transaction that began committing before a scan may take to finish committing. */
     static final long GRACE_MS = 5_000;
 
@@ -57,6 +60,14 @@ final class RatedPairs implements TransactionEventListener<long[]>, AutoCloseabl
     private final java.util.concurrent.locks.ReentrantLock[] userStripes = java.util.stream.Stream
             .generate(java.util.concurrent.locks.ReentrantLock::new).limit(STRIPES)
             .toArray(java.util.concurrent.locks.ReentrantLock[]::new);
+    /**
+     * Per user stripe, the RATED relationship ids of pairs this process's writes created or found (a hint, verified
+     * when read: a rolled-back or deleted relationship, or a reused id, fails the check and the chain is walked), so
+     * that re-rating a pair does not walk a RATED chain again. Guarded by the stripe's lock; a stripe that outgrows
+     * its share of {@link #KNOWN_PAIRS} starts again empty.
+     */
+    private final LongLongHashMap[] known = java.util.stream.Stream.generate(LongLongHashMap::new).limit(STRIPES)
+            .toArray(LongLongHashMap[]::new);
 
     private RatedPairs(DatabaseManagementService service, String database, long graceMs) {
         this.service = service;
@@ -82,7 +93,7 @@ final class RatedPairs implements TransactionEventListener<long[]>, AutoCloseabl
      */
     UserLocks lockUsers(java.util.Collection<Long> userIds) {
         java.util.BitSet stripes = new java.util.BitSet(STRIPES);
-        userIds.forEach(id -> stripes.set(Math.floorMod(Long.hashCode(id * io.cinegraph.support.Seeds.GOLDEN), STRIPES)));
+        userIds.forEach(id -> stripes.set(stripe(id)));
         int[] taken = stripes.stream().toArray();
         for (int i = 0; i < taken.length; i++) {
             try {
@@ -100,6 +111,29 @@ final class RatedPairs implements TransactionEventListener<long[]>, AutoCloseabl
                 userStripes[stripe].unlock();
             }
         };
+    }
+
+    private static int stripe(long userId) {
+        return Math.floorMod(Long.hashCode(userId * io.cinegraph.support.Seeds.GOLDEN), STRIPES);
+    }
+
+    /** The remembered RATED relationship id of this pair, or -1; only under the user's lock ({@link #lockUsers}). */
+    long knownRelationship(long userId, long movieId) {
+        return known[stripe(userId)].getIfAbsent(pairKey(userId, movieId), -1);
+    }
+
+    /** Remembers the RATED relationship of this pair; only under the user's lock ({@link #lockUsers}). */
+    void remember(long userId, long movieId, long relationshipId) {
+        LongLongHashMap stripe = known[stripe(userId)];
+        if (stripe.size() >= KNOWN_PAIRS / STRIPES) {
+            stripe.clear();
+        }
+        stripe.put(pairKey(userId, movieId), relationshipId);
+    }
+
+    /** Exact for ids below 2³²; beyond, two pairs may share a key, which the check on reading catches. */
+    private static long pairKey(long userId, long movieId) {
+        return (userId << 32) ^ (movieId & 0xFFFF_FFFFL) ^ (movieId >>> 32);
     }
 
     /** Locks to release after the transaction ends. */

@@ -69,6 +69,33 @@ class RatedPairsTest {
         }
     }
 
+    @Test
+    void aRememberedRatingThatWasDeletedSinceIsWrittenAgainAndTheOthersAreReplaced() throws Exception {
+        try (Graph graph = new Graph(TestGraphs.embedded(tmp.resolve("db")), CypherQueries.load())) {
+            IngestRepository ingest = new IngestRepository(graph);
+            ingest.mergeUsers(List.of(new UserRow(1, 30, "F", "writer", "0")));
+            ingest.mergeMovies(LongStream.rangeClosed(1, MOVIES).mapToObj(m -> new MovieRow(m, "M" + m, 1990,
+                    List.of("Drama"), null, null)).toList());
+            GraphDatabaseService db = graph.embeddedDatabase().orElseThrow();
+            var service = ((GraphDatabaseAPI) db).getDependencyResolver().resolveDependency(DatabaseManagementService.class);
+            try (RatedPairs pairs = RatedPairs.start(service, "neo4j", 8, 50)) {
+                await(pairs::ready);
+                assertThat(created(CoreApi.putRatings(db, pairs, ratings(1, 1, 3.0), 0))).isEqualTo(MOVIES);
+                long remembered = pairs.knownRelationship(1, 2);
+                assertThat(remembered).as("the write remembers what it created").isNotNegative();
+                try (var tx = db.beginTx()) {
+                    tx.getRelationshipById(remembered).delete();
+                    tx.commit();
+                }
+                // movie 2's remembered relationship is gone: written anew; the others replaced through theirs
+                assertThat(created(CoreApi.putRatings(db, pairs, ratings(1, 1, 4.0), 0))).isEqualTo(1);
+            }
+            assertThat(new CatalogRepository(graph).counts().ratings()).isEqualTo(MOVIES);
+            assertThat(new RatingRepository(graph).ratings(1)).hasSize(MOVIES)
+                    .allSatisfy(r -> assertThat(r.rating()).isEqualTo(4.0));
+        }
+    }
+
     private static List<RatingRepository.NewRating> ratings(long fromUser, long toUser, double stars) {
         List<RatingRepository.NewRating> out = new ArrayList<>();
         for (long u = fromUser; u <= toUser; u++) {
