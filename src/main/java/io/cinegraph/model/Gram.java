@@ -16,9 +16,9 @@ import java.util.logging.Logger;
  * its kernels at run time, and its AVX-512 ones (SkylakeX) get LAPACK wrong: dpotrf reports positive definite
  * systems as not positive definite (OpenBLAS #3534), dgetri returns a wrong inverse silently, dsytrf crashed the JVM
  * (all three seen on this project's 2-core machines). So LAPACK is trusted only after it inverts a known 40 × 40
- * system exactly, and each of its inverses is checked on sampled columns (A·x_j = e_j) before it is used; a failure
+ * system to 1e-6, and each of its inverses is checked on sampled columns (A·x_j = e_j) before it is used; a failure
  * switches to EJML for good. {@code ./cinegraph} starts the JVM with {@code OPENBLAS_CORETYPE=Haswell} on AVX-512
- * processors, where the AVX2 kernels are right and ~8× faster than EJML (9,742 movies: 20 s against 164 s).
+ * processors, where the AVX2 kernels are right and ~8× faster than EJML (EASE over 9,742 movies: 21 s against 164 s).
  * Not ND4J's {@code InvertMatrix}: in 1.0.0-M2.1 it inverts by Commons Math's single-threaded LU (298 s for
  * ml-100k's 1682 × 1682 system).
  */
@@ -124,7 +124,10 @@ final class Gram {
         return inverse;
     }
 
-    /** Whether A·x_j = e_j to within 1e-6 for {@code columns} evenly spread columns j of the inverse. */
+    /**
+     * Whether A·x_j = e_j to within 1e-6 for {@code columns} evenly spread columns j of the (symmetric) inverse,
+     * read as its rows j so that the check walks memory in order.
+     */
     static boolean inverts(double[][] a, double[][] inverse, int columns) {
         int n = a.length;
         for (int c = 0; c < Math.min(columns, n); c++) {
@@ -132,7 +135,7 @@ final class Gram {
             for (int i = 0; i < n; i++) {
                 double s = 0;
                 for (int k = 0; k < n; k++) {
-                    s += a[i][k] * inverse[k][j];
+                    s += a[i][k] * inverse[j][k];
                 }
                 double want = i == j ? 1 : 0;
                 if (!(Math.abs(s - want) <= 1e-6)) {

@@ -41,6 +41,7 @@ class GramTest {
         }
         double[][] wrong = Gram.ejmlInverse(copy(a));
         wrong[n / 2][0] += 1e-3;
+        wrong[0][n / 2] += 1e-3;
         assertThat(Gram.inverts(a, wrong, 8)).as("a wrong inverse fails the column check").isFalse();
         // the 2 × 2 case by hand: [[4, 2], [2, 3]]⁻¹ = [[3, −2], [−2, 4]] / 8
         double[][] small = Gram.invertSpd(new double[][]{{4, 2}, {2, 3}});
