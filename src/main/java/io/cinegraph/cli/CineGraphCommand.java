@@ -15,7 +15,7 @@ import picocli.CommandLine;
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, ExportCsvCommand.class,
                 StatsCommand.class, SignalsCommand.class, RecommendCommand.class, SimilarCommand.class,
                 BenchFeaturesCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class, SoakCommand.class,
-                BenchScaleCommand.class,
+                BenchScaleCommand.class, TuneCommand.class,
                 CommandLine.HelpCommand.class})
 public class CineGraphCommand implements Runnable {
 

@@ -12,6 +12,7 @@ import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.signals.SignalsConfig;
 import io.cinegraph.training.RankerRecommender;
 import io.cinegraph.training.RankerTrainer;
+import io.cinegraph.tuning.Profiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -83,6 +84,13 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--knn-k", defaultValue = "200", description = "Neighbours kept by item-kNN cosine (default: ${DEFAULT-VALUE}).")
     int knnK;
 
+    @Option(names = "--profile", split = ",", paramLabel = "NAME",
+            description = {"Evaluate the ranker once per tuning profile (e.g. default,tuned), as rows ranker@NAME, in "
+                    + "this one run on the same split and graph.",
+                    "'default' is the built-in settings; others are <model-dir>/profiles/NAME.properties (see tune). "
+                            + "Without it, the ranker runs with the active profile (cinegraph.ranker.profile)."})
+    List<String> profiles;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
@@ -109,15 +117,26 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<String> chosen = models.stream().map(String::strip).toList();
+        List<String> chosen = new ArrayList<>(models.stream().map(String::strip).toList());
         for (String name : chosen) {
             if (!OfflineEvaluation.models().contains(name)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "unknown model '" + name + "': choose among "
                         + String.join(", ", OfflineEvaluation.models()));
             }
         }
+        Map<String, RankerConfig> rankers = new LinkedHashMap<>();
+        if (profiles != null && chosen.contains(OfflineEvaluation.RANKER)) {
+            int at = chosen.indexOf(OfflineEvaluation.RANKER);
+            chosen.remove(at);
+            for (String name : profiles.stream().map(String::strip).distinct().toList()) {
+                rankers.put(OfflineEvaluation.RANKER + "@" + name, Profiles.config(rankerConfig, name));
+                chosen.add(at++, OfflineEvaluation.RANKER + "@" + name);
+            }
+        } else {
+            rankers.put(OfflineEvaluation.RANKER, rankerConfig);
+        }
         if (protocol.equals("folds")) {
-            return folds(chosen.contains(OfflineEvaluation.RANKER));
+            return folds(chosen.stream().anyMatch(OfflineEvaluation::isRanker) ? rankers : Map.of());
         }
         Splitter splitter = switch (protocol) {
             case "leave-last-out" -> Splitter.leaveLastOut();
@@ -129,7 +148,7 @@ public class EvaluateCommand implements Callable<Integer> {
         };
         OfflineEvaluation.Outcome outcome = OfflineEvaluation.run(path, splitter, chosen,
                 new OfflineEvaluation.Settings(k, negatives, seed, graphDepth, easeLambda, knnK), signalsConfig,
-                graph -> RankerRecommender.rankingOnly(graph, rankerConfig, signalsConfig));
+                (graph, name) -> RankerRecommender.rankingOnly(graph, rankers.get(name), signalsConfig, name));
         PrintWriter out = spec.commandLine().getOut();
         new EvaluationTable(out, k).print(path, seed, outcome);
         SignUpProtocol.Result signUps = outcome.signUps();
@@ -162,11 +181,9 @@ public class EvaluateCommand implements Callable<Integer> {
     }
 
     /** Rating prediction on ml-100k's u1–u5 folds: RMSE and MAE of each baseline, averaged over the folds. */
-    private int folds(boolean withRanker) throws IOException {
+    private int folds(Map<String, RankerConfig> rankers) throws IOException {
         Map<String, FoldsProtocol.RatingPredictor> extra = new LinkedHashMap<>();
-        if (withRanker) {
-            extra.put(OfflineEvaluation.RANKER, new RankerTrainer(rankerConfig, signalsConfig)::ratingPredictions);
-        }
+        rankers.forEach((name, config) -> extra.put(name, new RankerTrainer(config, signalsConfig)::ratingPredictions));
         List<FoldsProtocol.Errors> errors = FoldsProtocol.run(path, extra);
         PrintWriter out = spec.commandLine().getOut();
         for (int fold = 0; fold < FoldsProtocol.FOLDS; fold++) {

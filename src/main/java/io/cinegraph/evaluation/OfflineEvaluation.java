@@ -23,10 +23,18 @@ public final class OfflineEvaluation {
     public static final List<String> GRAPH = List.of("user-knn", "item-knn", "genre", "cohort", "popular");
     public static final String RANKER = "ranker";
 
-    /** Builds the ranker as an evaluation model, trained on the given graph (the training ratings only). */
+    /**
+     * Builds the ranker as an evaluation model, trained on the given graph (the training ratings only): {@code name}
+     * is "ranker", or "ranker@PROFILE" for a tuning profile's settings.
+     */
     @FunctionalInterface
     public interface RankerFactory {
-        SignUpRecommender create(Graph trainingGraph);
+        SignUpRecommender create(Graph trainingGraph, String name);
+    }
+
+    /** Whether a model name is the ranker's, with or without a profile. */
+    public static boolean isRanker(String name) {
+        return name.equals(RANKER) || name.startsWith(RANKER + "@");
     }
 
     /** The run's settings: cut-off, sampled negatives, seed, graph-baseline depth, EASE λ and kNN k. */
@@ -66,8 +74,8 @@ public final class OfflineEvaluation {
                     case "most-popular" -> new MostPopular();
                     case "item-knn-cosine" -> ItemItemRecommender.itemKnnCosine(settings.knnK());
                     case "ease" -> ItemItemRecommender.ease(settings.easeLambda());
-                    case RANKER -> rankers.create(graph.graph());
-                    default -> graph.recommender(name, settings.graphDepth());
+                    default -> isRanker(name) ? rankers.create(graph.graph(), name)
+                            : graph.recommender(name, settings.graphDepth());
                 });
             }
             List<Evaluator.ModelResult> results = new Evaluator(settings.k(), settings.negatives(), settings.seed())

@@ -25,11 +25,7 @@ public final class Report {
     public static Path write(Path dir, String title, List<Evaluator.ModelResult> results, int k) throws IOException {
         Files.createDirectories(dir);
         StringBuilder html = new StringBuilder();
-        html.append("<!doctype html><html><head><meta charset=\"utf-8\"><title>").append(escape(title))
-                .append("</title><style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
-                        + "td,th{padding:4px 8px;border-bottom:1px solid #ddd;text-align:right}td:first-child,th:first-child"
-                        + "{text-align:left}h2{margin-top:2em}</style></head><body>");
-        html.append("<h1>").append(escape(title)).append("</h1>");
+        html.append(io.cinegraph.support.Html.head(title));
         html.append("<h2>Results</h2><table><tr><th>model</th>");
         List<String> keys = new ArrayList<>(results.get(0).full().keySet());
         keys.forEach(key -> html.append("<th>").append(escape(key)).append("</th>"));
@@ -98,6 +94,6 @@ public final class Report {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return io.cinegraph.support.Html.escape(s);
     }
 }

@@ -11,6 +11,14 @@ public interface RankerConfig {
     @WithDefault("data/models")
     String modelDir();
 
+    /**
+     * The tuning profile whose settings this configuration holds ({@code <model-dir>/profiles/NAME.properties}, written by
+     * {@code tune}; see docs/tuning.md); "default" is the built-in defaults. Training, the first start's and the
+     * scheduled retraining use it, and each model records it.
+     */
+    @WithDefault("default")
+    String profile();
+
     /** Model versions kept on disk (the active one is never deleted). */
     @WithDefault("5")
     int keepModels();

@@ -26,6 +26,7 @@ final class ModelMetadata {
     /** Every setting that shaped the model, by name. */
     static Map<String, Object> hyperParameters(RankerConfig config, SignalsConfig signalsConfig) {
         Map<String, Object> h = new LinkedHashMap<>();
+        h.put("profile", config.profile());
         h.put("seed", config.seed());
         h.put("targetFraction", config.targetFraction());
         h.put("validationUsers", config.validationUsers());

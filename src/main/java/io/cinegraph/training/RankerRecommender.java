@@ -35,13 +35,16 @@ public final class RankerRecommender implements SignUpRecommender {
     private SignalSnapshot snapshot;
 
     private final boolean ratingModel;
+    private final String name;
 
     /** Trains the whole model, as {@code train} does (rating model included). */
     public RankerRecommender(Graph trainingGraph, RankerConfig config, SignalsConfig signalsConfig) {
-        this(trainingGraph, config, signalsConfig, true);
+        this(trainingGraph, config, signalsConfig, true, "ranker");
     }
 
-    private RankerRecommender(Graph trainingGraph, RankerConfig config, SignalsConfig signalsConfig, boolean ratingModel) {
+    private RankerRecommender(Graph trainingGraph, RankerConfig config, SignalsConfig signalsConfig, boolean ratingModel,
+                              String name) {
+        this.name = name;
         this.graph = trainingGraph;
         this.config = config;
         this.signalsConfig = signalsConfig;
@@ -50,12 +53,18 @@ public final class RankerRecommender implements SignUpRecommender {
 
     /** Trains what ranking needs only (see {@link RankerTrainer#rankingOnly}): for ranking protocols. */
     public static RankerRecommender rankingOnly(Graph trainingGraph, RankerConfig config, SignalsConfig signalsConfig) {
-        return new RankerRecommender(trainingGraph, config, signalsConfig, false);
+        return rankingOnly(trainingGraph, config, signalsConfig, "ranker");
+    }
+
+    /** As {@link #rankingOnly(Graph, RankerConfig, SignalsConfig)}, reported under {@code name} (e.g. "ranker@tuned"). */
+    public static RankerRecommender rankingOnly(Graph trainingGraph, RankerConfig config, SignalsConfig signalsConfig,
+                                                String name) {
+        return new RankerRecommender(trainingGraph, config, signalsConfig, false, name);
     }
 
     @Override
     public String name() {
-        return "ranker";
+        return name;
     }
 
     @Override

@@ -162,6 +162,46 @@ class CliTest {
     }
 
     @Test
+    void tuneJournalsTrialsSavesTheBestAsAProfileResumesAndEvaluateComparesProfiles() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("cli-tune"));
+        run("generate", "--users", "80", "--movies", "150", "--ratings", "4000", "--seed", "3", "--out", data.toString());
+        Path journal = data.resolve("study.jsonl");
+        Path json = data.resolve("tune.json");
+        Path report = data.resolve("tune-report");
+        assertThat(run("tune", "--path", data.toString(), "--trials", "3", "--startup-trials", "2", "--budget", "30m",
+                "--journal", journal.toString(), "--json", json.toString(), "--report", report.toString(),
+                "--profile", "cli-tuned")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("trial", "ndcg@10", "Best: trial", "Profile 'cli-tuned' saved");
+        assertThat(Files.readAllLines(journal)).hasSize(4);
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(doc.get("trials")).hasSize(3);
+        assertThat(doc.get("best").get("ndcg").asDouble()).isBetween(0.0, 1.0)
+                .isGreaterThanOrEqualTo(doc.get("defaults").get("ndcg").asDouble());
+        assertThat(doc.get("bestSoFar")).hasSize(3);
+        assertThat(Files.readString(report.resolve("index.html"))).contains("Best trial against the defaults", "<svg",
+                "ease-lambda");
+        Path profile = Path.of(doc.get("profile").asText());
+        assertThat(Files.readString(profile)).contains("cinegraph.ranker.ease-lambda=", "Best of 3 trials");
+
+        assertThat(run("tune", "--path", data.toString(), "--trials", "4", "--startup-trials", "2",
+                "--journal", journal.toString(), "--profile", "cli-tuned")).isZero();
+        assertThat(Files.readAllLines(journal)).as("resumed: one more trial").hasSize(5);
+        assertThat(run("tune", "--path", data.toString(), "--trials", "4", "--sampler", "random",
+                "--journal", journal.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("journal of another study");
+
+        Path results = data.resolve("eval.json");
+        assertThat(run("evaluate", "--path", data.toString(), "--protocol", "last-fraction", "--models", "ease,ranker",
+                "--profile", "default,cli-tuned", "--json", results.toString())).as(err.toString()).isZero();
+        var evaluation = new com.fasterxml.jackson.databind.ObjectMapper().readTree(results.toFile());
+        List<String> names = new java.util.ArrayList<>();
+        evaluation.get("models").forEach(m -> names.add(m.get("name").asText()));
+        assertThat(names).contains("ease", "ranker@default", "ranker@cli-tuned");
+        assertThat(run("evaluate", "--path", data.toString(), "--models", "ranker", "--profile", "nonesuch")).isEqualTo(1);
+        assertThat(err.toString()).contains("no tuning profile", "nonesuch.properties");
+    }
+
+    @Test
     void evaluateFoldsReportsRatingErrorsOfTheBaselinesOverTheFiveFolds() throws Exception {
         Path dir = Fixtures.ml100k(Files.createDirectories(tmp.resolve("cli-folds")));
         for (int fold = 1; fold <= 5; fold++) {

@@ -11,6 +11,7 @@ public final class TestRankerConfig {
     public static RankerConfig small(Path modelDir) {
         return new RankerConfig() {
             public String modelDir() { return modelDir.toString(); }
+            public String profile() { return "default"; }
             public int keepModels() { return 2; }
             public long seed() { return 7; }
             public double targetFraction() { return 0.2; }
