@@ -2,6 +2,8 @@ package io.cinegraph.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cinegraph.graph.Graph;
+import io.cinegraph.graph.GraphData;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.signals.SignalsConfig;
 import io.cinegraph.tuning.Journal;
@@ -33,7 +35,9 @@ import java.util.concurrent.Callable;
                 "Trial 0 is the current settings; each trial is written to the journal, and a killed run resumes from it."})
 public class TuneCommand implements Callable<Integer> {
 
-    @Option(names = "--path", required = true, paramLabel = "DIR", description = "A local MovieLens copy.")
+    @Option(names = "--path", paramLabel = "DIR",
+            description = "A local MovieLens copy; without it, the graph's own ratings (read once; with the embedded "
+                    + "database, stop the service first).")
     Path path;
 
     @Option(names = "--trials", defaultValue = "40", description = "Trials in the study, trial 0 (the current settings) "
@@ -86,8 +90,11 @@ public class TuneCommand implements Callable<Integer> {
     private final RankerConfig rankerConfig;
     private final SignalsConfig signalsConfig;
 
-    public TuneCommand(ObjectMapper mapper, RankerConfig rankerConfig, SignalsConfig signalsConfig) {
+    private final Graph graph;
+
+    public TuneCommand(ObjectMapper mapper, RankerConfig rankerConfig, SignalsConfig signalsConfig, Graph graph) {
         this.mapper = mapper;
+        this.graph = graph;
         this.rankerConfig = rankerConfig;
         this.signalsConfig = signalsConfig;
     }
@@ -105,14 +112,26 @@ public class TuneCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--sampler must be tpe or random, got '" + sampler + "'");
         };
-        Path dataset = path.toAbsolutePath().normalize();
+        Path dataset = path == null ? null : path.toAbsolutePath().normalize();
+        GraphData live = dataset == null ? GraphData.read(graph) : null;
+        if (live != null && live.ratings().isEmpty()) {
+            throw new IllegalArgumentException("the graph holds no ratings: import a dataset first, or give --path");
+        }
+        String source = dataset != null ? dataset.toString()
+                : String.format(Locale.ROOT, "the graph's %,d ratings up to %d", live.ratings().size(),
+                live.ratings().stream().mapToLong(io.cinegraph.domain.Interaction::timestamp).max().orElse(0));
         Path journalFile = journal != null ? journal : Path.of(rankerConfig.modelDir(), "tuning",
-                dataset.getFileName() + "-" + sampler + "-" + seed + ".jsonl");
-        Journal.Study study = new Journal.Study(String.format(Locale.ROOT, "%s (test %s, validation %s)", dataset,
+                (dataset != null ? dataset.getFileName().toString() : "graph") + "-" + sampler + "-" + seed + ".jsonl");
+        Journal.Study study = new Journal.Study(String.format(Locale.ROOT, "%s (test %s, validation %s)", source,
                 fraction, validationFraction), chosen.name(), seed, space.keys());
         Journal opened = Journal.open(journalFile, study);
         Tuner.Outcome outcome;
-        try (ValidationObjective objective = new ValidationObjective(dataset, fraction, validationFraction, signalsConfig, seed)) {
+        try (ValidationObjective objective = dataset != null
+                ? ValidationObjective.overDataset(dataset, fraction, validationFraction, signalsConfig, seed)
+                : ValidationObjective.overGraph(live, fraction, validationFraction, signalsConfig, seed)) {
+            spec.commandLine().getOut().printf(Locale.ROOT, "Tuning on %s: %,d ratings train the trials, %,d validate them; "
+                            + "the %,d of the test part are never read%n", source, objective.split().train().size(),
+                    objective.split().validation().size(), objective.split().test().size());
             outcome = new Tuner(space, chosen, objective, rankerConfig).run(opened, trials, budget);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -145,7 +164,7 @@ public class TuneCommand implements Callable<Integer> {
             mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
         }
         if (report != null) {
-            out.println("Report: " + TuningReport.write(report, "tune (" + chosen.name() + ") on " + dataset, space,
+            out.println("Report: " + TuningReport.write(report, "tune (" + chosen.name() + ") on " + source, space,
                     outcome.trials()).toAbsolutePath());
         }
         return outcome.best().isPresent() ? 0 : CineGraphCommand.EXIT_FAILURE;

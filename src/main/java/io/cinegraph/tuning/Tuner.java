@@ -65,8 +65,8 @@ public final class Tuner {
             while (done.size() < trials) {
                 long elapsed = clock.getAsLong() - started;
                 if (ranHere > 0 && elapsed + elapsed / ranHere > budget.toNanos()) {
-                    stop = String.format(Locale.ROOT, "the next trial would end past the %s budget (%d trial(s) in %.1f min)",
-                            budget, ranHere, elapsed / 6e10);
+                    stop = String.format(Locale.ROOT, "the next trial would end past the %.0f-minute budget (%d trial(s) "
+                            + "run in %.1f min)", budget.toSeconds() / 60.0, ranHere, elapsed / 6e10);
                     break;
                 }
                 int number = done.size();

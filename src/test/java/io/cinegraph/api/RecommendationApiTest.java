@@ -267,6 +267,8 @@ class RecommendationApiTest {
         given().get("/api/model").then().statusCode(200)
                 .body("active.version", equalTo(registry.active().orElseThrow().info().version()))
                 .body("active.validation.'ndcg@10'", notNullValue())
+                .body("active.hyperParameters.profile", equalTo("default"))
+                .body("active.hyperParameters.easeLambda", equalTo(50.0f))
                 .body("featureSchema", org.hamcrest.Matchers.hasItem("easeScore"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", org.hamcrest.Matchers.hasItem("ranker"));

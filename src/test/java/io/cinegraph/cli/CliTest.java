@@ -199,6 +199,13 @@ class CliTest {
         assertThat(names).contains("ease", "ranker@default", "ranker@cli-tuned");
         assertThat(run("evaluate", "--path", data.toString(), "--models", "ranker", "--profile", "nonesuch")).isEqualTo(1);
         assertThat(err.toString()).contains("no tuning profile", "nonesuch.properties");
+
+        assertThat(run("tune", "--trials", "1", "--journal", data.resolve("empty.jsonl").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("the graph holds no ratings");
+        assertThat(run("import", "--path", data.toString())).isZero();
+        assertThat(run("tune", "--trials", "1", "--journal", data.resolve("live.jsonl").toString(), "--profile", "cli-live"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).contains("the graph's 4,000 ratings", "Best: trial 0");
     }
 
     @Test
