@@ -144,6 +144,12 @@ public class TuneCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Best: trial %d, validation NDCG@10 %.4f Recall@20 %.4f (defaults, trial 0: %s)%n",
                     best.number(), best.ndcg(), best.recall(), defaults.complete()
                             ? String.format(Locale.ROOT, "NDCG@10 %.4f Recall@20 %.4f", defaults.ndcg(), defaults.recall()) : "failed");
+            var paired = outcome.bestAgainstTrialZero();
+            if (paired != null) {
+                out.printf(Locale.ROOT, "Best against trial 0 on the same %,d validation users: NDCG@10 %+.4f (95 %% CI %+.4f to "
+                        + "%+.4f): %s%n", paired.n(), paired.mean(), paired.low(), paired.high(), paired.significant()
+                        ? "significant" : "not significant: the lead may be noise; compare on the test part with evaluate --profile");
+            }
             profileFile = Profiles.write(Path.of(rankerConfig.modelDir()), profile, best.settings(), String.format(Locale.ROOT,
                     "Written by 'tune' (sampler %s, seed %d) on %s%nBest of %d trials: trial %d, validation NDCG@10 %.4f, Recall@20 %.4f",
                     chosen.name(), seed, study.dataset(), outcome.trials().size(), best.number(), best.ndcg(), best.recall()));
@@ -160,6 +166,7 @@ public class TuneCommand implements Callable<Integer> {
             doc.put("best", outcome.best().orElse(null));
             doc.put("defaults", defaults);
             doc.put("bestSoFar", TuningReport.bestSoFar(outcome.trials()));
+            doc.put("bestAgainstDefaults", outcome.bestAgainstTrialZero());
             doc.put("profile", profileFile == null ? null : profileFile.toAbsolutePath().toString());
             mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
         }

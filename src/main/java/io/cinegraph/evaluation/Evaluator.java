@@ -30,7 +30,8 @@ public final class Evaluator {
      * (see {@link #ACTIVITY_SLICES}), and the training time.
      */
     public record ModelResult(String name, Map<String, Double> full, Map<String, Double> sampled,
-                              Map<String, Double> ndcgByActivity, Map<String, Double> ndcgByCohort, double trainSeconds) {
+                              Map<String, Double> ndcgByActivity, Map<String, Double> ndcgByCohort, double trainSeconds,
+                              @com.fasterxml.jackson.annotation.JsonIgnore double[] ndcgByUser) {
     }
 
     /** Upper bounds (inclusive) of the training-activity slices; "cold" users have at most 5 training ratings. */
@@ -106,8 +107,10 @@ public final class Evaluator {
                 // summed in user order, so results do not depend on thread scheduling
                 int position = 0;
                 List<Long> order = new ArrayList<>(testByUser.keySet());
+                double[] ndcgByUser = new double[order.size()];
                 for (java.util.concurrent.Future<UserOutcome> future : outcomes) {
                     UserOutcome outcome = Futures.await(future, "the evaluation of a user");
+                    ndcgByUser[position] = outcome.metrics().get("ndcg@" + k);
                     long userId = order.get(position++);
                     int slice = slice(data.itemsOf(data.userIndex(userId)).length);
                     String cohort = cohorts.get(userId);
@@ -139,7 +142,8 @@ public final class Evaluator {
                 }
                 Map<String, Double> byCohort = new LinkedHashMap<>();
                 cohortSums.forEach((cohort, acc) -> byCohort.put(cohort, acc[0] / acc[1]));
-                results.add(new ModelResult(model.name(), full, sampledMeans, byActivity, byCohort, trainSeconds));
+                results.add(new ModelResult(model.name(), full, sampledMeans, byActivity, byCohort, trainSeconds,
+                        ndcgByUser));
             }
         } finally {
             pool.shutdownNow();

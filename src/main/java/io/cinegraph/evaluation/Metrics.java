@@ -149,4 +149,33 @@ public final class Metrics {
                     + a.length + " vs " + b.length);
         }
     }
+
+    /** The mean of paired differences {@code a[i] − b[i]} and its 95 % confidence interval (normal approximation). */
+    public record PairedDifference(double mean, double low, double high, int n) {
+
+        public boolean significant() {
+            return low > 0 || high < 0;
+        }
+    }
+
+    /** Paired comparison of two models' per-user figures over the same users in the same order. */
+    public static PairedDifference pairedDifference(double[] a, double[] b) {
+        if (a.length != b.length || a.length < 2) {
+            throw new IllegalArgumentException("a paired comparison needs the same users on both sides (at least 2), got "
+                    + a.length + " and " + b.length);
+        }
+        int n = a.length;
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            mean += a[i] - b[i];
+        }
+        mean /= n;
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double d = a[i] - b[i] - mean;
+            squares += d * d;
+        }
+        double halfWidth = 1.96 * Math.sqrt(squares / (n - 1) / n);
+        return new PairedDifference(mean, mean - halfWidth, mean + halfWidth, n);
+    }
 }

@@ -6,8 +6,15 @@ import io.cinegraph.ranker.RankerConfig;
 @FunctionalInterface
 public interface Objective {
 
-    /** Validation NDCG@10 (maximized) and Recall@20. */
-    record Score(double ndcg, double recall) {
+    /**
+     * Validation NDCG@10 (maximized) and Recall@20, and NDCG@10 per validation user (the same users in the same order
+     * for every trial; null when the objective has none), for the paired comparison of the best trial with trial 0.
+     */
+    record Score(double ndcg, double recall, double[] ndcgByUser) {
+
+        public Score(double ndcg, double recall) {
+            this(ndcg, recall, null);
+        }
     }
 
     Score evaluate(RankerConfig config) throws Exception;

@@ -1,5 +1,6 @@
 package io.cinegraph.tuning;
 
+import io.cinegraph.evaluation.Metrics;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerConfigs;
 import org.jboss.logging.Logger;
@@ -24,8 +25,12 @@ public final class Tuner {
 
     private static final Logger LOG = Logger.getLogger(Tuner.class);
 
-    /** Why a run stopped, and the study's trials (the resumed ones included). */
-    public record Outcome(List<TrialRecord> trials, String stopReason) {
+    /**
+     * Why a run stopped, the study's trials (the resumed ones included), and the best trial against trial 0 on the
+     * same validation users (null when the best is trial 0, or when either ran in an earlier run of a resumed study,
+     * whose per-user figures are not journaled).
+     */
+    public record Outcome(List<TrialRecord> trials, String stopReason, Metrics.PairedDifference bestAgainstTrialZero) {
 
         public Optional<TrialRecord> best() {
             return trials.stream().filter(TrialRecord::complete)
@@ -54,6 +59,7 @@ public final class Tuner {
     public Outcome run(Journal journal, int trials, Duration budget) {
         long started = clock.getAsLong();
         int ranHere = 0;
+        Map<Integer, double[]> byUser = new java.util.HashMap<>();
         List<TrialRecord> done = new ArrayList<>(journal.trials());
         if (!done.isEmpty()) {
             LOG.infof("Resuming %s: %d trial(s) already in the journal, best NDCG@10 %s", journal.file(), done.size(),
@@ -72,7 +78,7 @@ public final class Tuner {
                 int number = done.size();
                 Map<String, String> settings = number == 0 ? RankerConfigs.values(base, space.keys())
                         : sampler.propose(number, List.copyOf(done));
-                TrialRecord trial = runTrial(number, settings);
+                TrialRecord trial = runTrial(number, settings, byUser);
                 journal.append(trial);
                 done.add(trial);
                 ranHere++;
@@ -88,10 +94,14 @@ public final class Tuner {
         if (done.size() >= trials) {
             stop = "the study has its " + trials + " trials";
         }
-        return new Outcome(List.copyOf(done), stop);
+        Outcome partial = new Outcome(List.copyOf(done), stop, null);
+        Metrics.PairedDifference paired = partial.best()
+                .filter(b -> b.number() != 0 && byUser.containsKey(b.number()) && byUser.containsKey(0))
+                .map(b -> Metrics.pairedDifference(byUser.get(b.number()), byUser.get(0))).orElse(null);
+        return new Outcome(partial.trials(), stop, paired);
     }
 
-    private TrialRecord runTrial(int number, Map<String, String> settings) {
+    private TrialRecord runTrial(int number, Map<String, String> settings, Map<Integer, double[]> byUser) {
         long started = clock.getAsLong();
         try {
             RankerConfig config = RankerConfigs.with(base, settings, "trial-" + number);
@@ -99,6 +109,9 @@ public final class Tuner {
             double seconds = (clock.getAsLong() - started) / 1e9;
             if (!Double.isFinite(score.ndcg()) || !Double.isFinite(score.recall())) {
                 return TrialRecord.failed(number, settings, "diverged: the validation figures are not numbers", seconds);
+            }
+            if (score.ndcgByUser() != null) {
+                byUser.put(number, score.ndcgByUser());
             }
             return TrialRecord.complete(number, settings, score.ndcg(), score.recall(), seconds);
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {

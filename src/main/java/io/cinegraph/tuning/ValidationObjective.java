@@ -65,7 +65,7 @@ public final class ValidationObjective implements Objective, AutoCloseable {
         RankerRecommender ranker = RankerRecommender.rankingOnly(graph, config, signalsConfig);
         Evaluator.ModelResult result = new Evaluator(10, 0, seed).run(visible, split.asValidation(), List.of(ranker)).get(0);
         Map<String, Double> full = result.full();
-        return new Score(full.get("ndcg@10"), full.get("recall@20"));
+        return new Score(full.get("ndcg@10"), full.get("recall@20"), result.ndcgByUser());
     }
 
     @Override

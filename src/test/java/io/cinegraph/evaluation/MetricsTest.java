@@ -80,4 +80,18 @@ class MetricsTest {
     void coverageCountsDistinctItemsInTheTopK() {
         assertThat(Metrics.coverage(List.of(List.of(1L, 2L, 3L), List.of(2L, 4L)), 2, 10)).isCloseTo(0.3, within(EPS));
     }
+
+    @Test
+    void pairedDifferenceHasTheMeanAndANormalConfidenceInterval() {
+        // differences 0.1, 0.3, 0.2, 0.2: mean 0.2, sample sd sqrt(0.02/3), half width 1.96 * sd / 2
+        Metrics.PairedDifference d = Metrics.pairedDifference(new double[]{0.6, 0.8, 0.5, 0.4}, new double[]{0.5, 0.5, 0.3, 0.2});
+        double half = 1.96 * Math.sqrt(0.02 / 3) / 2;
+        assertThat(d.mean()).isCloseTo(0.2, within(EPS));
+        assertThat(d.low()).isCloseTo(0.2 - half, within(EPS));
+        assertThat(d.high()).isCloseTo(0.2 + half, within(EPS));
+        assertThat(d.significant()).isTrue();
+        assertThat(Metrics.pairedDifference(new double[]{0.5, 0.1}, new double[]{0.1, 0.5}).significant()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Metrics.pairedDifference(new double[]{1}, new double[]{1, 2}))
+                .hasMessageContaining("same users");
+    }
 }

@@ -108,6 +108,32 @@ class TunerTest {
     }
 
     @Test
+    void theBestTrialIsComparedWithTrialZeroOnTheSameValidationUsers() throws Exception {
+        // per-user figures: trial 0 scores 0.2 for every user, a trial scores its planted value for every user
+        Objective perUser = c -> {
+            double v = c.easeLambda() == 50.0 ? 0.2 : Math.max(0.25, planted(c));
+            double[] users = new double[40];
+            for (int u = 0; u < users.length; u++) {
+                users[u] = v + (u % 2 == 0 ? 0.05 : -0.05);
+            }
+            return new Objective.Score(v, 0.1, users);
+        };
+        Tuner.Outcome outcome = new Tuner(space, Sampler.random(space, 4), perUser, base)
+                .run(Journal.open(tmp.resolve("p.jsonl"), study("random", 4)), 4, Duration.ofHours(1));
+        TrialRecord best = outcome.best().orElseThrow();
+        assertThat(best.number()).isNotZero();
+        assertThat(outcome.bestAgainstTrialZero().n()).isEqualTo(40);
+        assertThat(outcome.bestAgainstTrialZero().mean()).isCloseTo(best.ndcg() - 0.2, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(outcome.bestAgainstTrialZero().significant()).isTrue();
+
+        Tuner.Outcome resumed = new Tuner(space, Sampler.random(space, 4), perUser, base)
+                .run(Journal.open(tmp.resolve("p.jsonl"), study("random", 4)), 5, Duration.ofHours(1));
+        assertThat(resumed.trials()).hasSize(5);
+        assertThat(resumed.bestAgainstTrialZero()).as("trial 0 ran in the earlier run: its per-user figures are not journaled")
+                .isNull();
+    }
+
+    @Test
     void aJournalOfAnotherStudyIsRefused() throws Exception {
         Path file = tmp.resolve("other.jsonl");
         Journal.open(file, study("tpe", 1));
