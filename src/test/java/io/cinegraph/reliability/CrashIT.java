@@ -37,13 +37,22 @@ class CrashIT {
         Map<String, Integer> expected = clients.stop();
         try (ServiceProcess restarted = ServiceProcess.start(store, null, "writes-restarted")) {
             Map<String, Integer> stored = RatingClients.stored(restarted, RatingClients.USERS);
+            Map<String, java.util.Set<Integer>> inFlight = clients.unanswered();
             int present = 0;
+            int superseded = 0;
             for (Map.Entry<String, Integer> e : expected.entrySet()) {
-                assertThat(stored.get(e.getKey())).as("acknowledged rating " + e.getKey()).isEqualTo(e.getValue());
+                // the acknowledged value, or that of a later write of the same pair whose answer the kill cut off
+                java.util.Set<Integer> allowed = new java.util.HashSet<>(inFlight.getOrDefault(e.getKey(), java.util.Set.of()));
+                allowed.add(e.getValue());
+                assertThat(stored.get(e.getKey())).as("acknowledged rating " + e.getKey() + " (or an unanswered later write "
+                        + "of it: " + inFlight.get(e.getKey()) + ")").isIn(allowed);
+                if (!stored.get(e.getKey()).equals(e.getValue())) {
+                    superseded++;
+                }
                 present++;
             }
-            System.out.printf("kill -9 during writes: %d acknowledged writes (%d pairs), all %d present after restart%n",
-                    acks, expected.size(), present);
+            System.out.printf("kill -9 during writes: %d acknowledged writes (%d pairs), all %d present after restart "
+                    + "(%d superseded by a write in flight at the kill)%n", acks, expected.size(), present, superseded);
             assertThat(present).isGreaterThanOrEqualTo(500);
         }
     }

@@ -36,6 +36,8 @@ final class RatingClients {
     }
 
     private final List<Map<String, Integer>> acknowledged = new ArrayList<>();
+    /** Per client, the stars of its writes that got no answer (the service died) after the pair's last acknowledgement. */
+    private final List<Map<String, java.util.Set<Integer>>> unanswered = new ArrayList<>();
     private final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
     private final Map<Integer, AtomicLong> sinceMark = new ConcurrentHashMap<>();
     private final List<String> notProblems = Collections.synchronizedList(new ArrayList<>());
@@ -51,20 +53,28 @@ final class RatingClients {
         for (int c = 0; c < clients; c++) {
             Map<String, Integer> mine = new HashMap<>();
             acknowledged.add(mine);
+            Map<String, java.util.Set<Integer>> unknown = new HashMap<>();
+            unanswered.add(unknown);
             int client = c;
             running.add(pool.submit(() -> {
                 Random random = new Random(client);
                 while (!stop.get()) {
                     int user = 1 + client + clients * random.nextInt(users / clients);
                     int status;
+                    String pending = null;
+                    int pendingStars = 0;
                     try {
                         HttpResponse<String> r;
                         if (random.nextDouble() < writeShare) {
                             int movie = 1 + random.nextInt(movies);
                             int stars = 1 + random.nextInt(5);
+                            pending = user + "/" + movie;
+                            pendingStars = stars;
                             r = service.send("PUT", "/api/users/" + user + "/ratings/" + movie, "{\"rating\": " + stars + "}", false);
+                            pending = null;
                             if (r.statusCode() == 200 || r.statusCode() == 201) {
                                 mine.put(user + "/" + movie, stars);
+                                unknown.remove(user + "/" + movie);
                                 acks.incrementAndGet();
                                 if (marked.get()) {
                                     acksSinceMark.incrementAndGet();
@@ -79,6 +89,10 @@ final class RatingClients {
                         }
                     } catch (Exception e) {
                         status = -1;
+                        if (pending != null) {
+                            // no answer: committed or not, nobody can tell (the service may have died after the commit)
+                            unknown.computeIfAbsent(pending, k -> new java.util.HashSet<>()).add(pendingStars);
+                        }
                     }
                     statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
                     if (marked.get()) {
@@ -113,6 +127,16 @@ final class RatingClients {
     /** Errors (4xx, 5xx) whose body was not problem+json. */
     List<String> notProblems() {
         return notProblems;
+    }
+
+    /**
+     * After {@link #stop}: per pair, the stars of writes sent after its last acknowledgement that got no answer
+     * (in flight when the service was killed): the graph may hold one of them instead of the acknowledged value.
+     */
+    Map<String, java.util.Set<Integer>> unanswered() {
+        Map<String, java.util.Set<Integer>> all = new HashMap<>();
+        unanswered.forEach(m -> m.forEach((pair, stars) -> all.computeIfAbsent(pair, k -> new java.util.HashSet<>()).addAll(stars)));
+        return all;
     }
 
     /** Stops the clients and returns every acknowledged pair ("user/movie") with its last acknowledged stars. */
