@@ -91,9 +91,13 @@ public class ServeCommand implements Callable<Integer> {
                         + String.format(java.util.Locale.ROOT, "%.4f", m.info().validation().get("ndcg@10")) + ")")
                 .orElse("No ranker model: serving " + ModelRegistry.FALLBACK + " (" + models.fallbackReason() + ")"));
         if (models.active().isEmpty() && !noTrain && catalog.counts().ratings() > 0) {
-            var job = retrain.submit("startup");
-            spec.commandLine().getOut().printf("Training a first model in the background (%s; follow it in the log); "
-                    + "it is swapped in when ready, without a restart.%n", job.id());
+            try {
+                var job = retrain.submit("startup");
+                spec.commandLine().getOut().printf("Training a first model in the background (%s; follow it in the log); "
+                        + "it is swapped in when ready, without a restart.%n", job.id());
+            } catch (RetrainService.AlreadyRunningException e) {
+                spec.commandLine().getOut().printf("%s; its model is swapped in here when it is promoted.%n", e.getMessage());
+            }
         }
         String base = "http://localhost:" + httpPort;
         spec.commandLine().getOut().printf("CineGraph is serving on %s  (API %s/api, Swagger UI %s/q/swagger-ui%s)%n",

@@ -75,7 +75,7 @@ final class CoreApi {
 
     /**
      * What {@code cypher/user/put_ratings.cypher} does, through the core API: each rating created or replaced in
-     * order, its user marked stale at {@code staleAt}; per rating whether it was new, or empty when its user or
+     * order, its user marked stale at {@code staleAt} and their revision raised; per rating whether it was new, or empty when its user or
      * movie does not exist. One transaction, retried whole when it fails transiently. A pair the filter of rated pairs
      * certainly lacks is created without looking for it.
      */
@@ -137,7 +137,10 @@ final class CoreApi {
             staleUsers.add(u);
             out.add(java.util.Optional.of(created));
         }
-        staleUsers.forEach(u -> u.setProperty("signalsStaleAt", staleAt));
+        staleUsers.forEach(u -> {
+            u.setProperty("signalsStaleAt", staleAt);
+            u.setProperty("revision", ((Number) u.getProperty("revision", 0L)).longValue() + 1);
+        });
         return out;
     }
 

@@ -13,6 +13,21 @@ public enum CypherQuery {
     SCHEMA_V001_CONSTRAINTS("schema/V001__constraints"),
     SCHEMA_V002_INDEXES("schema/V002__indexes"),
     SCHEMA_V003_INDEXES("schema/V003__indexes"),
+    SCHEMA_V004_SERVICE_STATE("schema/V004__service_state"),
+
+    CLUSTER_ACTIVE_MODEL("cluster/active_model"),
+    CLUSTER_RECORD_ACTIVE_MODEL("cluster/record_active_model"),
+    CLUSTER_NEXT_SEQUENCE("cluster/next_sequence"),
+    CLUSTER_ACQUIRE_LEASE("cluster/acquire_lease"),
+    CLUSTER_RENEW_LEASE("cluster/renew_lease"),
+    CLUSTER_RELEASE_LEASE("cluster/release_lease"),
+    CLUSTER_CLEAR_LEASES("cluster/clear_leases"),
+    CLUSTER_SAVE_JOB("cluster/save_job"),
+    CLUSTER_JOBS("cluster/jobs"),
+    CLUSTER_GET_JOB("cluster/get_job"),
+    CLUSTER_PRUNE_JOBS("cluster/prune_jobs"),
+    CLUSTER_RUNNING_JOBS("cluster/running_jobs"),
+    CLUSTER_USER_REVISION("cluster/user_revision"),
 
     INGEST_MERGE_GENRES("ingest/merge_genres"),
     INGEST_MERGE_USERS("ingest/merge_users"),
@@ -51,6 +66,8 @@ public enum CypherQuery {
     SIGNALS_REPLACE_RATING_SIMILARITY("signals/replace_rating_similarity"),
     SIGNALS_STALE_USERS("signals/stale_users"),
     SIGNALS_CLEAR_STALE("signals/clear_stale"),
+    SIGNALS_RECORD_COMPUTED("signals/record_computed"),
+    SIGNALS_COMPUTED_AT("signals/computed_at"),
 
     CANDIDATES_USER_KNN("candidates/user_knn"),
     CANDIDATES_ITEM_KNN("candidates/item_knn"),
@@ -86,7 +103,8 @@ public enum CypherQuery {
     USER_GET("user/get_user");
 
     /** Schema migrations in the order they are applied. Versioned files are never edited once landed. */
-    static final CypherQuery[] SCHEMA = {SCHEMA_V001_CONSTRAINTS, SCHEMA_V002_INDEXES, SCHEMA_V003_INDEXES};
+    static final CypherQuery[] SCHEMA = {SCHEMA_V001_CONSTRAINTS, SCHEMA_V002_INDEXES, SCHEMA_V003_INDEXES,
+            SCHEMA_V004_SERVICE_STATE};
 
     private final String name;
 

@@ -2,6 +2,7 @@ package io.cinegraph.graph;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.cinegraph.support.InvalidParameterException;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.AuthToken;
@@ -13,6 +14,7 @@ import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.exceptions.ServiceUnavailableException;
 import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.summary.SummaryCounters;
@@ -198,7 +200,7 @@ public class Graph implements AutoCloseable {
     /** Runs a write query in one managed transaction and maps the records it returns. */
     public <T> List<T> writeList(CypherQuery query, Map<String, Object> params, Function<Record, T> mapper) {
         return call(() -> {
-            try (Session session = connection().driver().session()) {
+            try (Session session = session()) {
                 return session.executeWrite(tx -> tx.run(queries.text(query), params).list(mapper::apply));
             }
         });
@@ -207,7 +209,7 @@ public class Graph implements AutoCloseable {
     /** Runs a write query in one managed transaction and reports what it changed. */
     public WriteCounts write(CypherQuery query, Map<String, Object> params) {
         return call(() -> {
-            try (Session session = connection().driver().session()) {
+            try (Session session = session()) {
                 return session.executeWrite(tx -> {
                     SummaryCounters c = tx.run(queries.text(query), params).consume().counters();
                     return new WriteCounts(c.nodesCreated(), c.relationshipsCreated(), c.relationshipsDeleted(),
@@ -220,7 +222,7 @@ public class Graph implements AutoCloseable {
     /** Streams a read query's records to a consumer inside one transaction (exports). */
     public long stream(CypherQuery query, Map<String, Object> params, java.util.function.Consumer<Record> consumer) {
         return call(() -> {
-            try (Session session = connection().driver().session()) {
+            try (Session session = session()) {
                 return session.executeRead(tx -> {
                     var result = tx.run(queries.text(query), params);
                     long n = 0;
@@ -232,6 +234,56 @@ public class Graph implements AutoCloseable {
                 });
             }
         });
+    }
+
+    /**
+     * A session whose transactions share the bookmarks of the executable queries ({@link #readList}): a read that
+     * follows a write of this process sees it, also when reads are routed to a cluster's secondaries.
+     */
+    private Session session() {
+        Driver driver = connection().driver();
+        return driver.session(SessionConfig.builder().withBookmarkManager(driver.executableQueryBookmarkManager()).build());
+    }
+
+    /**
+     * The bookmarks of this process's latest transactions, as one opaque token: a client that wrote through one
+     * replica sends it with a read to another ({@link #awaitBookmarks}) to read its own write.
+     */
+    public String bookmarkToken() {
+        List<String> values = connection().driver().executableQueryBookmarkManager().getBookmarks().stream()
+                .map(org.neo4j.driver.Bookmark::value).sorted().toList();
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join("\n", values).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Makes this process's next reads wait until the database has applied the transactions of a token from
+     * {@link #bookmarkToken} (any replica's). The token is checked by the database first, so a bad one is refused
+     * ({@link InvalidParameterException} naming {@code field}) and never reaches other requests' reads.
+     */
+    public void awaitBookmarks(String token, String field) {
+        java.util.Set<org.neo4j.driver.Bookmark> bookmarks;
+        try {
+            String text = new String(java.util.Base64.getUrlDecoder().decode(token.strip()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            bookmarks = java.util.Arrays.stream(text.split("\n")).filter(b -> !b.isBlank())
+                    .map(org.neo4j.driver.Bookmark::from).collect(Collectors.toSet());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(field, "not a bookmark token of this service (expected the value of "
+                    + "a write's " + field + " header): " + e.getMessage());
+        }
+        if (bookmarks.isEmpty()) {
+            return;
+        }
+        Driver driver = connection().driver();
+        call(() -> {
+            try (Session session = driver.session(SessionConfig.builder().withBookmarks(bookmarks).build())) {
+                return session.executeRead(tx -> tx.run(queries.text(CypherQuery.PING)).single().get("ok").asLong());
+            } catch (org.neo4j.driver.exceptions.ClientException e) {
+                throw new InvalidParameterException(field, "the database does not accept these bookmarks: " + e.getMessage());
+            }
+        });
+        driver.executableQueryBookmarkManager().updateBookmarks(java.util.Set.of(), bookmarks);
     }
 
     /** Checks that the database answers (readiness): one attempt, no retry, so an outage shows at once. */

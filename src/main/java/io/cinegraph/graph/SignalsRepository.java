@@ -144,6 +144,16 @@ public class SignalsRepository {
      * Clears the stale marks set up to {@code refreshedFrom} (epoch ms) of these users, or of every user when
      * {@code userIds} is null.
      */
+    /** Records that the signals were recomputed whole from the ratings read at {@code computedAt} (epoch ms). */
+    public void recordComputed(long computedAt) {
+        graph.write(CypherQuery.SIGNALS_RECORD_COMPUTED, Map.of("computedAt", computedAt));
+    }
+
+    /** Epoch ms of the last whole recomputation of the signals (0 if none is recorded). */
+    public long computedAt() {
+        return graph.readOne(CypherQuery.SIGNALS_COMPUTED_AT, Map.of(), r -> r.get("computedAt").asLong(0)).orElse(0L);
+    }
+
     public void clearStale(List<Long> userIds, long refreshedFrom) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("userIds", userIds);

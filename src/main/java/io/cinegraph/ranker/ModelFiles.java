@@ -27,6 +27,11 @@ public final class ModelFiles {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String METADATA = "model.json";
 
+    /** Whether a directory holds a saved model (its metadata is written last, so a half-written one does not count). */
+    public static boolean isModel(java.nio.file.Path dir) {
+        return java.nio.file.Files.isRegularFile(dir.resolve(METADATA));
+    }
+
     static {
         io.cinegraph.support.NativeThreads.configure();
     }

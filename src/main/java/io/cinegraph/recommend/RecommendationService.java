@@ -28,10 +28,12 @@ public class RecommendationService implements AutoCloseable {
     private final Proposals proposals;
     private final UserSides sides;
     private final RankingCache rankings;
+    private final UserRevisions revisions;
     private final MeterRegistry meters;
 
     RecommendationService(Supplier<SignalSnapshot> snapshots, Supplier<Ranker> rankers, Proposals proposals,
-                          UserProfiles profiles, MeterRegistry meters, int cacheSize) {
+                          UserProfiles profiles, UserRevisions revisions, MeterRegistry meters, int cacheSize) {
+        this.revisions = revisions;
         this.snapshots = snapshots;
         this.rankers = rankers;
         this.proposals = proposals;
@@ -50,16 +52,20 @@ public class RecommendationService implements AutoCloseable {
         return new RecommendationService(graph::snapshot, () -> ranker,
                 new Proposals(graph.candidates().all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
                         Proposals.background(config.candidateCacheSize(), config.backgroundCandidatesShare())),
-                new GraphUserProfiles(graph.extractor(), new UserRepository(graph.graph())), meters,
+                new GraphUserProfiles(graph.extractor(), new UserRepository(graph.graph())), UserRevisions.NONE, meters,
                 config.candidateCacheSize());
     }
 
     /**
      * Recommendations for a user of the graph, from their current ratings; for a new user what they said they like
      * at sign-up counts too, and the genres they stated lead their list. A rating write ({@link #forget}), a
-     * recomputation of the signals or a model swap makes the next request rank afresh; so does {@code fresh}.
+     * recomputation of the signals or a model swap makes the next request rank afresh; so does {@code fresh}. A write
+     * through another replica is noticed by the user's revision ({@link UserRevisions}).
      */
     public Recommendations recommend(long userId, RecommendationQuery query) {
+        if (revisions.changed(userId)) {
+            forget(userId);
+        }
         SignalSnapshot snapshot = snapshots.get();
         Ranker ranker = rankers.get();
         Map<Long, List<Candidate>> proposed = proposals.get(userId, snapshot, ranker.fallback());

@@ -1,6 +1,8 @@
 package io.cinegraph.recommend;
 
+import io.cinegraph.graph.ClusterRepository;
 import io.cinegraph.signals.StaleUsers;
+import io.cinegraph.training.Replica;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.signals.CandidateSources;
 import io.cinegraph.signals.SignalSnapshots;
@@ -16,10 +18,11 @@ public class RecommendationWiring {
     @Singleton
     RecommendationService recommendations(SignalSnapshots snapshots, ActiveRanker ranker, CandidateSources sources,
                                           GraphUserProfiles profiles, RankerConfig config, MeterRegistry meters,
-                                          StaleUsers stale) {
+                                          StaleUsers stale, Replica replica, ClusterRepository cluster) {
         RecommendationService service = new RecommendationService(snapshots::current, ranker,
                 new Proposals(sources.all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
                         Proposals.background(config.candidateCacheSize(), config.backgroundCandidatesShare())), profiles,
+                replica.shared() ? new GraphUserRevisions(cluster, config.candidateCacheSize()) : UserRevisions.NONE,
                 meters, config.candidateCacheSize());
         // a user's refreshed neighbours reach their next ranking
         stale.onRefreshed(service::forget);

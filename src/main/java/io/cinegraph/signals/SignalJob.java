@@ -100,6 +100,8 @@ public class SignalJob {
         timed(steps, "snapshot", () -> snapshots.rebuild(table, global));
         // every user's signals are now as of the ratings read at the start: writes before it are no longer owed
         repository.clearStale(null, startedMillis);
+        snapshots.computedAt(startedMillis);
+        repository.recordComputed(startedMillis);
         Timings timings = new Timings(steps);
         LOG.info(timings.describe());
         return timings;

@@ -13,6 +13,8 @@ public class SignalSnapshots {
     private final FeatureRepository features;
     private final SignalsRepository signals;
     private final AtomicReference<SignalSnapshot> current = new AtomicReference<>();
+    /** When the signals this snapshot was read from were computed (epoch ms; 0 when not known). */
+    private volatile long computedAt;
 
     public SignalSnapshots(FeatureRepository features, SignalsRepository signals) {
         this.features = features;
@@ -25,6 +27,7 @@ public class SignalSnapshots {
             synchronized (this) {
                 snapshot = current.get();
                 if (snapshot == null) {
+                    computedAt = signals.computedAt();
                     snapshot = SignalSnapshot.load(features, signals);
                     current.set(snapshot);
                 }
@@ -50,5 +53,24 @@ public class SignalSnapshots {
         SignalSnapshot snapshot = SignalSnapshot.load(features, signals, table, global);
         current.set(snapshot);
         return snapshot;
+    }
+
+    /**
+     * Reads the snapshot again when the graph's signals were recomputed (by another replica) after the ones this
+     * snapshot holds; true when it did. (A snapshot not read yet will be read fresh on first use.)
+     */
+    public synchronized boolean follow() {
+        long graphComputedAt = signals.computedAt();
+        if (graphComputedAt <= computedAt || current.get() == null) {
+            return false;
+        }
+        rebuild();
+        computedAt = graphComputedAt;
+        return true;
+    }
+
+    /** Notes that the current snapshot holds the signals computed at {@code at} (by this process's signal job). */
+    void computedAt(long at) {
+        computedAt = at;
     }
 }

@@ -77,14 +77,14 @@ public final class DirectoryModelStore implements ModelStore {
         }
     }
 
-    /** The versions on disk, oldest first. */
+    /** The versions on disk, oldest first (directories that hold a model: not the tuning profiles, say). */
     @Override
     public List<String> versions() {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+            return children.filter(Files::isDirectory).filter(ModelFiles::isModel).map(p -> p.getFileName().toString())
                     .filter(name -> !name.startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + dir, e);

@@ -40,9 +40,11 @@ class RecommendationServiceTest {
 
     private final FakeRanker ranker = new FakeRanker();
     private final AtomicReference<Ranker> active = new AtomicReference<>(ranker);
+    /** Users whose revision moved through "another replica" since the last look. */
+    private final Set<Long> writtenElsewhere = new java.util.HashSet<>();
     private final RecommendationService service = new RecommendationService(() -> SNAPSHOT, active::get,
             new Proposals(List.of(source("user-knn", 4, 8, 1), source("popular", 8, 5, 7, 2)), 10, 100, Runnable::run),
-            new FakeProfiles(), new SimpleMeterRegistry(), 100);
+            new FakeProfiles(), writtenElsewhere::remove, new SimpleMeterRegistry(), 100);
 
     @AfterEach
     void close() {
@@ -125,6 +127,18 @@ class RecommendationServiceTest {
         service.recommend(WARM, RecommendationQuery.top(3));
         assertThat(ranker.rankings).isEqualTo(rankings + 1);
         assertThatThrownBy(() -> service.recommend(99, RecommendationQuery.top(3))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aWriteThroughAnotherReplicaMakesTheNextRequestRankAfresh() {
+        service.recommend(WARM, RecommendationQuery.top(3)); // queues the generators' queries (run inline here)
+        service.recommend(WARM, RecommendationQuery.top(3));
+        int rankings = ranker.rankings;
+        service.recommend(WARM, RecommendationQuery.top(3));
+        assertThat(ranker.rankings).as("unchanged revision: the cached ranking").isEqualTo(rankings);
+        writtenElsewhere.add(WARM);
+        service.recommend(WARM, RecommendationQuery.top(3));
+        assertThat(ranker.rankings).as("moved revision: ranked afresh").isEqualTo(rankings + 1);
     }
 
     private static List<Long> ids(Recommendations answer) {
