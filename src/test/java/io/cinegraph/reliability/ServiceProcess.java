@@ -119,12 +119,17 @@ final class ServiceProcess implements AutoCloseable {
         return JSON.readTree(r.body());
     }
 
-    HttpResponse<String> send(String method, String path, String json, boolean admin) throws IOException, InterruptedException {
+    /** Sends a request; {@code headers} are more name, value pairs. */
+    HttpResponse<String> send(String method, String path, String json, boolean admin, String... headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (admin) {
             b.header("X-API-Key", ADMIN_KEY);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
