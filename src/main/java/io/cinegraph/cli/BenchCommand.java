@@ -27,6 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
                         + "(cypher/bench/pearson_knn.cypher) against the service's Bolt port for T seconds.",
                 "With --phases writes (or a list with it), N clients also PUT ratings of 1 to 5 stars for random users "
                         + "and movies: this changes the graph, so run it on a copy.",
+                "With several --url replicas and --phases replicas: recommendations from the first replica alone, then "
+                        + "from all of them in turn (round robin); with --admin-key, a retraining is started on the "
+                        + "first replica as the second measurement starts, which goes on until every replica serves "
+                        + "the job's outcome.",
                 "Prints p50/p95/p99 latency, requests/s and failed requests of each, and the throughput ratio."})
 public class BenchCommand implements Callable<Integer> {
 
@@ -50,9 +54,14 @@ public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--phases", split = ",", defaultValue = "api,fresh,cypher", paramLabel = "PHASE",
             description = "Phases to run, in order: api (cached recommendations), fresh (ranked afresh), cypher "
-                    + "(plain Cypher kNN), writes (single rating writes), batch (POST /api/ratings of 1,000 ratings); the last two "
-                    + "change the graph (default: ${DEFAULT-VALUE}).")
+                    + "(plain Cypher kNN), writes (single rating writes), batch (POST /api/ratings of 1,000 ratings), "
+                    + "replicas (one replica, then all of --url in turn); writes and batch change the graph "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> phases;
+
+    @Option(names = "--admin-key", description = "The service's admin key: the replicas phase then retrains while "
+            + "it measures all replicas (or env CINEGRAPH_ADMIN_API_KEY).")
+    String adminKey;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random users (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -98,6 +107,10 @@ public class BenchCommand implements Callable<Integer> {
                     clients, warmup, seconds, users.size(), target.url);
             Map<String, Phase> done = new LinkedHashMap<>();
             for (String name : phases) {
+                if (name.strip().equals("replicas")) {
+                    replicas(http, users, out, done);
+                    continue;
+                }
                 Phase p = switch (name.strip()) {
                     case "api" -> phase("recommendations API", (userId, random) -> http.recommend(userId, limit, false), users, out);
                     case "fresh" -> phase("API, ranked afresh", (userId, random) -> http.recommend(userId, limit, true), users, out);
@@ -116,7 +129,7 @@ public class BenchCommand implements Callable<Integer> {
                                 users, out);
                     }
                     default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                            "Unknown phase '" + name + "': use api, fresh, cypher, writes or batch");
+                            "Unknown phase '" + name + "': use api, fresh, cypher, writes, batch or replicas");
                 };
                 done.put(name.strip(), p);
             }
@@ -133,12 +146,75 @@ public class BenchCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Throughput ratio (API / plain Cypher kNN): %.1fx; ranked afresh: %.1fx%n",
                         done.get("api").rate() / plain.rate(), done.get("fresh").rate() / plain.rate());
             }
+            if (done.containsKey("replicas-1") && done.containsKey("replicas-n")) {
+                out.printf(Locale.ROOT, "Throughput ratio (%d replicas / 1 replica): %.2fx%n", http.replicas(),
+                        done.get("replicas-n").rate() / done.get("replicas-1").rate());
+            }
             if (done.containsKey("fresh")) {
                 out.println("(\"ranked afresh\" sends Cache-Control: no-cache: every request reads the user's graph side and "
                         + "ranks all candidates, as the first request after a rating write does)");
             }
         }
         return 0;
+    }
+
+    /**
+     * Recommendations from the first replica alone, then from every replica in turn; with the admin key, a retraining
+     * started on the first replica as the second measurement starts, which lasts until every replica serves its outcome.
+     */
+    private void replicas(ServiceClient all, List<Long> users, PrintWriter out, Map<String, Phase> done) throws Exception {
+        if (all.replicas() < 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "The replicas phase needs two or more services: --url http://host:8080,http://host:8081");
+        }
+        ServiceClient one = target.first();
+        done.put("replicas-1", phase("API, 1 replica", (userId, random) -> one.recommend(userId, limit, false), users, out));
+        String key = adminKey != null ? adminKey : System.getenv("CINEGRAPH_ADMIN_API_KEY");
+        java.util.concurrent.CompletableFuture<String> retraining = key == null ? null : new java.util.concurrent.CompletableFuture<>();
+        Phase spread = phase("API, " + all.replicas() + " replicas", (userId, random) -> all.recommend(userId, limit, false),
+                users, out, retraining == null ? null : () -> {
+                    Thread t = new Thread(() -> {
+                        try {
+                            retraining.complete(retrainAndFollow(all, key, out));
+                        } catch (Exception e) {
+                            retraining.complete("The retraining could not be followed: " + e.getMessage());
+                        }
+                    }, "bench-retraining");
+                    t.setDaemon(true);
+                    t.start();
+                    return retraining;
+                });
+        if (retraining != null) {
+            spread = spread.named("API, " + all.replicas() + " replicas, retraining");
+            out.println(retraining.join());
+        }
+        done.put("replicas-n", spread);
+    }
+
+    /** Retrains on the first replica and waits until every replica serves the outcome; says what happened. */
+    private static String retrainAndFollow(ServiceClient all, String key, PrintWriter out) throws Exception {
+        String id = all.retrain(key);
+        out.printf("Retraining %s started on the first replica%n", id);
+        out.flush();
+        long started = System.nanoTime();
+        while (true) {
+            var job = all.job(key, id);
+            String state = job.get("state").asText();
+            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
+                String expected = state.equals("PROMOTED") ? job.get("candidateVersion").asText() : job.path("activeVersion").asText("none");
+                long finished = System.nanoTime();
+                while (!all.activeVersions().stream().allMatch(expected::equals)) {
+                    if (System.nanoTime() - finished > Duration.ofMinutes(2).toNanos()) {
+                        return String.format(Locale.ROOT, "Retraining %s %s, but the replicas serve %s two minutes later",
+                                id, state, all.activeVersions());
+                    }
+                    Thread.sleep(100);
+                }
+                return String.format(Locale.ROOT, "Retraining %s %s after %.0f s; every replica serves %s %.1f s after it ended",
+                        id, state, (finished - started) / 1e9, expected, (System.nanoTime() - finished) / 1e9);
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** One POST /api/ratings of {@value #BATCH} ratings of random users and movies, each pair once. */
@@ -157,17 +233,27 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private Phase phase(String name, Call call, List<Long> users, PrintWriter out) throws Exception {
-        out.printf("%s: warming up...%n", name);
-        out.flush();
-        run(call, users, warmup, seed + 1_000);
-        out.printf("%s: measuring...%n", name);
-        out.flush();
-        return run(call, users, seconds, seed).named(name);
+        return phase(name, call, users, out, null);
     }
 
-    private Phase run(Call call, List<Long> users, int duration, long phaseSeed) throws Exception {
+    /**
+     * Warms up, then measures for {@code --seconds}; {@code during}, when given, starts work as the measurement starts
+     * and the measurement lasts until it is done.
+     */
+    private Phase phase(String name, Call call, List<Long> users, PrintWriter out,
+                        java.util.function.Supplier<java.util.concurrent.Future<?>> during) throws Exception {
+        out.printf("%s: warming up...%n", name);
+        out.flush();
+        run(call, users, warmup, seed + 1_000, null);
+        out.printf("%s: measuring...%n", name);
+        out.flush();
+        return run(call, users, seconds, seed, during == null ? null : during.get()).named(name);
+    }
+
+    private Phase run(Call call, List<Long> users, int duration, long phaseSeed, java.util.concurrent.Future<?> until)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long end = System.nanoTime() + Duration.ofSeconds(duration).toNanos();
+        long minimumEnd = System.nanoTime() + Duration.ofSeconds(duration).toNanos();
         AtomicLong failures = new AtomicLong();
         long started = System.nanoTime();
         try {
@@ -177,7 +263,7 @@ public class BenchCommand implements Callable<Integer> {
                 results.add(pool.submit(() -> {
                     double[] latencies = new double[1024];
                     int n = 0;
-                    while (System.nanoTime() < end) {
+                    while (System.nanoTime() < minimumEnd || (until != null && !until.isDone())) {
                         long userId = users.get(random.nextInt(users.size()));
                         long t0 = System.nanoTime();
                         boolean ok;

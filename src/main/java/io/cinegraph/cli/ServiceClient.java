@@ -7,22 +7,76 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The calls the load commands ({@code bench}, {@code soak}) make to a running service, over HTTP/1.1. */
+/**
+ * The calls the load commands ({@code bench}, {@code soak}) make to a running service, over HTTP/1.1; with several
+ * replicas, each request goes to the next one in turn (round robin, as a load balancer would).
+ */
 final class ServiceClient {
 
-    private final String url;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private final List<String> urls;
+    private final java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    ServiceClient(String url) {
-        this.url = url;
+    ServiceClient(List<String> urls) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("No service URL given");
+        }
+        this.urls = List.copyOf(urls);
+    }
+
+    /** How many replicas the requests go to. */
+    int replicas() {
+        return urls.size();
+    }
+
+    /** The next replica's base URL. */
+    private String url() {
+        return urls.get((int) (turn.getAndIncrement() % urls.size()));
+    }
+
+    /** Starts a gated retraining on the first replica (admin key); the job's id. */
+    String retrain(String adminKey) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(urls.get(0) + "/api/admin/retrain"))
+                .timeout(Duration.ofSeconds(30)).header("X-API-Key", adminKey)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("POST /api/admin/retrain answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    /** A retraining job as the first replica shows it (JSON). */
+    com.fasterxml.jackson.databind.JsonNode job(String adminKey, String id) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(urls.get(0) + "/api/admin/jobs/" + id))
+                .timeout(Duration.ofSeconds(30)).header("X-API-Key", adminKey).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET /api/admin/jobs/" + id + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** The model version each replica serves now, in order. */
+    List<String> activeVersions() throws IOException, InterruptedException {
+        List<String> out = new java.util.ArrayList<>();
+        for (String u : urls) {
+            var body = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(u + "/api/model"))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+            var active = body.get("active");
+            out.add(active == null || active.isNull() ? "none" : active.get("version").asText());
+        }
+        return out;
     }
 
     /** GET a user's recommendations ({@code fresh}: with Cache-Control: no-cache); true on 200. */
     boolean recommend(long userId, int limit, boolean fresh) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + "/api/users/" + userId
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + "/api/users/" + userId
                 + "/recommendations?limit=" + limit)).timeout(Duration.ofSeconds(30)).GET();
         if (fresh) {
             request.header("Cache-Control", "no-cache");
@@ -32,7 +86,7 @@ final class ServiceClient {
 
     /** PUT one rating; true when acknowledged (200 or 201). */
     boolean rate(long userId, long movieId, int stars) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/users/" + userId + "/ratings/" + movieId))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/api/users/" + userId + "/ratings/" + movieId))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"rating\": " + stars + "}")).build();
         int status = http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
@@ -41,20 +95,20 @@ final class ServiceClient {
 
     /** POST a JSON body of ratings to /api/ratings; true on 200. */
     boolean rateBatch(String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/ratings")).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/api/ratings")).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
     }
 
     /** A user's stored ratings, movie id → stars. */
     Map<Long, Double> ratings(long userId) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/users/" + userId + "/ratings"))
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(urls.get(0) + "/api/users/" + userId + "/ratings"))
                 .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET /api/users/" + userId + "/ratings answered " + r.statusCode());
         }
         Map<Long, Double> out = new HashMap<>();
-        for (var node : new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body())) {
+        for (var node : JSON.readTree(r.body())) {
             out.put(node.get("movieId").asLong(), node.get("rating").asDouble());
         }
         return out;
@@ -62,7 +116,7 @@ final class ServiceClient {
 
     /** The body of /q/metrics (Prometheus text). */
     String metrics() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create(urls.get(0) + "/q/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 }
