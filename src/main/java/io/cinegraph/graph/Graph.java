@@ -75,12 +75,16 @@ public class Graph implements AutoCloseable {
     }
 
     private Connection open() {
-        Config driverConfig = Config.builder()
+        Config.ConfigBuilder builder = Config.builder()
                 .withConnectionTimeout(config.connectionTimeoutSeconds(), TimeUnit.SECONDS)
                 .withMaxTransactionRetryTime(config.retrySeconds(), TimeUnit.SECONDS)
-                .withoutEncryption()
-                .withLogging(org.neo4j.driver.Logging.none())
-                .build();
+                .withLogging(org.neo4j.driver.Logging.none());
+        // neo4j+s:// and bolt+s:// (Aura, a cluster with TLS) carry their encryption in the scheme; the others are plain
+        String scheme = config.uri().map(URI::getScheme).orElse("bolt");
+        if (!scheme.endsWith("+s") && !scheme.endsWith("+ssc")) {
+            builder.withoutEncryption();
+        }
+        Config driverConfig = builder.build();
         if (config.uri().isPresent()) {
             URI uri = config.uri().get();
             AuthToken auth = config.password().map(p -> AuthTokens.basic(config.user(), p)).orElse(AuthTokens.none());

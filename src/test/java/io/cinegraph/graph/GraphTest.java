@@ -158,6 +158,8 @@ class GraphTest {
     /** On the CSV fixture: user 1 rated movies 1 (5★) and 2 (3.5★); there is no movie 99 and no user 77. */
     private static void ratingWritesCreateReplaceAndSkipInOrder(Graph graph) {
         RatingRepository ratings = new RatingRepository(graph);
+        ClusterRepository cluster = new ClusterRepository(graph);
+        long revision = cluster.userRevision(1);
         List<java.util.Optional<Boolean>> written = ratings.putEach(List.of(
                 new RatingRepository.NewRating(1, 3, 4.0, 100),
                 new RatingRepository.NewRating(1, 1, 2.5, 101),
@@ -169,6 +171,11 @@ class GraphTest {
                 .containsExactlyInAnyOrder("3:4.0@100", "1:2.5@101", "2:3.5@964981247");
         assertThat(new SignalsRepository(graph).staleUsers()).containsExactly(1L);
         assertThat(new CatalogRepository(graph).counts().ratings()).isEqualTo(6);
+        assertThat(cluster.userRevision(1)).as("a write moves the user's revision").isGreaterThan(revision);
+        long afterWrite = cluster.userRevision(1);
+        assertThat(ratings.delete(1, 3, 6_000L)).isTrue();
+        assertThat(cluster.userRevision(1)).as("so does a deletion").isGreaterThan(afterWrite);
+        assertThat(cluster.userRevision(2)).as("not another user's").isZero();
     }
 
     @Test
