@@ -27,10 +27,24 @@ public class AdminResource {
 
     private final RetrainService retrain;
     private final ModelRegistry registry;
+    private final io.cinegraph.events.EventService events;
 
-    public AdminResource(RetrainService retrain, ModelRegistry registry) {
+    public AdminResource(RetrainService retrain, ModelRegistry registry, io.cinegraph.events.EventService events) {
         this.retrain = retrain;
         this.registry = registry;
+        this.events = events;
+    }
+
+    @GET
+    @Path("/experiments")
+    @Operation(summary = "Online figures per model version and variant over a sliding window: impressions, "
+            + "click-through, view-through, rated after being shown, mean rating then, catalogue coverage")
+    @APIResponse(responseCode = "200", description = "The figures, one row per model version and variant")
+    @APIResponse(responseCode = "400", description = "days out of range")
+    public io.cinegraph.events.OnlineFigures experiments(
+            @jakarta.ws.rs.QueryParam("days") @jakarta.ws.rs.DefaultValue("30") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(3650) int days) {
+        return events.figures(java.time.Duration.ofDays(days));
     }
 
     @POST

@@ -39,8 +39,11 @@ public class UserResource {
     private final RecommendationService recommendations;
     private final RatingService ratings;
     private final UserService users;
+    private final io.cinegraph.events.EventService events;
 
-    public UserResource(RecommendationService recommendations, RatingService ratings, UserService users) {
+    public UserResource(RecommendationService recommendations, RatingService ratings, UserService users,
+                        io.cinegraph.events.EventService events) {
+        this.events = events;
         this.users = users;
         this.recommendations = recommendations;
         this.ratings = ratings;
@@ -111,6 +114,24 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user or rating")
     public void unrate(@PathParam("id") @PositiveOrZero long id, @PathParam("movieId") @PositiveOrZero long movieId) {
         ratings.delete(id, movieId);
+    }
+
+    @POST
+    @Path("/{id}/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record what the user was shown or did: {\"movieId\": 50, \"type\": \"impression|click|view|skip\", "
+            + "\"recommendationId\": \"…\", \"eventId\": \"…\"}",
+            description = "recommendationId is the one of the recommendations answer that showed the movie (online "
+                    + "figures per model and variant count it); eventId is the client's own id, so that a retried event "
+                    + "is stored once; at is epoch seconds (default now). A view is history: the next recommendations "
+                    + "treat the movie as seen.")
+    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "200", description = "An event with this eventId was stored before; nothing changed")
+    @APIResponse(responseCode = "400", description = "Nothing stored: missing or unknown type, bad ids or time")
+    @APIResponse(responseCode = "404", description = "No such user or movie")
+    public Response event(@PathParam("id") @PositiveOrZero long id, io.cinegraph.events.EventService.Item body) {
+        io.cinegraph.events.EventService.Stored stored = events.put(id, body);
+        return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK).entity(stored).build();
     }
 
     @GET

@@ -14,6 +14,10 @@ public enum CypherQuery {
     SCHEMA_V002_INDEXES("schema/V002__indexes"),
     SCHEMA_V003_INDEXES("schema/V003__indexes"),
     SCHEMA_V004_SERVICE_STATE("schema/V004__service_state"),
+    SCHEMA_V005_EVENTS("schema/V005__events"),
+
+    EVENTS_PUT("events/put_events"),
+    EVENTS_ONLINE_METRICS("events/online_metrics"),
 
     CLUSTER_ACTIVE_MODEL("cluster/active_model"),
     CLUSTER_RECORD_ACTIVE_MODEL("cluster/record_active_model"),
@@ -104,7 +108,7 @@ public enum CypherQuery {
 
     /** Schema migrations in the order they are applied. Versioned files are never edited once landed. */
     static final CypherQuery[] SCHEMA = {SCHEMA_V001_CONSTRAINTS, SCHEMA_V002_INDEXES, SCHEMA_V003_INDEXES,
-            SCHEMA_V004_SERVICE_STATE};
+            SCHEMA_V004_SERVICE_STATE, SCHEMA_V005_EVENTS};
 
     private final String name;
 

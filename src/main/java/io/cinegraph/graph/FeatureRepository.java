@@ -54,17 +54,27 @@ public class FeatureRepository {
         IngestRepository.exportRatings(graph, out);
     }
 
-    /** The per-user part of feature extraction, or empty for an unknown user. */
+    /** The per-user part of feature extraction, or empty for an unknown user (ratings only). */
     public java.util.Optional<UserSide> request(long userId) {
-        return graph.readOne(CypherQuery.FEATURES_REQUEST, Map.of("userId", userId), r -> {
+        return request(userId, 0);
+    }
+
+    /**
+     * As {@link #request(long)}; with {@code viewRating} &gt; 0 the movies the user viewed but did not rate are in
+     * their history too, each as a rating of {@code viewRating} at the time of the latest view.
+     */
+    public java.util.Optional<UserSide> request(long userId, double viewRating) {
+        return graph.readOne(CypherQuery.FEATURES_REQUEST, Map.of("userId", userId, "withViews", viewRating > 0), r -> {
             Map<String, Double> prefers = new java.util.HashMap<>();
             for (Value p : r.get("prefers").values()) {
                 if (!p.get(0).isNull()) {
                     prefers.put(p.get(0).asString(), p.get(1).asDouble());
                 }
             }
-            List<UserSide.Rated> ratings = r.get("ratings").asList(v -> v.get(0).isNull() ? null
-                    : new UserSide.Rated(v.get(0).asLong(), v.get(1).asDouble(), v.get(2).asLong()));
+            List<UserSide.Rated> ratings = new java.util.ArrayList<>(r.get("ratings").asList(v -> v.get(0).isNull() ? null
+                    : new UserSide.Rated(v.get(0).asLong(), v.get(1).asDouble(), v.get(2).asLong())));
+            ratings.addAll(r.get("views").asList(v -> v.get(0).isNull() ? null
+                    : new UserSide.Rated(v.get(0).asLong(), viewRating, v.get(1).asLong(0))));
             List<UserSide.Neighbour> neighbours = r.get("neighbours").asList(v -> v.get(0).isNull() ? null
                     : new UserSide.Neighbour(v.get(0).asLong(), v.get(1).asDouble()));
             return new UserSide(r.get("ratingCount").asLong(0), CatalogRepository.doubleOrNull(r.get("meanRating")),

@@ -117,7 +117,8 @@ public class RecommendationService implements AutoCloseable {
                     stars[k], item.sources(), why));
         }
         Ranker ranker = ranked.ranker();
-        return counted(new Recommendations(userId, ranker.version(), ranker.fallback(), out));
+        return counted(new Recommendations(userId, ranker.version(), ranker.fallback(),
+                RecommendationIds.issue(ranker.version(), RecommendationIds.DEFAULT_VARIANT, System.currentTimeMillis()), out));
     }
 
     /** Counts the recommended movies by the candidate source that proposed them first. */

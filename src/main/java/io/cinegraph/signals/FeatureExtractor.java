@@ -72,7 +72,8 @@ public class FeatureExtractor {
     }
 
     private Optional<UserSide> request(long userId, SignalSnapshot snapshot) {
-        return repository.request(userId).map(side -> LiveUserSignals.current(side, snapshot, config.genreShrinkage()));
+        return repository.request(userId, config.viewRating())
+                .map(side -> LiveUserSignals.current(side, snapshot, config.genreShrinkage()));
     }
 
     /** Feature vectors from a user's side already fetched (or built for a new user) and a snapshot. */

@@ -41,6 +41,13 @@ public interface SignalsConfig {
     @WithDefault("10")
     double genreShrinkage();
 
+    /**
+     * The rating, on the dataset's scale, that a viewed movie the user has not rated stands for in their history when
+     * they are ranked (events of type {@code view}); 0: views are not history.
+     */
+    @WithDefault("4")
+    double viewRating();
+
     /** Prior weight C of the Bayesian mean rating of a movie (in ratings at the global mean). */
     @WithDefault("10")
     double popularityPriorWeight();

@@ -28,6 +28,7 @@ public final class TestSignalsConfig {
                 };
             }
             public double genreShrinkage() { return 2; }
+            public double viewRating() { return 4; }
             public double popularityPriorWeight() { return 2; }
             public double trendHalfLifeDays() { return 1; }
             public int contentMinRatings() { return 10; }

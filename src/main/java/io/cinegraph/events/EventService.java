@@ -1,0 +1,199 @@
+package io.cinegraph.events;
+
+import io.cinegraph.catalog.CatalogService;
+import io.cinegraph.catalog.NotFoundException;
+import io.cinegraph.graph.EventRepository;
+import io.cinegraph.graph.RatingRepository;
+import io.cinegraph.recommend.RecommendationIds;
+import io.cinegraph.recommend.RecommendationService;
+import io.cinegraph.support.InvalidParameterException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Implicit feedback: what people were shown (impressions), clicked, viewed and skipped. Each event is checked whole
+ * (nothing of a bad batch is written), stored once by its id (a client that retries sends the same {@code eventId}),
+ * and tied to the answer that showed the movie by its {@code recommendationId}, which says which model and variant
+ * served it. A view is history: the user's next recommendations treat the movie as seen (and liked, see
+ * {@code cinegraph.signals.view-rating}).
+ */
+@ApplicationScoped
+public class EventService {
+
+    /** The kinds of event. */
+    public static final List<String> TYPES = List.of("impression", "click", "view", "skip");
+    static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /** An event's time may run this far ahead of the service's clock. */
+    static final long MAX_CLOCK_SKEW_SECONDS = 300;
+    static final int MAX_LISTED_ERRORS = 100;
+
+    private final EventRepository events;
+    private final RatingRepository ratings;
+    private final CatalogService catalog;
+    private final RecommendationService recommendations;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+
+    public EventService(EventRepository events, RatingRepository ratings, CatalogService catalog,
+                        RecommendationService recommendations, MeterRegistry meters) {
+        this.events = events;
+        this.ratings = ratings;
+        this.catalog = catalog;
+        this.recommendations = recommendations;
+        this.meters = meters;
+    }
+
+    /** An event as sent (any field may be missing); {@code at} in epoch seconds, default now. */
+    public record Item(Long userId, Long movieId, String type, String recommendationId, String eventId, Long at) {
+    }
+
+    /** An event as stored; {@code created} false when one with its id was stored before. */
+    public record Stored(String eventId, long userId, long movieId, String type, long at, String recommendationId,
+                         String model, String variant, boolean created) {
+    }
+
+    /** What a batch stored: {@code stored} new events, {@code duplicates} already stored before. */
+    public record BatchStored(long stored, long duplicates) {
+    }
+
+    /** One event of a user; 404 (user, else movie) when either does not exist. */
+    public Stored put(long userId, Item item) {
+        if (item == null) {
+            throw new InvalidParameterException("body", "a JSON object is required, e.g. {\"movieId\": 50, \"type\": \"view\"}");
+        }
+        Item own = new Item(userId, item.movieId(), item.type(), item.recommendationId(), item.eventId(), item.at());
+        long now = clock.instant().getEpochSecond();
+        List<InvalidParameterException.Field> errors = new ArrayList<>();
+        check(own, "", now, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidParameterException(errors);
+        }
+        RatingRepository.Existing existing = ratings.existing(Set.of(userId), Set.of(own.movieId()));
+        if (!existing.users().contains(userId)) {
+            throw new NotFoundException("user", userId);
+        }
+        if (!existing.movies().contains(own.movieId())) {
+            throw new NotFoundException("movie", own.movieId());
+        }
+        EventRepository.NewEvent event = toNew(own, now);
+        boolean created = events.put(List.of(event)).get(0);
+        stored(List.of(event), List.of(created));
+        return new Stored(event.eventId(), userId, event.movieId(), event.type(), event.at(), event.recommendationId(),
+                event.model(), event.variant(), created);
+    }
+
+    /** Many events of any users, all or nothing: every bad item is named as {@code events[i].field}. */
+    public BatchStored putAll(List<Item> items, int maxItems) {
+        if (items == null || items.isEmpty()) {
+            throw new InvalidParameterException("events", "must hold at least one event, e.g. {\"events\": "
+                    + "[{\"userId\": 1, \"movieId\": 50, \"type\": \"impression\"}]}");
+        }
+        if (items.size() > maxItems) {
+            throw new InvalidParameterException("events", "holds " + items.size() + " events; at most " + maxItems
+                    + " per request (cinegraph.api.max-batch-ratings)");
+        }
+        long now = clock.instant().getEpochSecond();
+        List<InvalidParameterException.Field> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                errors.add(new InvalidParameterException.Field("events[" + i + "]",
+                        "is null; expected {\"userId\", \"movieId\", \"type\"}"));
+                continue;
+            }
+            check(items.get(i), "events[" + i + "].", now, errors);
+            if (items.get(i).userId() == null || items.get(i).userId() < 0) {
+                errors.add(new InvalidParameterException.Field("events[" + i + "].userId", "is required: a user id ≥ 0"));
+            }
+        }
+        if (errors.isEmpty()) {
+            Set<Long> users = new HashSet<>();
+            Set<Long> movies = new HashSet<>();
+            items.forEach(item -> {
+                users.add(item.userId());
+                movies.add(item.movieId());
+            });
+            RatingRepository.Existing existing = ratings.existing(users, movies);
+            for (int i = 0; i < items.size(); i++) {
+                if (!existing.users().contains(items.get(i).userId())) {
+                    errors.add(new InvalidParameterException.Field("events[" + i + "].userId", "no user " + items.get(i).userId()));
+                }
+                if (!existing.movies().contains(items.get(i).movieId())) {
+                    errors.add(new InvalidParameterException.Field("events[" + i + "].movieId", "no movie " + items.get(i).movieId()));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidParameterException(errors.size() <= MAX_LISTED_ERRORS ? errors : errors.subList(0, MAX_LISTED_ERRORS));
+        }
+        List<EventRepository.NewEvent> rows = items.stream().map(item -> toNew(item, now)).toList();
+        List<Boolean> created = events.put(rows);
+        stored(rows, created);
+        long fresh = created.stream().filter(c -> c).count();
+        return new BatchStored(fresh, rows.size() - fresh);
+    }
+
+    /** The online figures of every model version and variant over the last {@code window}. */
+    public OnlineFigures figures(Duration window) {
+        long since = clock.instant().minus(window).getEpochSecond();
+        long movies = catalog.counts().movies();
+        return new OnlineFigures(window.toDays(), since, events.figures(since).stream()
+                .map(f -> OnlineFigures.Variant.of(f, movies)).toList());
+    }
+
+    private static void check(Item item, String prefix, long now, List<InvalidParameterException.Field> errors) {
+        if (item.movieId() == null || item.movieId() < 0) {
+            errors.add(new InvalidParameterException.Field(prefix + "movieId", "is required: a movie id ≥ 0"));
+        }
+        if (item.type() == null || !TYPES.contains(item.type())) {
+            errors.add(new InvalidParameterException.Field(prefix + "type", "must be one of " + TYPES + ", got "
+                    + (item.type() == null ? "nothing" : "'" + item.type() + "'")));
+        }
+        if (item.eventId() != null && !EVENT_ID.matcher(item.eventId()).matches()) {
+            errors.add(new InvalidParameterException.Field(prefix + "eventId", "must be 1 to 100 characters of letters, "
+                    + "digits and . _ : - (a client's own id, so that a retried event is stored once)"));
+        }
+        if (item.recommendationId() != null && RecommendationIds.parse(item.recommendationId()).isEmpty()) {
+            errors.add(new InvalidParameterException.Field(prefix + "recommendationId", "is not the recommendationId of "
+                    + "an answer of this service (send it as the recommendations response gave it, or leave it out)"));
+        }
+        if (item.at() != null && (item.at() < 0 || item.at() > now + MAX_CLOCK_SKEW_SECONDS)) {
+            errors.add(new InvalidParameterException.Field(prefix + "at", "must be a time in epoch seconds, not in the "
+                    + "future (now " + now + "), got " + item.at()));
+        }
+    }
+
+    private static EventRepository.NewEvent toNew(Item item, long now) {
+        var issued = RecommendationIds.parse(item.recommendationId());
+        return new EventRepository.NewEvent(item.eventId() != null ? item.eventId() : UUID.randomUUID().toString(),
+                item.userId(), item.movieId(), item.type(), item.at() != null ? item.at() : now, item.recommendationId(),
+                issued.map(RecommendationIds.Issued::model).orElse(null),
+                issued.map(RecommendationIds.Issued::variant).orElse(null));
+    }
+
+    /** Counts the new events; a user who viewed something is ranked afresh next time. */
+    private void stored(List<EventRepository.NewEvent> rows, List<Boolean> created) {
+        Map<String, Long> byType = new HashMap<>();
+        Set<Long> viewers = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (created.get(i)) {
+                byType.merge(rows.get(i).type(), 1L, Long::sum);
+                if (rows.get(i).type().equals("view")) {
+                    viewers.add(rows.get(i).userId());
+                }
+            }
+        }
+        byType.forEach((type, n) -> meters.counter("cinegraph.events", "type", type).increment(n));
+        viewers.forEach(recommendations::forget);
+    }
+}

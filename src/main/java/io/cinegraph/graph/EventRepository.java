@@ -1,0 +1,61 @@
+package io.cinegraph.graph;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Implicit feedback: events stored once by id, and the online figures computed from them. */
+@ApplicationScoped
+public class EventRepository {
+
+    private final Graph graph;
+
+    public EventRepository(Graph graph) {
+        this.graph = graph;
+    }
+
+    /** An event to store; {@code at} in epoch seconds; the last three may be null (not from a recommendation). */
+    public record NewEvent(String eventId, long userId, long movieId, String type, long at, String recommendationId,
+                           String model, String variant) {
+    }
+
+    /** Online figures of one model version and variant. */
+    public record Figures(String model, String variant, long impressions, long clicks, long views, long skips,
+                          long moviesShown, long ratedAfter, Double meanRatingAfter) {
+    }
+
+    /** Stores the events (of existing users and movies) in one transaction; per event, whether it was new. */
+    public List<Boolean> put(List<NewEvent> events) {
+        List<Map<String, Object>> rows = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            NewEvent e = events.get(i);
+            Map<String, Object> row = new HashMap<>();
+            row.put("i", i);
+            row.put("eventId", e.eventId());
+            row.put("userId", e.userId());
+            row.put("movieId", e.movieId());
+            row.put("type", e.type());
+            row.put("at", e.at());
+            row.put("recommendationId", e.recommendationId());
+            row.put("model", e.model());
+            row.put("variant", e.variant());
+            rows.add(row);
+        }
+        List<Boolean> created = new ArrayList<>(Collections.nCopies(events.size(), false));
+        graph.writeList(CypherQuery.EVENTS_PUT, Map.of("events", rows),
+                r -> created.set(r.get("i").asInt(), r.get("created").asBoolean()));
+        return created;
+    }
+
+    /** The figures of every model version and variant over the events since {@code since} (epoch seconds). */
+    public List<Figures> figures(long since) {
+        return graph.readList(CypherQuery.EVENTS_ONLINE_METRICS, Map.of("since", since), r -> new Figures(
+                r.get("model").asString(), r.get("variant").asString(), r.get("impressions").asLong(),
+                r.get("clicks").asLong(), r.get("views").asLong(), r.get("skips").asLong(), r.get("moviesShown").asLong(),
+                r.get("ratedAfter").asLong(), CatalogRepository.doubleOrNull(r.get("meanRatingAfter"))));
+    }
+}
