@@ -27,24 +27,57 @@ public class AdminResource {
 
     private final RetrainService retrain;
     private final ModelRegistry registry;
-    private final io.cinegraph.events.EventService events;
+    private final io.cinegraph.events.ExperimentService experiments;
 
-    public AdminResource(RetrainService retrain, ModelRegistry registry, io.cinegraph.events.EventService events) {
+    public AdminResource(RetrainService retrain, ModelRegistry registry, io.cinegraph.events.ExperimentService experiments) {
         this.retrain = retrain;
         this.registry = registry;
-        this.events = events;
+        this.experiments = experiments;
     }
 
     @GET
     @Path("/experiments")
-    @Operation(summary = "Online figures per model version and variant over a sliding window: impressions, "
-            + "click-through, view-through, rated after being shown, mean rating then, catalogue coverage")
-    @APIResponse(responseCode = "200", description = "The figures, one row per model version and variant")
+    @Operation(summary = "The running A/B experiment (each variant's online figures beside the control's, the 95 % CI "
+            + "of the click-through difference and a verdict) and every model's online figures over a sliding window: "
+            + "impressions, click-through, view-through, rated after being shown, mean rating then, catalogue coverage")
+    @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "400", description = "days out of range")
-    public io.cinegraph.events.OnlineFigures experiments(
+    public io.cinegraph.events.ExperimentService.Report experiments(
             @jakarta.ws.rs.QueryParam("days") @jakarta.ws.rs.DefaultValue("30") @jakarta.validation.constraints.Min(1)
             @jakarta.validation.constraints.Max(3650) int days) {
-        return events.figures(java.time.Duration.ofDays(days));
+        return experiments.report(java.time.Duration.ofDays(days));
+    }
+
+    /** An experiment to start: {@code {"name": "ranker-v2", "variants": [{"name": "A", "model": "active", "share": 50}, ...]}}. */
+    public record NewExperiment(String name, List<io.cinegraph.recommend.Experiment.Arm> variants) {
+    }
+
+    @POST
+    @Path("/experiments")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start an A/B experiment: users split by a hash of (user id, name) over variants, each served "
+            + "by a stored model version, 'active' or 'fallback', with shares (percent) adding up to 100; the first "
+            + "variant is the control")
+    @APIResponse(responseCode = "201", description = "Started")
+    @APIResponse(responseCode = "400", description = "Bad definition, or an experiment is already running")
+    public Response startExperiment(NewExperiment body) {
+        if (body == null) {
+            throw new io.cinegraph.support.InvalidParameterException("body", "a JSON object is required, e.g. {\"name\": "
+                    + "\"ranker-v2\", \"variants\": [{\"name\": \"A\", \"model\": \"active\", \"share\": 50}, "
+                    + "{\"name\": \"B\", \"model\": \"fallback\", \"share\": 50}]}");
+        }
+        return Response.status(Response.Status.CREATED).entity(experiments.start(body.name(), body.variants())).build();
+    }
+
+    @POST
+    @Path("/experiments/end")
+    @Operation(summary = "End the running experiment; with promote=true, the variant ahead of the control beyond doubt "
+            + "(95 % CI of the click-through difference excludes 0) has its model activated, else the active model stays")
+    @APIResponse(responseCode = "200", description = "What was decided")
+    @APIResponse(responseCode = "400", description = "No experiment is running")
+    public io.cinegraph.events.ExperimentService.Ended endExperiment(
+            @jakarta.ws.rs.QueryParam("promote") @jakarta.ws.rs.DefaultValue("false") boolean promote) {
+        return experiments.end(promote);
     }
 
     @POST

@@ -151,6 +151,11 @@ public class EventService {
                 .map(f -> OnlineFigures.Variant.of(f, movies)).toList());
     }
 
+    /** Movies in the catalogue (the denominator of coverage). */
+    long catalogueSize() {
+        return catalog.counts().movies();
+    }
+
     private static void check(Item item, String prefix, long now, List<InvalidParameterException.Field> errors) {
         if (item.movieId() == null || item.movieId() < 0) {
             errors.add(new InvalidParameterException.Field(prefix + "movieId", "is required: a movie id ≥ 0"));

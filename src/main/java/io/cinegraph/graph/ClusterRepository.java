@@ -98,4 +98,16 @@ public class ClusterRepository {
         return graph.readOne(CypherQuery.CLUSTER_USER_REVISION, Map.of("userId", userId),
                 r -> r.get("revision").asLong()).orElse(0L);
     }
+
+    /** The running experiment's definition (JSON), if one runs. */
+    public Optional<String> experiment() {
+        return graph.readOne(CypherQuery.CLUSTER_EXPERIMENT, Map.of(), r -> r.get("json").asString());
+    }
+
+    /** Records the running experiment's definition (null: none runs). */
+    public void recordExperiment(String json) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("json", json);
+        graph.write(CypherQuery.CLUSTER_RECORD_EXPERIMENT, params);
+    }
 }

@@ -32,6 +32,8 @@ public enum CypherQuery {
     CLUSTER_PRUNE_JOBS("cluster/prune_jobs"),
     CLUSTER_RUNNING_JOBS("cluster/running_jobs"),
     CLUSTER_USER_REVISION("cluster/user_revision"),
+    CLUSTER_EXPERIMENT("cluster/experiment"),
+    CLUSTER_RECORD_EXPERIMENT("cluster/record_experiment"),
 
     INGEST_MERGE_GENRES("ingest/merge_genres"),
     INGEST_MERGE_USERS("ingest/merge_users"),

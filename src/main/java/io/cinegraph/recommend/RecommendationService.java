@@ -24,14 +24,14 @@ import java.util.function.Supplier;
 public class RecommendationService implements AutoCloseable {
 
     private final Supplier<SignalSnapshot> snapshots;
-    private final Supplier<Ranker> rankers;
+    private final RankerChoice rankers;
     private final Proposals proposals;
     private final UserSides sides;
     private final RankingCache rankings;
     private final UserRevisions revisions;
     private final MeterRegistry meters;
 
-    RecommendationService(Supplier<SignalSnapshot> snapshots, Supplier<Ranker> rankers, Proposals proposals,
+    RecommendationService(Supplier<SignalSnapshot> snapshots, RankerChoice rankers, Proposals proposals,
                           UserProfiles profiles, UserRevisions revisions, MeterRegistry meters, int cacheSize) {
         this.revisions = revisions;
         this.snapshots = snapshots;
@@ -49,7 +49,7 @@ public class RecommendationService implements AutoCloseable {
     public static RecommendationService over(SignalGraph graph, RankerModel model, RankerConfig config,
                                              SignalsConfig signalsConfig, MeterRegistry meters) {
         Ranker ranker = new NeuralRanker(model, graph.extractor(), config, signalsConfig.historySize());
-        return new RecommendationService(graph::snapshot, () -> ranker,
+        return new RecommendationService(graph::snapshot, RankerChoice.of(() -> ranker),
                 new Proposals(graph.candidates().all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
                         Proposals.background(config.candidateCacheSize(), config.backgroundCandidatesShare())),
                 new GraphUserProfiles(graph.extractor(), new UserRepository(graph.graph())), UserRevisions.NONE, meters,
@@ -67,7 +67,8 @@ public class RecommendationService implements AutoCloseable {
             forget(userId);
         }
         SignalSnapshot snapshot = snapshots.get();
-        Ranker ranker = rankers.get();
+        RankerChoice.Served served = rankers.choose(userId);
+        Ranker ranker = served.ranker();
         Map<Long, List<Candidate>> proposed = proposals.get(userId, snapshot, ranker.fallback());
         Ranker.Request probe = new Ranker.Request(userId, null, proposed, snapshot);
         RankingCache.Entry ranked = query.fresh() ? null : rankings.get(userId, probe, ranker);
@@ -75,7 +76,7 @@ public class RecommendationService implements AutoCloseable {
             ranked = rank(userId, ranker, snapshot, proposed, query.fresh());
             rankings.put(userId, ranked);
         }
-        return answer(userId, ranked, query);
+        return answer(userId, ranked, query, served.variant());
     }
 
     /** The user's candidates ranked afresh; a new user's stated genres then lead (see {@link StatedPreferences}). */
@@ -94,7 +95,7 @@ public class RecommendationService implements AutoCloseable {
     }
 
     /** The first {@code limit} ranked movies that pass the query's filters, with stars and explanations. */
-    private Recommendations answer(long userId, RankingCache.Entry ranked, RecommendationQuery query) {
+    private Recommendations answer(long userId, RankingCache.Entry ranked, RecommendationQuery query, String variant) {
         SignalSnapshot snapshot = ranked.request().snapshot();
         List<Ranker.Item> chosen = new ArrayList<>();
         for (Ranker.Item item : ranked.items()) {
@@ -117,8 +118,8 @@ public class RecommendationService implements AutoCloseable {
                     stars[k], item.sources(), why));
         }
         Ranker ranker = ranked.ranker();
-        return counted(new Recommendations(userId, ranker.version(), ranker.fallback(),
-                RecommendationIds.issue(ranker.version(), RecommendationIds.DEFAULT_VARIANT, System.currentTimeMillis()), out));
+        return counted(new Recommendations(userId, ranker.version(), ranker.fallback(), variant,
+                RecommendationIds.issue(ranker.version(), variant, System.currentTimeMillis()), out));
     }
 
     /** Counts the recommended movies by the candidate source that proposed them first. */

@@ -16,7 +16,7 @@ public class RecommendationWiring {
 
     @Produces
     @Singleton
-    RecommendationService recommendations(SignalSnapshots snapshots, ActiveRanker ranker, CandidateSources sources,
+    RecommendationService recommendations(SignalSnapshots snapshots, Experiments ranker, CandidateSources sources,
                                           GraphUserProfiles profiles, RankerConfig config, MeterRegistry meters,
                                           StaleUsers stale, Replica replica, ClusterRepository cluster) {
         RecommendationService service = new RecommendationService(snapshots::current, ranker,

@@ -39,6 +39,9 @@ class EventApiTest {
     @Inject
     IngestRepository ingest;
 
+    @Inject
+    io.cinegraph.signals.SignalJob signals;
+
     @BeforeEach
     void graph() throws Exception {
         if (imported) {
@@ -48,6 +51,7 @@ class EventApiTest {
         Path dir = Files.createDirectories(tmp.resolve("cinegraph-events"));
         new SyntheticGenerator(new SyntheticGenerator.Params(120, 150, 6_000, 3, dir, SyntheticGenerator.Layout.ML_100K)).write();
         importer.run(dir, new ImportOptions(1_000, ImportOptions.OnError.FAIL, null, false));
+        signals.recomputeAll(); // the fallback's generators read the materialized signals
         imported = true;
     }
 
@@ -131,7 +135,7 @@ class EventApiTest {
                 .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
 
         List<Map<String, Object>> variants = given().header("X-API-Key", KEY).get("/api/admin/experiments?days=30")
-                .then().statusCode(200).body("windowDays", equalTo(30)).extract().jsonPath().getList("variants");
+                .then().statusCode(200).body("online.windowDays", equalTo(30)).extract().jsonPath().getList("online.variants");
         Map<String, Object> ofA = variants.stream().filter(v -> a.equals(v.get("model"))).findFirst().orElseThrow();
         Map<String, Object> ofB = variants.stream().filter(v -> b.equals(v.get("model"))).findFirst().orElseThrow();
         assertThat(ofA).containsEntry("variant", "default").containsEntry("impressions", 4).containsEntry("clicks", 1)
@@ -143,6 +147,70 @@ class EventApiTest {
                 .containsEntry("catalogueCoverage", 1 / 150f);
         assertThat(ofB.get("meanRatingAfter")).isNull();
         given().get("/api/admin/experiments").then().statusCode(401);
+    }
+
+    @Test
+    void anExperimentSplitsUsersSaysWhichVariantServedAndNamesTheVariantAheadWithItsInterval() {
+        admin().body("{\"name\": \"bad\", \"variants\": [{\"name\": \"A\", \"model\": \"fallback\", \"share\": 60}, "
+                + "{\"name\": \"B\", \"model\": \"no-such-version\", \"share\": 30}]}").post("/api/admin/experiments")
+                .then().statusCode(400).body("errors.field", hasItem("variants[1].model"));
+        admin().body("{\"name\": \"bad\", \"variants\": [{\"name\": \"A\", \"model\": \"fallback\", \"share\": 60}, "
+                + "{\"name\": \"B\", \"model\": \"fallback\", \"share\": 30}]}").post("/api/admin/experiments")
+                .then().statusCode(400).body("errors.field", hasItem("variants"));
+        String name = "exp-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().body("{\"name\": \"" + name + "\", \"variants\": [{\"name\": \"A\", \"model\": \"fallback\", \"share\": 50}, "
+                + "{\"name\": \"B\", \"model\": \"fallback\", \"share\": 50}]}").post("/api/admin/experiments")
+                .then().statusCode(201).body("name", equalTo(name));
+        try {
+            Map<String, List<Integer>> byVariant = new java.util.HashMap<>();
+            Map<Integer, String> recommendation = new java.util.HashMap<>();
+            for (int user = 30; user < 70; user++) {
+                JsonPath answer = given().get("/api/users/" + user + "/recommendations?limit=5").then().statusCode(200)
+                        .extract().jsonPath();
+                String variant = answer.getString("variant");
+                assertThat(given().get("/api/users/" + user + "/recommendations?limit=5").then().extract().jsonPath()
+                        .getString("variant")).as("the same user, the same variant").isEqualTo(variant);
+                assertThat(RecommendationIds.parse(answer.getString("recommendationId")).orElseThrow().variant()).isEqualTo(variant);
+                byVariant.computeIfAbsent(variant, v -> new java.util.ArrayList<>()).add(user);
+                recommendation.put(user, answer.getString("recommendationId") + " " + answer.getInt("items[0].movieId"));
+            }
+            assertThat(byVariant.keySet()).containsExactlyInAnyOrder("A", "B");
+            // every user saw their top movie; B's users clicked it, one A user in ten did
+            StringBuilder log = new StringBuilder("{\"events\": [");
+            int n = 0;
+            for (var e : recommendation.entrySet()) {
+                String[] rec = e.getValue().split(" ");
+                log.append(n++ == 0 ? "" : ",").append(String.format("{\"userId\": %d, \"movieId\": %s, \"type\": \"impression\", "
+                        + "\"recommendationId\": \"%s\"}", e.getKey(), rec[1], rec[0]));
+                boolean clicks = byVariant.get("B").contains(e.getKey()) || e.getKey() % 10 == 0;
+                if (clicks) {
+                    log.append(String.format(",{\"userId\": %d, \"movieId\": %s, \"type\": \"click\", \"recommendationId\": \"%s\"}",
+                            e.getKey(), rec[1], rec[0]));
+                }
+            }
+            given().contentType("application/json").body(log.append("]}").toString()).post("/api/events").then().statusCode(200);
+
+            JsonPath report = given().header("X-API-Key", KEY).get("/api/admin/experiments").then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(report.getString("experiment.name")).isEqualTo(name);
+            assertThat(report.getList("arms.impressions", Integer.class))
+                    .containsExactly(byVariant.get("A").size(), byVariant.get("B").size());
+            assertThat(report.getString("comparisons[0].verdict")).startsWith("B ahead of A on click-through")
+                    .contains("95 % CI excludes 0");
+            assertThat(report.getFloat("comparisons[0].low")).isPositive();
+
+            admin().post("/api/admin/experiments/end?promote=true").then().statusCode(200)
+                    .body("promoted", org.hamcrest.Matchers.nullValue())
+                    .body("decision", org.hamcrest.Matchers.containsString("the active model stays"));
+            assertThat(given().get("/api/users/30/recommendations").then().extract().jsonPath().getString("variant"))
+                    .isEqualTo("default");
+        } finally {
+            admin().post("/api/admin/experiments/end");
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().header("X-API-Key", KEY).contentType("application/json");
     }
 
     private static io.restassured.response.ValidatableResponse event(long userId, String body) {

@@ -42,7 +42,7 @@ class RecommendationServiceTest {
     private final AtomicReference<Ranker> active = new AtomicReference<>(ranker);
     /** Users whose revision moved through "another replica" since the last look. */
     private final Set<Long> writtenElsewhere = new java.util.HashSet<>();
-    private final RecommendationService service = new RecommendationService(() -> SNAPSHOT, active::get,
+    private final RecommendationService service = new RecommendationService(() -> SNAPSHOT, RankerChoice.of(active::get),
             new Proposals(List.of(source("user-knn", 4, 8, 1), source("popular", 8, 5, 7, 2)), 10, 100, Runnable::run),
             new FakeProfiles(), writtenElsewhere::remove, new SimpleMeterRegistry(), 100);
 
