@@ -14,7 +14,7 @@ import picocli.CommandLine;
         description = "Graph-native movie recommendations on Neo4j. With no command, runs the service.",
         subcommands = {ServeCommand.class, ImportCommand.class, GenerateCommand.class, ExportCsvCommand.class,
                 StatsCommand.class, SignalsCommand.class, RecommendCommand.class, SimilarCommand.class,
-                BenchFeaturesCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class, SoakCommand.class,
+                BenchFeaturesCommand.class, EvaluateCommand.class, TrainCommand.class, BenchCommand.class, SoakCommand.class, SimulateCommand.class,
                 BenchScaleCommand.class, TuneCommand.class,
                 CommandLine.HelpCommand.class})
 public class CineGraphCommand implements Runnable {

@@ -62,6 +62,30 @@ final class ServiceClient {
         return JSON.readTree(r.body());
     }
 
+    /** GET a path of the next replica as JSON (with the admin key when given); a clear error unless 200. */
+    com.fasterxml.jackson.databind.JsonNode getJson(String path, String adminKey) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (adminKey != null) {
+            b.header("X-API-Key", adminKey);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** POST a JSON body to a path of the next replica (with the admin key when given); the status and body. */
+    HttpResponse<String> postJson(String path, String body, String adminKey) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (adminKey != null) {
+            b.header("X-API-Key", adminKey);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The model version each replica serves now, in order. */
     List<String> activeVersions() throws IOException, InterruptedException {
         List<String> out = new java.util.ArrayList<>();

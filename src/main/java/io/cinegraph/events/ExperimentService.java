@@ -84,9 +84,9 @@ public class ExperimentService {
                     + "so the active model stays");
         }
         String model = experiment.arm(best.arm()).model();
-        if (Experiments.FALLBACK_MODEL.equals(model)) {
-            return new Ended(experiment, comparisons, null, "ended; the fallback was ahead, which no model version is: "
-                    + "the active model stays");
+        if (Experiments.FALLBACK_MODEL.equals(model) || Experiments.POPULAR_MODEL.equals(model)) {
+            return new Ended(experiment, comparisons, null, "ended; " + best.arm() + " (" + model + ", not a model "
+                    + "version) was ahead: the active model stays");
         }
         registry.activate(model);
         return new Ended(experiment, comparisons, model, "ended; " + best.arm() + " was ahead of " + best.control()
@@ -109,7 +109,11 @@ public class ExperimentService {
     }
 
     private static boolean modelMatches(String served, String arm) {
-        return Experiments.FALLBACK_MODEL.equals(arm) ? served.startsWith("fallback") : served.equals(arm);
+        return switch (arm) {
+            case Experiments.FALLBACK_MODEL -> served.startsWith("fallback");
+            case Experiments.POPULAR_MODEL -> served.startsWith("baseline:popular");
+            default -> served.equals(arm);
+        };
     }
 
     private static EventRepository.Figures sum(EventRepository.Figures a, EventRepository.Figures b) {

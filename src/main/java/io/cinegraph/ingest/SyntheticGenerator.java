@@ -60,6 +60,12 @@ public final class SyntheticGenerator {
             "executive", "healthcare", "homemaker", "lawyer", "librarian", "marketing", "none", "other", "programmer",
             "retired", "salesman", "scientist", "student", "technician", "writer"};
     static final int TASTE_CLUSTERS = 8;
+    /**
+     * The planted taste of every user, beside the dataset (not a MovieLens file: importers ignore it):
+     * {@code userId,loved,disliked}, the two genres their cluster loves ({@code |}-separated) and the one it dislikes.
+     * {@code simulate --tastes} acts on it.
+     */
+    public static final String TASTES_FILE = "tastes.csv";
     /** Two loved genres and one disliked genre per taste cluster (indexes into {@link #GENRES}). */
     private static final int[][] CLUSTER_LOVES = {{1, 16}, {15, 2}, {14, 8}, {5, 4}, {10, 6}, {11, 16}, {7, 17}, {3, 12}};
     private static final int[] CLUSTER_HATES = {14, 14, 11, 11, 5, 4, 1, 11};
@@ -155,9 +161,11 @@ public final class SyntheticGenerator {
         long[] counts = random.activity(p.users(), p.movies(), p.ratings(), MIN_RATINGS_PER_USER, PARETO_ALPHA);
         boolean csv = p.layout() == Layout.CSV;
         try (BufferedWriter users = csv ? null : writer("u.user");
+             BufferedWriter tastes = writer(TASTES_FILE);
              BufferedWriter ratings = writer(csv ? "ratings.csv" : "u.data");
              BufferedWriter tags = csv ? writer("tags.csv") : null;
              Progress progress = Progress.items("Generating ratings", p.ratings(), " ratings")) {
+            tastes.write("userId,loved,disliked\n");
             if (csv) {
                 ratings.write(CsvReader.RATINGS_HEADER + "\n");
                 tags.write(CsvReader.TAGS_HEADER + "\n");
@@ -169,6 +177,8 @@ public final class SyntheticGenerator {
                 int band = age < 25 ? 0 : age < 45 ? 1 : 2;
                 int cluster = random.pick(CLUSTER_PRIOR[gender][band], Arrays.stream(CLUSTER_PRIOR[gender][band]).sum());
                 double[] affinity = affinity(cluster);
+                tastes.write((u + 1) + "," + GENRES[CLUSTER_LOVES[cluster][0]] + "|" + GENRES[CLUSTER_LOVES[cluster][1]] + ","
+                        + GENRES[CLUSTER_HATES[cluster]] + "\n");
                 double[] cdf = clusterCdf[cluster];
                 double[] base = clusterTaste[cluster];
                 double bias = random.gaussian() * 0.35;

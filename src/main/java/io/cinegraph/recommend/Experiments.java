@@ -35,6 +35,9 @@ public class Experiments implements RankerChoice {
 
     /** An arm served by the popularity fallback instead of a model version. */
     public static final String FALLBACK_MODEL = "fallback";
+    /** An arm served by the popular movies alone: a deliberately plain, non-personalised baseline. */
+    public static final String POPULAR_MODEL = "popular";
+    private static final Ranker POPULAR = PopularityFallback.popularOnly();
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,50}");
     private static final Logger LOG = Logger.getLogger(Experiments.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,7 +84,7 @@ public class Experiments implements RankerChoice {
 
     /**
      * Starts an experiment (none may be running): every arm named, shares summing to 100, each model a stored version,
-     * {@code active} (the version active now) or {@code fallback}. Recorded in the graph for every replica.
+     * {@code active} (the version active now), {@code fallback} or {@code popular} (the popular movies alone). Recorded in the graph for every replica.
      */
     public synchronized Experiment start(String name, List<Experiment.Arm> arms) {
         if (running.get() != null) {
@@ -118,9 +121,10 @@ public class Experiments implements RankerChoice {
                 if (model == null) {
                     errors.add(new InvalidParameterException.Field(where + ".model", "'active', but no model is active"));
                 }
-            } else if (model == null || (!FALLBACK_MODEL.equals(model) && !versions.contains(model))) {
+            } else if (model == null || (!FALLBACK_MODEL.equals(model) && !POPULAR_MODEL.equals(model)
+                    && !versions.contains(model))) {
                 errors.add(new InvalidParameterException.Field(where + ".model", "must be a stored version (GET "
-                        + "/api/model lists them), 'active' or 'fallback'; got " + model));
+                        + "/api/model lists them), 'active', 'fallback' or 'popular'; got " + model));
             }
             resolved.add(new Experiment.Arm(arm.name(), model, arm.share()));
         }
@@ -178,6 +182,9 @@ public class Experiments implements RankerChoice {
             rankers.put(arm.name(), byModel.computeIfAbsent(arm.model(), model -> {
                 if (FALLBACK_MODEL.equals(model)) {
                     return FALLBACK;
+                }
+                if (POPULAR_MODEL.equals(model)) {
+                    return POPULAR;
                 }
                 RankerModel loaded = registry.active().filter(m -> m.info().version().equals(model))
                         .orElseGet(() -> registry.store().load(model));

@@ -19,10 +19,30 @@ final class PopularityFallback implements Ranker {
 
     /** The generators it serves, in order. */
     static final List<String> SOURCES = List.of("user-knn", "popular");
+    /** The non-personalised baseline an experiment may serve as a deliberately plain variant: the popular ones only. */
+    static final String POPULAR_ONLY = "baseline:popular";
+
+    private final String version;
+    private final List<String> sources;
+
+    /** The fallback: user-kNN candidates, then the popular ones. */
+    PopularityFallback() {
+        this(ModelRegistry.FALLBACK, SOURCES);
+    }
+
+    private PopularityFallback(String version, List<String> sources) {
+        this.version = version;
+        this.sources = sources;
+    }
+
+    /** The popular candidates alone, the same for everybody (but what they rated). */
+    static PopularityFallback popularOnly() {
+        return new PopularityFallback(POPULAR_ONLY, List.of("popular"));
+    }
 
     @Override
     public String version() {
-        return ModelRegistry.FALLBACK;
+        return version;
     }
 
     @Override
@@ -35,7 +55,7 @@ final class PopularityFallback implements Ranker {
         Set<Long> taken = new HashSet<>();
         request.side().ratings().forEach(r -> taken.add(r.movieId()));
         List<Item> out = new ArrayList<>();
-        for (String name : SOURCES) {
+        for (String name : sources) {
             for (Map.Entry<Long, List<Candidate>> e : request.proposed().entrySet()) {
                 Candidate c = e.getValue().stream().filter(x -> x.explanation().source().equals(name)).findFirst()
                         .orElse(null);
@@ -62,7 +82,7 @@ final class PopularityFallback implements Ranker {
     @Override
     public Explanation explain(Request request, long movieId) {
         return request.proposed().getOrDefault(movieId, List.of()).stream()
-                .filter(c -> SOURCES.contains(c.explanation().source())).map(Candidate::explanation).findFirst()
+                .filter(c -> sources.contains(c.explanation().source())).map(Candidate::explanation).findFirst()
                 .orElse(null);
     }
 }

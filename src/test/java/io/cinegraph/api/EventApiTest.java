@@ -42,6 +42,14 @@ class EventApiTest {
     @Inject
     io.cinegraph.signals.SignalJob signals;
 
+    @Inject
+    io.cinegraph.graph.Graph graph;
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL service;
+
+    private static Path generated;
+
     @BeforeEach
     void graph() throws Exception {
         if (imported) {
@@ -51,6 +59,8 @@ class EventApiTest {
         Path dir = Files.createDirectories(tmp.resolve("cinegraph-events"));
         new SyntheticGenerator(new SyntheticGenerator.Params(120, 150, 6_000, 3, dir, SyntheticGenerator.Layout.ML_100K)).write();
         importer.run(dir, new ImportOptions(1_000, ImportOptions.OnError.FAIL, null, false));
+        generated = Files.createTempDirectory("cinegraph-tastes");
+        Files.copy(dir.resolve(SyntheticGenerator.TASTES_FILE), generated.resolve(SyntheticGenerator.TASTES_FILE));
         signals.recomputeAll(); // the fallback's generators read the materialized signals
         imported = true;
     }
@@ -207,6 +217,21 @@ class EventApiTest {
         } finally {
             admin().post("/api/admin/experiments/end");
         }
+    }
+
+    @Test
+    void theSimulationRunsAnExperimentWithPlantedTastesAndPrintsTheVerdict() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new io.cinegraph.cli.SimulateCommand());
+        cli.setOut(new java.io.PrintWriter(out, true));
+        String url = service.toString().replaceAll("/$", "");
+        int exit = cli.execute("--url", url, "--bolt", graph.boltUri().toString(), "--admin-key", KEY,
+                "--variants", "A:fallback,B:popular", "--users", "60", "--rounds", "2",
+                "--tastes", generated.resolve(SyntheticGenerator.TASTES_FILE).toString());
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("Round 2:", "baseline:popular", "Verdict: ", "Experiment ended");
+        given().header("X-API-Key", KEY).get("/api/admin/experiments").then().statusCode(200)
+                .body("experiment", org.hamcrest.Matchers.nullValue());
     }
 
     private static io.restassured.specification.RequestSpecification admin() {
