@@ -100,6 +100,18 @@ public enum CypherQuery {
     FEATURES_SNAPSHOT_SIMILAR("features/snapshot_similar"),
     FEATURES_SNAPSHOT_GENRE_PRIORS("features/snapshot_genre_priors"),
 
+    EXPLORE_EXPERIMENT_EVENTS("explore/experiment_events"),
+    EXPLORE_MOVIE_RATINGS("explore/movie_ratings"),
+    EXPLORE_SCHEMA("explore/schema"),
+    EXPLORE_SIMILAR_MOVIES("explore/similar_movies"),
+    EXPLORE_USER_GENRE_MAP("explore/user_genre_map"),
+    EXPLORE_USER_NEIGHBOURS("explore/user_neighbours"),
+    EXPLORE_WHY_COHORT("explore/why_cohort"),
+    EXPLORE_WHY_GENRE("explore/why_genre"),
+    EXPLORE_WHY_ITEM_KNN("explore/why_item_knn"),
+    EXPLORE_WHY_RANKER("explore/why_ranker"),
+    EXPLORE_WHY_USER_KNN("explore/why_user_knn"),
+
     BENCH_PEARSON_KNN("bench/pearson_knn"),
     BENCH_USER_IDS("bench/user_ids"),
     BENCH_MOVIE_IDS("bench/movie_ids"),

@@ -46,6 +46,13 @@ class ApiTest {
     }
 
     @Test
+    void theBrowserGuideIsServedForPlay() {
+        given().get("/guide/cinegraph.html").then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/html"))
+                .body(org.hamcrest.Matchers.containsString("<article class=\"guide\""))
+                .body(org.hamcrest.Matchers.containsString("Why was this recommended?"));
+    }
+
+    @Test
     void crossOriginRequestsGetNoCorsHeaders() {
         given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
                 .options("/api/ratings").then().header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());

@@ -30,7 +30,6 @@ class GraphTest {
         try (Stream<Path> files = Files.walk(Path.of("cypher"))) {
             List<String> onDisk = files.filter(p -> p.toString().endsWith(".cypher"))
                     .map(p -> Path.of("cypher").relativize(p).toString())
-                    .filter(p -> !p.startsWith("explore/"))
                     .toList();
             assertThat(registered).containsExactlyInAnyOrderElementsOf(onDisk);
         }
