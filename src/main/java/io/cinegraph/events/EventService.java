@@ -186,19 +186,26 @@ public class EventService {
                 issued.map(RecommendationIds.Issued::variant).orElse(null));
     }
 
-    /** Counts the new events; a user who viewed something is ranked afresh next time. */
+    /**
+     * Counts the new events ({@code cinegraph_events_total} in /q/metrics, by type, model and variant); a user who
+     * viewed something is ranked afresh next time.
+     */
     private void stored(List<EventRepository.NewEvent> rows, List<Boolean> created) {
-        Map<String, Long> byType = new HashMap<>();
+        Map<List<String>, Long> byType = new HashMap<>();
         Set<Long> viewers = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             if (created.get(i)) {
-                byType.merge(rows.get(i).type(), 1L, Long::sum);
+                EventRepository.NewEvent e = rows.get(i);
+                byType.merge(List.of(e.type(), e.model() == null ? "none" : e.model(),
+                        e.variant() == null ? "none" : e.variant()), 1L, Long::sum);
                 if (rows.get(i).type().equals("view")) {
                     viewers.add(rows.get(i).userId());
                 }
             }
         }
-        byType.forEach((type, n) -> meters.counter("cinegraph.events", "type", type).increment(n));
+        // per type, model version and variant: click-through per variant is clicks / impressions of the same tags
+        byType.forEach((tags, n) -> meters.counter("cinegraph.events", "type", tags.get(0), "model", tags.get(1),
+                "variant", tags.get(2)).increment(n));
         viewers.forEach(recommendations::forget);
     }
 }

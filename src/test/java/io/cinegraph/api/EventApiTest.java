@@ -157,6 +157,9 @@ class EventApiTest {
                 .containsEntry("catalogueCoverage", 1 / 150f);
         assertThat(ofB.get("meanRatingAfter")).isNull();
         given().get("/api/admin/experiments").then().statusCode(401);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("cinegraph_events_total{model=\"" + a + "\",type=\"impression\",variant=\"default\"} 4.0")
+                .contains("cinegraph_events_total{model=\"" + a + "\",type=\"click\",variant=\"default\"} 1.0");
     }
 
     @Test
