@@ -117,21 +117,8 @@ public class EventService {
             }
         }
         if (errors.isEmpty()) {
-            Set<Long> users = new HashSet<>();
-            Set<Long> movies = new HashSet<>();
-            items.forEach(item -> {
-                users.add(item.userId());
-                movies.add(item.movieId());
-            });
-            RatingRepository.Existing existing = ratings.existing(users, movies);
-            for (int i = 0; i < items.size(); i++) {
-                if (!existing.users().contains(items.get(i).userId())) {
-                    errors.add(new InvalidParameterException.Field("events[" + i + "].userId", "no user " + items.get(i).userId()));
-                }
-                if (!existing.movies().contains(items.get(i).movieId())) {
-                    errors.add(new InvalidParameterException.Field("events[" + i + "].movieId", "no movie " + items.get(i).movieId()));
-                }
-            }
+            errors.addAll(ratings.unknown("events", items.stream().map(Item::userId).toList(),
+                    items.stream().map(Item::movieId).toList()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidParameterException(errors.size() <= MAX_LISTED_ERRORS ? errors : errors.subList(0, MAX_LISTED_ERRORS));

@@ -43,6 +43,27 @@ public class RatingRepository {
     public record Existing(java.util.Set<Long> users, java.util.Set<Long> movies) {
     }
 
+    /**
+     * The items of a batch (item i: {@code userIds[i]}, {@code movieIds[i]}) whose user or movie does not exist, each
+     * named as {@code list[i].userId} / {@code list[i].movieId}; empty when all exist. One read for the whole batch.
+     */
+    public List<io.cinegraph.support.InvalidParameterException.Field> unknown(String list, List<Long> userIds,
+                                                                               List<Long> movieIds) {
+        Existing existing = existing(new java.util.HashSet<>(userIds), new java.util.HashSet<>(movieIds));
+        List<io.cinegraph.support.InvalidParameterException.Field> out = new java.util.ArrayList<>();
+        for (int i = 0; i < userIds.size(); i++) {
+            if (!existing.users().contains(userIds.get(i))) {
+                out.add(new io.cinegraph.support.InvalidParameterException.Field(list + "[" + i + "].userId",
+                        "no user " + userIds.get(i)));
+            }
+            if (!existing.movies().contains(movieIds.get(i))) {
+                out.add(new io.cinegraph.support.InvalidParameterException.Field(list + "[" + i + "].movieId",
+                        "no movie " + movieIds.get(i)));
+            }
+        }
+        return out;
+    }
+
     public Existing existing(java.util.Collection<Long> userIds, java.util.Collection<Long> movieIds) {
         return graph.readOne(CypherQuery.USER_EXISTING_IDS, Map.of("userIds", List.copyOf(userIds),
                         "movieIds", List.copyOf(movieIds)),

@@ -13,11 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Rating ingestion through the API. A write is checked against the dataset's rating scale and stored in one
@@ -129,22 +127,8 @@ public class RatingService {
             }
         }
         if (errors.isEmpty()) {
-            Set<Long> users = new HashSet<>();
-            Set<Long> movies = new HashSet<>();
-            items.forEach(item -> {
-                users.add(item.userId());
-                movies.add(item.movieId());
-            });
-            RatingRepository.Existing existing = repository.existing(users, movies);
-            for (int i = 0; i < items.size(); i++) {
-                Item item = items.get(i);
-                if (!existing.users().contains(item.userId())) {
-                    errors.add(new InvalidParameterException.Field("ratings[" + i + "].userId", "no user " + item.userId()));
-                }
-                if (!existing.movies().contains(item.movieId())) {
-                    errors.add(new InvalidParameterException.Field("ratings[" + i + "].movieId", "no movie " + item.movieId()));
-                }
-            }
+            errors.addAll(repository.unknown("ratings", items.stream().map(Item::userId).toList(),
+                    items.stream().map(Item::movieId).toList()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidParameterException(errors.size() <= MAX_LISTED_ERRORS ? errors
