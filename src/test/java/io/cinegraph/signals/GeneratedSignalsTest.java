@@ -73,9 +73,8 @@ class GeneratedSignalsTest {
     @Test
     void generatorsNeverProposeRatedMoviesAndRankBestFirst() {
         for (long user = 1; user <= 20; user++) {
-            List<Long> rated = graph.readList(io.cinegraph.graph.CypherQuery.FEATURES_REQUEST,
-                    Map.of("userId", user, "movieIds", List.of()), r -> r.get("ratings").asList(v -> v.get(0).asLong()))
-                    .get(0);
+            List<Long> rated = new FeatureRepository(graph).request(user).orElseThrow().ratings().stream()
+                    .map(io.cinegraph.domain.UserSide.Rated::movieId).toList();
             for (String source : List.of("user-knn", "item-knn", "genre", "cohort", "popular")) {
                 List<Candidate> top = switch (source) {
                     case "user-knn" -> CandidateQueries.userKnn(candidates, user, 30);
