@@ -101,7 +101,8 @@ public class ServeCommand implements Callable<Integer> {
         }
         String base = "http://localhost:" + httpPort;
         spec.commandLine().getOut().printf("CineGraph is serving on %s  (API %s/api, Swagger UI %s/q/swagger-ui%s)%n",
-                base, base, base, graph.isEmbedded() ? ", Neo4j Browser " + base + "/browser/ on " + bolt : "");
+                base, base, base, graph.isEmbedded() ? ", Neo4j Browser " + base + "/browser/ on " + bolt
+                        + ", its guide :play " + base + "/guide/cinegraph.html" : "");
         LOG.info("Ready");
         Quarkus.waitForExit();
         return 0;
