@@ -137,10 +137,8 @@ final class CoreApi {
             staleUsers.add(u);
             out.add(java.util.Optional.of(created));
         }
-        staleUsers.forEach(u -> {
-            u.setProperty("signalsStaleAt", staleAt);
-            u.setProperty("revision", ((Number) u.getProperty("revision", 0L)).longValue() + 1);
-        });
+        staleUsers.forEach(u -> u.setProperty("signalsStaleAt", staleAt));
+        staleUsers.forEach(u -> u.setProperty("revision", ((Number) u.getProperty("revision", 0L)).longValue() + 1));
         return out;
     }
 

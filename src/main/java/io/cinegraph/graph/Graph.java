@@ -2,7 +2,6 @@ package io.cinegraph.graph;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.cinegraph.support.InvalidParameterException;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.AuthToken;
@@ -15,8 +14,6 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.RoutingControl;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
 import org.neo4j.driver.summary.SummaryCounters;
 
 import java.net.URI;
@@ -47,6 +44,7 @@ public class Graph implements AutoCloseable {
     private volatile Connection connection;
     /** Set while {@link #replaceEmbeddedStore} has the database stopped. */
     private volatile boolean reloading;
+    private final GuardedCalls calls = new GuardedCalls();
 
     @Inject
     public Graph(Neo4jConfig config, CypherQueries queries) {
@@ -189,7 +187,7 @@ public class Graph implements AutoCloseable {
      * transaction whose messages are pipelined): one round trip instead of four.
      */
     public <T> List<T> readList(CypherQuery query, Map<String, Object> params, Function<Record, T> mapper) {
-        return call(() -> connection().driver().executableQuery(queries.text(query))
+        return calls.call(() -> connection().driver().executableQuery(queries.text(query))
                 .withParameters(params)
                 .withConfig(READ)
                 .execute(Collectors.mapping(mapper, Collectors.toList())));
@@ -203,7 +201,7 @@ public class Graph implements AutoCloseable {
 
     /** Runs a write query in one managed transaction and maps the records it returns. */
     public <T> List<T> writeList(CypherQuery query, Map<String, Object> params, Function<Record, T> mapper) {
-        return call(() -> {
+        return calls.call(() -> {
             try (Session session = session()) {
                 return session.executeWrite(tx -> tx.run(queries.text(query), params).list(mapper::apply));
             }
@@ -212,7 +210,7 @@ public class Graph implements AutoCloseable {
 
     /** Runs a write query in one managed transaction and reports what it changed. */
     public WriteCounts write(CypherQuery query, Map<String, Object> params) {
-        return call(() -> {
+        return calls.call(() -> {
             try (Session session = session()) {
                 return session.executeWrite(tx -> {
                     SummaryCounters c = tx.run(queries.text(query), params).consume().counters();
@@ -225,7 +223,7 @@ public class Graph implements AutoCloseable {
 
     /** Streams a read query's records to a consumer inside one transaction (exports). */
     public long stream(CypherQuery query, Map<String, Object> params, java.util.function.Consumer<Record> consumer) {
-        return call(() -> {
+        return calls.call(() -> {
             try (Session session = session()) {
                 return session.executeRead(tx -> {
                     var result = tx.run(queries.text(query), params);
@@ -254,82 +252,24 @@ public class Graph implements AutoCloseable {
      * replica sends it with a read to another ({@link #awaitBookmarks}) to read its own write.
      */
     public String bookmarkToken() {
-        List<String> values = connection().driver().executableQueryBookmarkManager().getBookmarks().stream()
-                .map(org.neo4j.driver.Bookmark::value).sorted().toList();
-        return java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(String.join("\n", values).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Bookmarks.token(connection().driver());
     }
 
     /**
      * Makes this process's next reads wait until the database has applied the transactions of a token from
-     * {@link #bookmarkToken} (any replica's). The token is checked by the database first, so a bad one is refused
-     * ({@link InvalidParameterException} naming {@code field}) and never reaches other requests' reads.
+     * {@link #bookmarkToken} (any replica's); a token the database refuses is an invalid {@code field}.
      */
     public void awaitBookmarks(String token, String field) {
-        java.util.Set<org.neo4j.driver.Bookmark> bookmarks;
-        try {
-            String text = new String(java.util.Base64.getUrlDecoder().decode(token.strip()),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            bookmarks = java.util.Arrays.stream(text.split("\n")).filter(b -> !b.isBlank())
-                    .map(org.neo4j.driver.Bookmark::from).collect(Collectors.toSet());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(field, "not a bookmark token of this service (expected the value of "
-                    + "a write's " + field + " header): " + e.getMessage());
-        }
-        if (bookmarks.isEmpty()) {
-            return;
-        }
-        Driver driver = connection().driver();
-        call(() -> {
-            try (Session session = driver.session(SessionConfig.builder().withBookmarks(bookmarks).build())) {
-                return session.executeRead(tx -> tx.run(queries.text(CypherQuery.PING)).single().get("ok").asLong());
-            } catch (org.neo4j.driver.exceptions.ClientException e) {
-                throw new InvalidParameterException(field, "the database does not accept these bookmarks: " + e.getMessage());
-            }
-        });
-        driver.executableQueryBookmarkManager().updateBookmarks(java.util.Set.of(), bookmarks);
+        Bookmarks.await(connection().driver(), token, field, queries.text(CypherQuery.PING), calls);
     }
 
     /** Checks that the database answers (readiness): one attempt, no retry, so an outage shows at once. */
     public void ping() {
-        call(() -> {
+        calls.call(() -> {
             try (Session session = connection().driver().session()) {
                 return session.run(queries.text(CypherQuery.PING)).single().get("ok").asLong();
             }
         });
-    }
-
-    /**
-     * Opens when Neo4j could not be reached in most of the last few calls: then calls fail at once with 503 instead of
-     * each retrying for {@code retry-seconds}; a second later one call tries again and closes it when Neo4j answers.
-     * Only unreachability counts (not a bulk load's reload, not a query's own error).
-     */
-    private final io.github.resilience4j.circuitbreaker.CircuitBreaker breaker =
-            io.github.resilience4j.circuitbreaker.CircuitBreaker.of("neo4j",
-                    io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
-                            .slidingWindowSize(5)
-                            .minimumNumberOfCalls(2)
-                            .failureRateThreshold(50)
-                            .waitDurationInOpenState(java.time.Duration.ofSeconds(1))
-                            .permittedNumberOfCallsInHalfOpenState(1)
-                            .recordException(e -> e instanceof GraphUnavailableException
-                                    && (e.getCause() instanceof ServiceUnavailableException
-                                    || e.getCause() instanceof SessionExpiredException))
-                            .build());
-
-    private <T> T call(java.util.function.Supplier<T> work) {
-        try {
-            return breaker.executeSupplier(() -> {
-                try {
-                    return work.get();
-                } catch (ServiceUnavailableException | SessionExpiredException e) {
-                    throw new GraphUnavailableException("Neo4j is not reachable: " + e.getMessage(), e);
-                }
-            });
-        } catch (io.github.resilience4j.circuitbreaker.CallNotPermittedException e) {
-            throw new GraphUnavailableException("Neo4j is not reachable: the last calls could not reach it; "
-                    + "the next one tries again within a second.", e);
-        }
     }
 
     @PreDestroy
