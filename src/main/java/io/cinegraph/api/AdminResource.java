@@ -28,11 +28,14 @@ public class AdminResource {
     private final RetrainService retrain;
     private final ModelRegistry registry;
     private final io.cinegraph.events.ExperimentService experiments;
+    private final io.cinegraph.events.Replay replay;
 
-    public AdminResource(RetrainService retrain, ModelRegistry registry, io.cinegraph.events.ExperimentService experiments) {
+    public AdminResource(RetrainService retrain, ModelRegistry registry, io.cinegraph.events.ExperimentService experiments,
+                         io.cinegraph.events.Replay replay) {
         this.retrain = retrain;
         this.registry = registry;
         this.experiments = experiments;
+        this.replay = replay;
     }
 
     @GET
@@ -46,6 +49,30 @@ public class AdminResource {
             @jakarta.ws.rs.QueryParam("days") @jakarta.ws.rs.DefaultValue("30") @jakarta.validation.constraints.Min(1)
             @jakarta.validation.constraints.Max(3650) int days) {
         return experiments.report(java.time.Duration.ofDays(days));
+    }
+
+    @GET
+    @Path("/experiments/replay")
+    @Operation(summary = "Offline replay of the logged answers: each model re-ranks the movies each answer showed, with "
+            + "the user's history as it was then, scored on what the user took up (clicked, viewed or rated at least "
+            + "'liked'): NDCG, MRR, hit@1 per model and per logged variant, beside the exact figures of a random order")
+    @APIResponse(responseCode = "200", description = "The replay")
+    @APIResponse(responseCode = "400", description = "An unknown model, or a parameter out of range")
+    public io.cinegraph.events.Replay.Result replay(
+            @jakarta.ws.rs.QueryParam("days") @jakarta.ws.rs.DefaultValue("30") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(3650) int days,
+            @jakarta.ws.rs.QueryParam("models") List<String> models,
+            @jakarta.ws.rs.QueryParam("variants") List<String> variants,
+            @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("20000") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(1_000_000) int limit,
+            @jakarta.ws.rs.QueryParam("liked") @jakarta.ws.rs.DefaultValue("4") double liked) {
+        return replay.run(java.time.Duration.ofDays(days), names(models), names(variants), limit, liked);
+    }
+
+    /** Names given as repeated parameters, comma-separated lists, or both. */
+    private static List<String> names(List<String> given) {
+        return given == null ? List.of() : given.stream().flatMap(m -> java.util.Arrays.stream(m.split(",")))
+                .map(String::strip).filter(m -> !m.isEmpty()).toList();
     }
 
     /** An experiment to start: {@code {"name": "ranker-v2", "variants": [{"name": "A", "model": "active", "share": 50}, ...]}}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cinegraph.domain.Interaction;
 import io.cinegraph.evaluation.FoldsProtocol;
+import io.cinegraph.events.Replay;
 import io.cinegraph.evaluation.OfflineEvaluation;
 import io.cinegraph.evaluation.Report;
 import io.cinegraph.evaluation.SignUpProtocol;
@@ -36,14 +37,16 @@ import java.util.concurrent.Callable;
                 "  cold-start      a seeded --cold-users share of users keep only their first --cold-keep ratings in",
                 "                  training; the ranker also ranks them as sign-ups (demographics + liked genres)",
                 "  folds           ml-100k's own u1-u5 base/test files, for rating prediction (global mean, biases)",
+                "  replay          the live graph's logged answers (no --path): each model re-ranks the movies each answer",
+                "                  showed, with the user's history as it was then, scored on what the user took up",
                 "Full ranking scores every catalogue movie the user has not rated in training; ties by movie id."})
 public class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--path", required = true, paramLabel = "DIR", description = "A local MovieLens copy.")
+    @Option(names = "--path", paramLabel = "DIR", description = "A local MovieLens copy (every protocol but replay).")
     Path path;
 
     @Option(names = "--protocol", defaultValue = "last-fraction",
-            description = "leave-last-out, last-fraction, temporal, cold-start or folds (default: ${DEFAULT-VALUE}).")
+            description = "leave-last-out, last-fraction, temporal, cold-start, folds or replay (default: ${DEFAULT-VALUE}).")
     String protocol;
 
     @Option(names = "--fraction", defaultValue = "0.2", description = "Test share for last-fraction and temporal (default: ${DEFAULT-VALUE}).")
@@ -71,7 +74,9 @@ public class EvaluateCommand implements Callable<Integer> {
             description = {"Models to run (default: ${DEFAULT-VALUE}).",
                     "In memory: most-popular, item-knn-cosine, ease. Graph signals (on a temporary graph holding the "
                             + "training ratings only): user-knn, item-knn, genre, cohort, popular.",
-                    "The neural ranker, trained on that graph: ranker."})
+                    "The neural ranker, trained on that graph: ranker.",
+                    "replay: stored model versions, active and popular (default: the versions that served the logged "
+                            + "answers, the active one and popular)."})
     List<String> models;
 
     @Option(names = "--graph-depth", defaultValue = "100",
@@ -91,6 +96,22 @@ public class EvaluateCommand implements Callable<Integer> {
                             + "Without it, the ranker runs with the active profile (cinegraph.ranker.profile)."})
     List<String> profiles;
 
+    @Option(names = "--days", defaultValue = "30",
+            description = "replay: the window of logged answers, in days up to now (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--limit", defaultValue = "20000",
+            description = "replay: at most this many of the latest answers (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--variants", split = ",", paramLabel = "NAME",
+            description = "replay: only the answers served in these variants (default: all).")
+    List<String> variants;
+
+    @Option(names = "--liked", defaultValue = "4",
+            description = "replay: a shown movie rated at least this afterwards counts as taken up (default: ${DEFAULT-VALUE}).")
+    double liked;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
@@ -108,15 +129,24 @@ public class EvaluateCommand implements Callable<Integer> {
     private final ObjectMapper mapper;
     private final SignalsConfig signalsConfig;
     private final RankerConfig rankerConfig;
+    private final Replay replay;
 
-    public EvaluateCommand(ObjectMapper mapper, SignalsConfig signalsConfig, RankerConfig rankerConfig) {
+    public EvaluateCommand(ObjectMapper mapper, SignalsConfig signalsConfig, RankerConfig rankerConfig, Replay replay) {
         this.mapper = mapper;
         this.signalsConfig = signalsConfig;
         this.rankerConfig = rankerConfig;
+        this.replay = replay;
     }
 
     @Override
     public Integer call() throws IOException {
+        if (protocol.equals("replay")) {
+            return replay();
+        }
+        if (path == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--path is required for --protocol " + protocol
+                    + " (a local MovieLens copy); only replay runs on the live graph");
+        }
         List<String> chosen = new ArrayList<>(models.stream().map(String::strip).toList());
         for (String name : chosen) {
             if (!OfflineEvaluation.models().contains(name)) {
@@ -144,7 +174,8 @@ public class EvaluateCommand implements Callable<Integer> {
             case "temporal" -> Splitter.temporal(fraction);
             case "cold-start" -> Splitter.coldStart(coldUsers, coldKeep, seed);
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--protocol must be leave-last-out, last-fraction, temporal, cold-start or folds, got '" + protocol + "'");
+                    "--protocol must be leave-last-out, last-fraction, temporal, cold-start, folds or replay, got '"
+                            + protocol + "'");
         };
         OfflineEvaluation.Outcome outcome = OfflineEvaluation.run(path, splitter, chosen,
                 new OfflineEvaluation.Settings(k, negatives, seed, graphDepth, easeLambda, knnK), signalsConfig,
@@ -199,6 +230,21 @@ public class EvaluateCommand implements Callable<Integer> {
             rows.add(new RatingRow(e.model(), Map.of("rmse", e.meanRmse(), "mae", e.meanMae())));
         }
         writeJson(Map.of("path", path.toAbsolutePath().toString()), rows);
+        return 0;
+    }
+
+    /** Offline replay of the live graph's logged answers, printed beside each variant's online figures. */
+    private int replay() throws IOException {
+        if (days < 1 || limit < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--days and --limit must be at least 1");
+        }
+        List<String> asked = spec.commandLine().getParseResult().hasMatchedOption("--models") ? models : List.of();
+        Replay.Result result = replay.run(java.time.Duration.ofDays(days), asked,
+                variants == null ? List.of() : variants, limit, liked);
+        new ReplayTable(spec.commandLine().getOut()).print(result);
+        if (json != null) {
+            mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), result);
+        }
         return 0;
     }
 

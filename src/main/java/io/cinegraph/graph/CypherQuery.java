@@ -18,6 +18,7 @@ public enum CypherQuery {
 
     EVENTS_PUT("events/put_events"),
     EVENTS_ONLINE_METRICS("events/online_metrics"),
+    EVENTS_REPLAY_SLATES("events/replay_slates"),
 
     CLUSTER_ACTIVE_MODEL("cluster/active_model"),
     CLUSTER_RECORD_ACTIVE_MODEL("cluster/record_active_model"),

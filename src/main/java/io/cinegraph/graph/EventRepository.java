@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Implicit feedback: events stored once by id, and the online figures computed from them. */
 @ApplicationScoped
@@ -57,5 +58,27 @@ public class EventRepository {
                 r.get("model").asString(), r.get("variant").asString(), r.get("impressions").asLong(),
                 r.get("clicks").asLong(), r.get("views").asLong(), r.get("skips").asLong(), r.get("moviesShown").asLong(),
                 r.get("ratedAfter").asLong(), CatalogRepository.doubleOrNull(r.get("meanRatingAfter"))));
+    }
+
+    /**
+     * One logged answer: who was shown which movies (by which model and variant) when (epoch seconds), and which of
+     * them the user took up afterwards.
+     */
+    public record Slate(String recommendationId, long userId, String model, String variant, long at, List<Long> shown,
+                        Set<Long> positives) {
+    }
+
+    /**
+     * The latest {@code limit} answers with impressions since {@code since} (of the given variants; all when empty),
+     * oldest first; a shown movie is taken up
+     * when it was clicked or viewed at or after the answer, or rated at least {@code liked} after it.
+     */
+    public List<Slate> slates(long since, List<String> variants, int limit, double liked) {
+        return graph.readList(CypherQuery.EVENTS_REPLAY_SLATES, Map.of("since", since, "variants", variants,
+                        "limit", limit, "liked", liked),
+                r -> new Slate(r.get("recommendationId").asString(), r.get("userId").asLong(),
+                        r.get("model").asString(null), r.get("variant").asString(),
+                        r.get("at").asLong(), r.get("shown").asList(v -> v.asLong()),
+                        Set.copyOf(r.get("positives").asList(v -> v.asLong()))));
     }
 }

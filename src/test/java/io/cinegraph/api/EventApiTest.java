@@ -162,6 +162,67 @@ class EventApiTest {
                 .contains("cinegraph_events_total{model=\"" + a + "\",type=\"click\",variant=\"default\"} 1.0");
     }
 
+    @Inject
+    io.cinegraph.signals.SignalSnapshots snapshots;
+
+    @Test
+    void replayScoresEachModelOnTheLoggedAnswersExactlyBesideARandomOrderAndTheOnlineTakeUp() {
+        // three movies of distinct popularity, most rated first
+        List<Long> byPopularity = java.util.stream.LongStream.rangeClosed(50, 80).boxed()
+                .filter(m -> snapshots.current().movie(m) != null)
+                .sorted(java.util.Comparator.comparingLong((Long m) -> -snapshots.current().movie(m).ratingCount()))
+                .toList();
+        long most = byPopularity.get(0);
+        long middle = byPopularity.get(byPopularity.size() / 2);
+        long least = byPopularity.get(byPopularity.size() - 1);
+        assertThat(snapshots.current().movie(most).ratingCount()).isGreaterThan(snapshots.current().movie(middle).ratingCount());
+        assertThat(snapshots.current().movie(middle).ratingCount()).isGreaterThan(snapshots.current().movie(least).ratingCount());
+        String variant = "replay-" + UUID.randomUUID().toString().substring(0, 8);
+        long now = System.currentTimeMillis();
+        long shownAt = now / 1000 - 100;
+        StringBuilder log = new StringBuilder("{\"events\": [");
+        int[] users = {81, 82, 83};
+        for (int user : users) {
+            String rec = RecommendationIds.issue("replayed-model", variant, now);
+            for (long movie : List.of(middle, least, most)) {
+                log.append(String.format("{\"userId\": %d, \"movieId\": %d, \"type\": \"impression\", "
+                        + "\"recommendationId\": \"%s\", \"at\": %d},", user, movie, rec, shownAt));
+            }
+            // 81 clicks the least popular, 82 views the most popular, 83 takes up nothing (not scored)
+            if (user != 83) {
+                log.append(String.format("{\"userId\": %d, \"movieId\": %d, \"type\": \"%s\", \"recommendationId\": "
+                        + "\"%s\"},", user, user == 81 ? least : most, user == 81 ? "click" : "view", rec));
+            }
+        }
+        log.setLength(log.length() - 1);
+        given().contentType("application/json").body(log.append("]}").toString()).post("/api/events").then().statusCode(200);
+
+        JsonPath replay = given().header("X-API-Key", KEY)
+                .get("/api/admin/experiments/replay?models=popular&variants=" + variant).then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(replay.getInt("answers")).isEqualTo(3);
+        assertThat(replay.getInt("scored")).isEqualTo(2);
+        assertThat(replay.getList("models.model", String.class)).containsExactly("popular", "random-order");
+        // popular order: most, middle, least → the click at rank 3 (NDCG 1/log2 4 = 0.5), the view at rank 1
+        assertThat(replay.getDouble("models[0].ndcg")).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(replay.getDouble("models[0].mrr")).isCloseTo((1 / 3.0 + 1) / 2, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(replay.getDouble("models[0].hitAt1")).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(replay.getMap("models[0].ndcgByVariant", String.class, Double.class)).containsOnlyKeys(variant);
+        // a random order of 3 with 1 taken up: NDCG (1 + 1/log2 3 + 1/2)/3, MRR (1 + 1/2 + 1/3)/3, hit@1 1/3
+        double log3 = Math.log(3) / Math.log(2);
+        assertThat(replay.getDouble("models[1].ndcg")).isCloseTo((1 + 1 / log3 + 0.5) / 3, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(replay.getDouble("models[1].mrr")).isCloseTo((1 + 0.5 + 1 / 3.0) / 3, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(replay.getDouble("models[1].hitAt1")).isCloseTo(1 / 3.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(replay.getList("logged")).hasSize(1);
+        assertThat(replay.getString("logged[0].model")).isEqualTo("replayed-model");
+        assertThat(replay.getInt("logged[0].answers")).isEqualTo(3);
+        assertThat(replay.getInt("logged[0].shown")).isEqualTo(9);
+        assertThat(replay.getInt("logged[0].takenUp")).isEqualTo(2);
+
+        given().header("X-API-Key", KEY).get("/api/admin/experiments/replay?models=no-such-version").then()
+                .statusCode(400).body("errors.field", hasItem("models"));
+    }
+
     @Test
     void anExperimentSplitsUsersSaysWhichVariantServedAndNamesTheVariantAheadWithItsInterval() {
         admin().body("{\"name\": \"bad\", \"variants\": [{\"name\": \"A\", \"model\": \"fallback\", \"share\": 60}, "
