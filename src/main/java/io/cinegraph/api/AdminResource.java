@@ -83,7 +83,7 @@ public class AdminResource {
     @Path("/experiments")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start an A/B experiment: users split by a hash of (user id, name) over variants, each served "
-            + "by a stored model version, 'active', 'fallback' or 'popular' (the popular movies alone), with shares (percent) adding up to 100; the first "
+            + "by a stored model version, 'active', 'profile:NAME' (the newest version trained with that tuning profile), 'fallback' or 'popular' (the popular movies alone), with shares (percent) adding up to 100; the first "
             + "variant is the control")
     @APIResponse(responseCode = "201", description = "Started")
     @APIResponse(responseCode = "400", description = "Bad definition, or an experiment is already running")

@@ -6,6 +6,7 @@ import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.support.Memory;
 import io.cinegraph.training.ModelRegistry;
 import io.cinegraph.training.TrainingService;
+import io.cinegraph.tuning.Profiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -25,6 +26,12 @@ public class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-activate", description = "Save the model without making it the active one.")
     boolean noActivate;
 
+    @Option(names = "--profile", paramLabel = "NAME", description = {"Train with this tuning profile's settings "
+            + "(<model-dir>/profiles/NAME.properties, see tune; 'default' the built-in ones) instead of the active "
+            + "profile's (cinegraph.ranker.profile).",
+            "With --no-activate, the model can then serve an A/B variant: {\"model\": \"profile:NAME\"}."})
+    String profile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,7 +47,8 @@ public class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RankerModel model = training.train(!skipSignals);
+        RankerModel model = profile == null ? training.train(!skipSignals)
+                : training.train(!skipSignals, Profiles.config(config, profile.strip()));
         if (noActivate) {
             registry.store().save(model);
         } else {
@@ -53,8 +61,9 @@ public class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Validation: NDCG@10 %.4f (each user's latest target and held-out cold users, epoch %.0f), "
                         + "rating RMSE %.4f (held-out ratings)%n", info.validation().get("ndcg@10"),
                 info.validation().get("epochs"), info.validation().get("ratingRmse"));
-        out.printf(Locale.ROOT, "Saved in %s%s; peak heap %.0f MiB%n",
+        out.printf(Locale.ROOT, "Saved in %s%s; profile %s; peak heap %.0f MiB%n",
                 registry.store().location(info.version()), noActivate ? "" : " (active)",
+                info.hyperParameters().get("profile"),
                 Memory.peakHeapMiB());
         return 0;
     }

@@ -38,6 +38,8 @@ public class Experiments implements RankerChoice {
     /** An arm served by the popular movies alone: a deliberately plain, non-personalised baseline. */
     public static final String POPULAR_MODEL = "popular";
     private static final Ranker POPULAR = PopularityFallback.popularOnly();
+    /** An arm served by the newest stored version trained with a tuning profile: {@code profile:NAME}. */
+    public static final String PROFILE_PREFIX = "profile:";
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,50}");
     private static final Logger LOG = Logger.getLogger(Experiments.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,7 +86,8 @@ public class Experiments implements RankerChoice {
 
     /**
      * Starts an experiment (none may be running): every arm named, shares summing to 100, each model a stored version,
-     * {@code active} (the version active now), {@code fallback} or {@code popular} (the popular movies alone). Recorded in the graph for every replica.
+     * {@code active} (the version active now), {@code profile:NAME} (the newest version trained with that tuning
+     * profile), {@code fallback} or {@code popular} (the popular movies alone); the arm records the version it resolved. Recorded in the graph for every replica.
      */
     public synchronized Experiment start(String name, List<Experiment.Arm> arms) {
         if (running.get() != null) {
@@ -121,10 +124,19 @@ public class Experiments implements RankerChoice {
                 if (model == null) {
                     errors.add(new InvalidParameterException.Field(where + ".model", "'active', but no model is active"));
                 }
+            } else if (model != null && model.startsWith(PROFILE_PREFIX)) {
+                String profile = model.substring(PROFILE_PREFIX.length());
+                model = newestTrainedWith(profile, versions);
+                if (model == null) {
+                    errors.add(new InvalidParameterException.Field(where + ".model", "no stored model version was "
+                            + "trained with profile '" + profile + "'; train one first: ./cinegraph train --profile "
+                            + profile + " --no-activate"));
+                }
             } else if (model == null || (!FALLBACK_MODEL.equals(model) && !POPULAR_MODEL.equals(model)
                     && !versions.contains(model))) {
                 errors.add(new InvalidParameterException.Field(where + ".model", "must be a stored version (GET "
-                        + "/api/model lists them), 'active', 'fallback' or 'popular'; got " + model));
+                        + "/api/model lists them), 'active', 'profile:NAME' (the newest version trained with that "
+                        + "tuning profile), 'fallback' or 'popular'; got " + model));
             }
             resolved.add(new Experiment.Arm(arm.name(), model, arm.share()));
         }
@@ -140,6 +152,20 @@ public class Experiments implements RankerChoice {
         running.set(loaded);
         LOG.infof("Experiment %s started: %s", name, resolved);
         return experiment;
+    }
+
+    /** The newest stored version whose metadata names {@code profile}; null when there is none. */
+    private String newestTrainedWith(String profile, List<String> versions) {
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            try {
+                if (profile.equals(String.valueOf(registry.store().info(versions.get(i)).hyperParameters().get("profile")))) {
+                    return versions.get(i);
+                }
+            } catch (RuntimeException e) {
+                LOG.debugf("Version %s has no readable metadata: %s", versions.get(i), e.getMessage());
+            }
+        }
+        return null;
     }
 
     /** Ends the running experiment (every user is served by the active model again); the one that ended. */

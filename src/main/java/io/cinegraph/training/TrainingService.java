@@ -38,10 +38,15 @@ public class TrainingService {
 
     /** Recomputes the live graph's signals (if asked), then trains on every rating in it. */
     public RankerModel train(boolean recomputeSignals) {
+        return train(recomputeSignals, config);
+    }
+
+    /** As {@link #train(boolean)}, with other settings (a tuning profile's, say). */
+    public RankerModel train(boolean recomputeSignals, RankerConfig settings) {
         if (recomputeSignals) {
             signals.recomputeAll();
         }
-        return new RankerTrainer(config, signalsConfig).train(graph);
+        return new RankerTrainer(settings, signalsConfig).train(graph);
     }
 
     /**

@@ -115,6 +115,60 @@ class AdminApiTest {
                 swaps.failures().size());
         assertThat(swaps.failures()).isEmpty();
         assertThat(swaps.ok()).isPositive();
+
+        aTuningProfileServesAVariantAndReplayReproducesTheServedOrder(versions);
+    }
+
+    /**
+     * A variant named by tuning profile is served by the newest version trained with it; replaying the answers, the
+     * model that served them puts the shown movies back in the order it served them.
+     */
+    private void aTuningProfileServesAVariantAndReplayReproducesTheServedOrder(List<String> versions) {
+        String active = registry.active().orElseThrow().info().version();
+        given().header("X-API-Key", KEY).contentType("application/json").body("{\"name\": \"p\", \"variants\": ["
+                        + "{\"name\": \"A\", \"model\": \"active\", \"share\": 50}, "
+                        + "{\"name\": \"B\", \"model\": \"profile:no-such-profile\", \"share\": 50}]}")
+                .post("/api/admin/experiments").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("variants[1].model"))
+                .body("errors.message", org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.containsString(
+                        "train --profile no-such-profile --no-activate")));
+        String name = "profiles-" + System.nanoTime();
+        given().header("X-API-Key", KEY).contentType("application/json").body("{\"name\": \"" + name + "\", \"variants\": ["
+                        + "{\"name\": \"A\", \"model\": \"active\", \"share\": 50}, "
+                        + "{\"name\": \"B\", \"model\": \"profile:default\", \"share\": 50}]}")
+                .post("/api/admin/experiments").then().statusCode(201)
+                .body("arms[0].model", equalTo(active))
+                .body("arms[1].model", equalTo(versions.get(versions.size() - 1)));
+        try {
+            StringBuilder log = new StringBuilder("{\"events\": [");
+            for (int user = 1; user <= 20; user++) {
+                JsonPath answer = given().get("/api/users/" + user + "/recommendations?limit=5").then().statusCode(200)
+                        .extract().jsonPath();
+                String rec = answer.getString("recommendationId");
+                List<Integer> shown = answer.getList("items.movieId", Integer.class);
+                for (int movie : shown) {
+                    log.append(String.format("{\"userId\": %d, \"movieId\": %d, \"type\": \"impression\", "
+                            + "\"recommendationId\": \"%s\"},", user, movie, rec));
+                }
+                log.append(String.format("{\"userId\": %d, \"movieId\": %d, \"type\": \"click\", "
+                        + "\"recommendationId\": \"%s\"},", user, shown.get(2), rec));
+            }
+            log.setLength(log.length() - 1);
+            given().contentType("application/json").body(log.append("]}").toString()).post("/api/events").then()
+                    .statusCode(200);
+            JsonPath replay = given().header("X-API-Key", KEY).get("/api/admin/experiments/replay?variants=A,B&models="
+                    + String.join(",", versions) + ",popular").then().statusCode(200).extract().jsonPath();
+            assertThat(replay.getInt("scored")).isEqualTo(20);
+            List<String> models = replay.getList("models.model", String.class);
+            assertThat(models).containsAll(versions).contains("popular", "random-order");
+            // every answer's click was on its third movie: NDCG 1/log2(4) when the order is the one served
+            String servedA = active;
+            int row = models.indexOf(servedA);
+            assertThat(replay.getMap("models[" + row + "].ndcgByVariant", String.class, Double.class).get("A"))
+                    .isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
+        } finally {
+            given().header("X-API-Key", KEY).post("/api/admin/experiments/end").then().statusCode(200);
+        }
     }
 
     /** Requests served and failed by 16 clients asking for recommendations while {@code work} runs. */

@@ -293,7 +293,7 @@ class EventApiTest {
                 "--variants", "A:fallback,B:popular", "--users", "60", "--rounds", "2",
                 "--tastes", generated.resolve(SyntheticGenerator.TASTES_FILE).toString());
         assertThat(exit).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("Round 2:", "baseline:popular", "Verdict: ", "Experiment ended");
+        assertThat(out.toString()).contains("Round 2:", "baseline:popular", "Verdict: ", "Offline replay of these", "random-order", "Experiment ended");
         given().header("X-API-Key", KEY).get("/api/admin/experiments").then().statusCode(200)
                 .body("experiment", org.hamcrest.Matchers.nullValue());
     }
