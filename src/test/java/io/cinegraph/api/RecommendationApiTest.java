@@ -222,6 +222,39 @@ class RecommendationApiTest {
     }
 
     @Test
+    void aUserWhoOnlyWatchesGetsRecommendationsShapedByWhatTheyViewed() {
+        String demographics = "{\"age\": 35, \"gender\": \"M\", \"occupation\": \"engineer\", \"zip\": \"10001\"}";
+        long viewer = given().contentType("application/json").body(demographics).post("/api/users").then().statusCode(201)
+                .extract().jsonPath().getLong("user.userId");
+        long control = given().contentType("application/json").body(demographics).post("/api/users").then()
+                .statusCode(201).extract().jsonPath().getLong("user.userId");
+        List<String> controlGenres = given().get("/api/users/" + control + "/recommendations?limit=10").then()
+                .statusCode(200).extract().jsonPath().getList("items.genres.flatten()", String.class);
+        // the genre the control's answer shows least, among genres with enough movies to watch
+        String genre = given().get("/api/genres").then().statusCode(200).extract().jsonPath()
+                .getList("name", String.class).stream()
+                .filter(g -> given().get("/api/movies?size=20&genre=" + g).then().extract().jsonPath().getInt("total") >= 15)
+                .min(java.util.Comparator.comparingLong((String g) -> controlGenres.stream().filter(g::equals).count())
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .orElseThrow();
+        List<Integer> watched = given().get("/api/movies?size=6&genre=" + genre).then().statusCode(200).extract()
+                .jsonPath().getList("items.movieId", Integer.class);
+        for (int movie : watched) {
+            given().contentType("application/json").body("{\"movieId\": " + movie + ", \"type\": \"view\"}")
+                    .post("/api/users/" + viewer + "/events").then().statusCode(201);
+        }
+        JsonPath after = given().get("/api/users/" + viewer + "/recommendations?limit=10").then().statusCode(200)
+                .extract().jsonPath();
+        long inGenre = after.getList("items.genres", List.class).stream().filter(g -> g.contains(genre)).count();
+        long controlInGenre = controlGenres.stream().filter(genre::equals).count();
+        System.out.printf("View-only user: %d of 10 in %s after 6 views (a new user alike: %d)%n", inGenre, genre, controlInGenre);
+        assertThat(after.getList("items.movieId", Integer.class)).doesNotContainAnyElementsOf(watched);
+        assertThat(inGenre).as("%s movies among the viewer's 10 (control: %d)", genre, controlInGenre)
+                .isGreaterThanOrEqualTo(controlInGenre + 2);
+        assertThat(given().get("/api/users/" + viewer + "/ratings").then().extract().jsonPath().getList("$")).isEmpty();
+    }
+
+    @Test
     void aNewUserGetsColdStartRecommendationsInTheirLikedGenresRightAway() {
         JsonPath created = given().contentType("application/json")
                 .body("{\"age\": 27, \"gender\": \"F\", \"occupation\": \"writer\", \"zip\": \"94110\", "
