@@ -55,7 +55,8 @@ public class AdminResource {
     @Path("/experiments/replay")
     @Operation(summary = "Offline replay of the logged answers: each model re-ranks the movies each answer showed, with "
             + "the user's history as it was then, scored on what the user took up (clicked, viewed or rated at least "
-            + "'liked'): NDCG, MRR, hit@1 per model and per logged variant, beside the exact figures of a random order")
+            + "'liked'): NDCG, MRR, hit@1 per model and per logged variant, beside the exact figures of a random order; "
+            + "the answers of the last 'days', or since 'since' (epoch seconds, e.g. an experiment's startedAt)")
     @APIResponse(responseCode = "200", description = "The replay")
     @APIResponse(responseCode = "400", description = "An unknown model, or a parameter out of range")
     public io.cinegraph.events.Replay.Result replay(
@@ -63,10 +64,12 @@ public class AdminResource {
             @jakarta.validation.constraints.Max(3650) int days,
             @jakarta.ws.rs.QueryParam("models") List<String> models,
             @jakarta.ws.rs.QueryParam("variants") List<String> variants,
+            @jakarta.ws.rs.QueryParam("since") @jakarta.validation.constraints.PositiveOrZero Long since,
             @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("20000") @jakarta.validation.constraints.Min(1)
             @jakarta.validation.constraints.Max(1_000_000) int limit,
             @jakarta.ws.rs.QueryParam("liked") @jakarta.ws.rs.DefaultValue("4") double liked) {
-        return replay.run(java.time.Duration.ofDays(days), names(models), names(variants), limit, liked);
+        return since != null ? replay.run(since, names(models), names(variants), limit, liked)
+                : replay.run(java.time.Duration.ofDays(days), names(models), names(variants), limit, liked);
     }
 
     /** Names given as repeated parameters, comma-separated lists, or both. */

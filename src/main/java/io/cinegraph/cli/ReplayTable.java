@@ -17,6 +17,10 @@ final class ReplayTable {
         this.out = out;
     }
 
+    private static String figure(Map<String, Double> by, String variant) {
+        return by.containsKey(variant) ? String.format(Locale.ROOT, "%.4f", by.get(variant)) : "-";
+    }
+
     void print(Replay.Result result) {
         out.printf(Locale.ROOT, "Replay of the logged answers of the last %d days: %,d answers, %,d with a shown movie "
                         + "taken up (clicked, viewed or rated >= %.1f after) and scored%n", result.windowDays(),
@@ -29,18 +33,19 @@ final class ReplayTable {
         TreeSet<String> variants = new TreeSet<>();
         result.models().forEach(m -> variants.addAll(m.ndcgByVariant().keySet()));
         String first = result.models().get(0).model();
-        out.printf("%-28s %8s %8s %8s", "model", "NDCG", "MRR", "hit@1");
-        variants.forEach(v -> out.printf(" %14s", "NDCG on " + v));
+        out.printf("%-28s %8s %8s %8s %8s", "model", "NDCG", "MRR", "hit@1", "recall");
+        variants.forEach(v -> out.printf(" %14s %14s", "NDCG on " + v, "recall on " + v));
         out.printf("  %s%n", "NDCG vs " + first + " (95% CI)");
         for (Replay.ModelFigures m : result.models()) {
-            out.printf(Locale.ROOT, "%-28s %8.4f %8.4f %8.4f", m.model(), m.ndcg(), m.mrr(), m.hitAt1());
-            Map<String, Double> by = m.ndcgByVariant();
-            variants.forEach(v -> out.printf(Locale.ROOT, " %14s", by.containsKey(v) ? String.format(Locale.ROOT,
-                    "%.4f", by.get(v)) : "-"));
+            out.printf(Locale.ROOT, "%-28s %8.4f %8.4f %8.4f %8.4f", m.model(), m.ndcg(), m.mrr(), m.hitAt1(), m.recall());
+            variants.forEach(v -> out.printf(Locale.ROOT, " %14s %14s", figure(m.ndcgByVariant(), v),
+                    figure(m.recallByVariant(), v)));
             Metrics.PairedDifference d = m.ndcgVersusFirst();
             out.printf(Locale.ROOT, "  %s%n", d == null ? "" : String.format(Locale.ROOT, "%+.4f [%+.4f, %+.4f]%s",
                     d.mean(), d.low(), d.high(), d.significant() ? "" : " not significant"));
         }
+        out.println("NDCG, MRR, hit@1: the shown movies re-ranked; recall: the taken-up movies among the model's own "
+                + "first n of the whole catalogue (n = movies shown).");
         out.println("Online, on the same answers (take-up = shown movies taken up / shown):");
         out.printf("%-10s %-28s %9s %9s %9s %9s%n", "variant", "model", "answers", "shown", "taken up", "take-up");
         for (Replay.Logged l : result.logged()) {

@@ -186,7 +186,8 @@ public class SimulateCommand implements Callable<Integer> {
             for (JsonNode c : report.get("comparisons")) {
                 out.println("Verdict: " + c.get("verdict").asText());
             }
-            replay(http, key, variants.stream().map(v -> v.split(":", 2)[0]).toList(), out);
+            replay(http, key, variants.stream().map(v -> v.split(":", 2)[0]).toList(),
+                    report.get("experiment").get("startedAt").asLong(), out);
         } finally {
             HttpResponse<String> ended = http.postJson("/api/admin/experiments/end?promote=" + promote, null, key);
             out.println(ended.statusCode() == 200 ? "Experiment ended: " + JSON.readTree(ended.body()).get("decision").asText()
@@ -196,16 +197,20 @@ public class SimulateCommand implements Callable<Integer> {
     }
 
     /** The offline replay of the experiment's logged answers, each model re-ranking what every answer showed. */
-    private static void replay(ServiceClient http, String key, List<String> arms, java.io.PrintWriter out) throws Exception {
-        JsonNode replay = http.getJson("/api/admin/experiments/replay?variants=" + String.join(",", arms), key);
+    private static void replay(ServiceClient http, String key, List<String> arms, long since, java.io.PrintWriter out)
+            throws Exception {
+        JsonNode replay = http.getJson("/api/admin/experiments/replay?since=" + since + "&variants="
+                + String.join(",", arms), key);
         out.printf(Locale.ROOT, "Offline replay of these %d answers (%d with a shown movie taken up): each model re-ranks "
                 + "what each answer showed, with the user's history as it was%n", replay.get("answers").asLong(),
                 replay.get("scored").asLong());
-        out.printf("%-28s %8s %8s %8s%n", "model", "NDCG", "MRR", "hit@1");
+        out.printf("%-28s %8s %8s %8s %8s%n", "model", "NDCG", "MRR", "hit@1", "recall");
         for (JsonNode m : replay.get("models")) {
-            out.printf(Locale.ROOT, "%-28s %8.4f %8.4f %8.4f%n", m.get("model").asText(), m.get("ndcg").asDouble(),
-                    m.get("mrr").asDouble(), m.get("hitAt1").asDouble());
+            out.printf(Locale.ROOT, "%-28s %8.4f %8.4f %8.4f %8.4f%n", m.get("model").asText(), m.get("ndcg").asDouble(),
+                    m.get("mrr").asDouble(), m.get("hitAt1").asDouble(), m.get("recall").asDouble());
         }
+        out.println("(NDCG, MRR, hit@1: the shown movies re-ranked; recall: the taken-up movies among the model's own first "
+                + "n of the whole catalogue, n = movies shown)");
     }
 
     /** The user's planted taste: the two genres of the movies they rated highest (mean rating, at least two ratings). */

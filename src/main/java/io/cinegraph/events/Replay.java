@@ -28,14 +28,15 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Offline replay of the logged answers: each model re-ranks the very movies each answer showed, with the user's
- * history as it was when it was shown (ratings and views before that second), and is scored on the movies the user then
- * took up (clicked, viewed, or rated well). Every model is measured on the same answers whichever variant served them,
- * so the offline figures can be read beside the variants' online click-through.
+ * Offline replay of the logged answers, with the user's history as it was when each was shown (ratings and views
+ * before that second), scored on the movies the user then took up (clicked, viewed, or rated well): each model
+ * re-ranks the very movies the answer showed (NDCG, MRR, hit@1), and ranks the whole catalogue on its own (recall of the
+ * taken-up movies in its first n, n the number shown). Every model is measured on the same answers whichever variant
+ * served them, so the offline figures can be read beside the variants' online take-up.
  *
- * <p>The movies and the order the user saw were chosen by the logged variant, so replay compares orderings of the
- * shown movies, not whole-catalogue rankings; and the user's genre affinities and neighbours are today's materialized
- * ones. The exact expectation of a random order of each answer is the floor every model should clear.
+ * <p>Only shown movies can be taken up, so recall favours the model whose picks the logged variants showed (read it
+ * per variant); the user's neighbours are today's materialized ones. The exact expectation of a random order (and of
+ * n random unseen movies) is the floor every model should clear.
  */
 @ApplicationScoped
 public class Replay {
@@ -50,10 +51,12 @@ public class Replay {
     private final SignalSnapshots snapshots;
     private final ModelRegistry registry;
     private final SignalsConfig signals;
+    private final io.cinegraph.ranker.RankerConfig ranker;
     private final Clock clock = Clock.systemUTC();
 
     public Replay(EventRepository events, FeatureExtractor extractor, SignalSnapshots snapshots, ModelRegistry registry,
-                  SignalsConfig signals) {
+                  SignalsConfig signals, io.cinegraph.ranker.RankerConfig ranker) {
+        this.ranker = ranker;
         this.events = events;
         this.extractor = extractor;
         this.snapshots = snapshots;
@@ -61,9 +64,14 @@ public class Replay {
         this.signals = signals;
     }
 
-    /** One model's figures: means over the answers with something taken up; the difference to the first model. */
-    public record ModelFigures(String model, long answers, double ndcg, double mrr, double hitAt1,
-                               Map<String, Double> ndcgByVariant, Metrics.PairedDifference ndcgVersusFirst) {
+    /**
+     * One model's figures, means over the answers with something taken up: re-ranking the shown movies (NDCG, MRR,
+     * hit@1), and {@code recall}, the share of the taken-up movies among the model's own first n of the whole catalogue
+     * (n = how many the answer showed); each per logged variant too; the NDCG difference to the first model.
+     */
+    public record ModelFigures(String model, long answers, double ndcg, double mrr, double hitAt1, double recall,
+                               Map<String, Double> ndcgByVariant, Map<String, Double> recallByVariant,
+                               Metrics.PairedDifference ndcgVersusFirst) {
     }
 
     /**
@@ -88,18 +96,24 @@ public class Replay {
      * least {@code liked} after it was shown counts as taken up.
      */
     public Result run(Duration window, List<String> models, List<String> variants, int limit, double liked) {
+        return run(clock.instant().getEpochSecond() - window.toSeconds(), models, variants, limit, liked);
+    }
+
+    /** As {@link #run(Duration, List, List, int, double)}, over the answers since {@code since} (epoch seconds). */
+    public Result run(long since, List<String> models, List<String> variants, int limit, double liked) {
         if (limit < 1) {
             throw new InvalidParameterException("limit", "must be at least 1");
         }
-        long since = clock.instant().getEpochSecond() - window.toSeconds();
+        long windowDays = Math.max(0, (clock.instant().getEpochSecond() - since) / 86_400);
         List<EventRepository.Slate> slates = events.slates(since, variants == null ? List.of() : List.copyOf(variants), limit, liked);
         List<EventRepository.Slate> scored = slates.stream()
                 .filter(s -> !s.positives().isEmpty() && s.shown().size() > 1).toList();
         Map<String, Orderer> orderers = orderers(models, slates);
         SignalSnapshot snapshot = snapshots.current();
         Map<String, double[][]> figures = new LinkedHashMap<>();
-        orderers.keySet().forEach(name -> figures.put(name, new double[3][scored.size()]));
-        double[][] random = new double[3][scored.size()];
+        orderers.keySet().forEach(name -> figures.put(name, new double[4][scored.size()]));
+        double[][] random = new double[4][scored.size()];
+        int catalogue = snapshot.movieIds().size();
         try (Progress progress = Progress.items("Replay", scored.size(), "answers")) {
             for (int i = 0; i < scored.size(); i++) {
                 EventRepository.Slate slate = scored.get(i);
@@ -111,12 +125,17 @@ public class Replay {
                     f[0][i] = Metrics.ndcg(order, slate.positives(), order.size());
                     f[1][i] = Metrics.reciprocalRank(order, slate.positives());
                     f[2][i] = slate.positives().contains(order.get(0)) ? 1 : 0;
+                    int k = slate.shown().size();
+                    List<Long> top = side.isEmpty() ? List.of() : e.getValue().top(slate, side.get(), snapshot, k);
+                    f[3][i] = Metrics.recall(top, slate.positives(), k);
                 }
                 int n = slate.shown().size();
                 int p = (int) slate.shown().stream().filter(slate.positives()::contains).count();
                 random[0][i] = randomNdcg(n, p);
                 random[1][i] = randomReciprocalRank(n, p);
                 random[2][i] = (double) p / n;
+                int unseen = catalogue - side.map(x -> x.ratings().size()).orElse(0);
+                random[3][i] = unseen <= 0 ? 0 : Math.min(1.0, (double) n / unseen);
                 progress.step();
             }
         }
@@ -125,18 +144,23 @@ public class Replay {
         double[] first = figures.values().iterator().next()[0];
         for (Map.Entry<String, double[][]> e : figures.entrySet()) {
             double[][] f = e.getValue();
-            Map<String, double[]> byVariant = new TreeMap<>();
-            Map<String, Double> ndcgByVariant = new TreeMap<>();
-            for (int i = 0; i < scored.size(); i++) {
-                double[] acc = byVariant.computeIfAbsent(scored.get(i).variant(), v -> new double[2]);
-                acc[0] += f[0][i];
-                acc[1]++;
-            }
-            byVariant.forEach((v, acc) -> ndcgByVariant.put(v, acc[0] / acc[1]));
-            out.add(new ModelFigures(e.getKey(), scored.size(), mean(f[0]), mean(f[1]), mean(f[2]), ndcgByVariant,
+            out.add(new ModelFigures(e.getKey(), scored.size(), mean(f[0]), mean(f[1]), mean(f[2]), mean(f[3]),
+                    byVariant(scored, f[0]), byVariant(scored, f[3]),
                     scored.size() < 2 || f[0] == first ? null : Metrics.pairedDifference(f[0], first)));
         }
-        return new Result(window.toDays(), slates.size(), scored.size(), liked, out, logged(slates));
+        return new Result(windowDays, slates.size(), scored.size(), liked, out, logged(slates));
+    }
+
+    private static Map<String, Double> byVariant(List<EventRepository.Slate> scored, double[] values) {
+        Map<String, double[]> sums = new TreeMap<>();
+        for (int i = 0; i < scored.size(); i++) {
+            double[] acc = sums.computeIfAbsent(scored.get(i).variant(), v -> new double[2]);
+            acc[0] += values[i];
+            acc[1]++;
+        }
+        Map<String, Double> out = new TreeMap<>();
+        sums.forEach((v, acc) -> out.put(v, acc[0] / acc[1]));
+        return out;
     }
 
     private static List<Logged> logged(List<EventRepository.Slate> slates) {
@@ -154,10 +178,13 @@ public class Replay {
         return out;
     }
 
-    /** Orders the movies an answer showed, for a user side as it was then. */
-    @FunctionalInterface
+    /** What a model does with an answer, for a user side as it was then. */
     interface Orderer {
+        /** The movies the answer showed, in this model's order. */
         List<Long> order(EventRepository.Slate slate, UserSide side, SignalSnapshot snapshot);
+
+        /** This model's own first {@code k} movies from the whole catalogue (none the user had rated or viewed). */
+        List<Long> top(EventRepository.Slate slate, UserSide side, SignalSnapshot snapshot, int k);
     }
 
     private Map<String, Orderer> orderers(List<String> asked, List<EventRepository.Slate> slates) {
@@ -187,7 +214,7 @@ public class Replay {
         }
         Map<String, Orderer> out = new LinkedHashMap<>();
         for (String name : names) {
-            out.put(name, Experiments.POPULAR_MODEL.equals(name) ? Replay::byPopularity : byModel(load(name)));
+            out.put(name, Experiments.POPULAR_MODEL.equals(name) ? byPopularity(snapshots.current()) : byModel(load(name)));
         }
         return out;
     }
@@ -199,15 +226,41 @@ public class Replay {
 
     private Orderer byModel(RankerModel model) {
         int historySize = signals.historySize();
-        return (slate, side, snapshot) -> model.score(model.context(slate.userId(), side, snapshot, historySize),
-                slate.shown(), snapshot, extractor).stream().map(RankerModel.Scored::movieId).toList();
+        return new Orderer() {
+            @Override
+            public List<Long> order(EventRepository.Slate slate, UserSide side, SignalSnapshot snapshot) {
+                return model.score(model.context(slate.userId(), side, snapshot, historySize), slate.shown(), snapshot,
+                        extractor).stream().map(RankerModel.Scored::movieId).toList();
+            }
+
+            @Override
+            public List<Long> top(EventRepository.Slate slate, UserSide side, SignalSnapshot snapshot, int k) {
+                return model.rank(model.context(slate.userId(), side, snapshot, historySize), List.of(), snapshot,
+                        extractor, ranker).stream().limit(k).map(RankerModel.Scored::movieId).toList();
+            }
+        };
     }
 
-    private static List<Long> byPopularity(EventRepository.Slate slate, UserSide side, SignalSnapshot snapshot) {
-        return slate.shown().stream().sorted(Comparator.comparingLong((Long m) -> {
-            SignalSnapshot.MovieSignals movie = snapshot.movie(m);
+    /** By number of ratings, most first (ties by lower id). */
+    private static Orderer byPopularity(SignalSnapshot now) {
+        Comparator<Long> popular = Comparator.comparingLong((Long m) -> {
+            SignalSnapshot.MovieSignals movie = now.movie(m);
             return movie == null ? 0 : -movie.ratingCount();
-        }).thenComparing(Comparator.naturalOrder())).toList();
+        }).thenComparing(Comparator.naturalOrder());
+        List<Long> catalogue = now.movieIds().stream().sorted(popular).toList();
+        return new Orderer() {
+            @Override
+            public List<Long> order(EventRepository.Slate slate, UserSide side, SignalSnapshot snapshot) {
+                return slate.shown().stream().sorted(popular).toList();
+            }
+
+            @Override
+            public List<Long> top(EventRepository.Slate slate, UserSide side, SignalSnapshot snapshot, int k) {
+                Set<Long> seen = new java.util.HashSet<>();
+                side.ratings().forEach(r -> seen.add(r.movieId()));
+                return catalogue.stream().filter(m -> !seen.contains(m)).limit(k).toList();
+            }
+        };
     }
 
     /** The user's side with only what they had rated or viewed before {@code at}, its statistics recomputed. */

@@ -166,6 +166,11 @@ class AdminApiTest {
             int row = models.indexOf(servedA);
             assertThat(replay.getMap("models[" + row + "].ndcgByVariant", String.class, Double.class).get("A"))
                     .isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-6));
+            // on its own the serving model picks again what it showed, far above n random unseen movies
+            double recall = replay.getMap("models[" + row + "].recallByVariant", String.class, Double.class).get("A");
+            double floor = replay.getDouble("models[" + models.indexOf("random-order") + "].recall");
+            System.out.printf("Replay: the serving model's recall of its own answers' clicks %.4f, random %.4f%n", recall, floor);
+            assertThat(recall).isGreaterThan(5 * floor);
         } finally {
             given().header("X-API-Key", KEY).post("/api/admin/experiments/end").then().statusCode(200);
         }
