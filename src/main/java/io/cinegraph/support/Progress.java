@@ -66,7 +66,7 @@ public final class Progress implements AutoCloseable {
 
     /** Extra text after the bar, e.g. a row count and rows per second. */
     public void message(String text) {
-        bar.setExtraMessage(text);
+        bar.setExtraMessage(text == null || text.isEmpty() || text.startsWith(" ") ? text : " " + text);
     }
 
     /** Marks the work complete and prints the final state. */
