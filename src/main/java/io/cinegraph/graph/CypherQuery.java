@@ -51,6 +51,8 @@ public enum CypherQuery {
     EXPORT_RATINGS("ingest/export_ratings"),
     EXPORT_TAGS("ingest/export_tags"),
 
+    SIGNALS_ALL_VIEWS("signals/all_views"),
+
     SIGNALS_ALL_USER_IDS("signals/all_user_ids"),
     SIGNALS_ALL_MOVIE_IDS("signals/all_movie_ids"),
     SIGNALS_GLOBAL_STATS("signals/global_stats"),

@@ -221,6 +221,12 @@ public class SignalsRepository {
     public record Replacement(long id, List<Scored> scored) {
     }
 
+    /** Every viewed movie its viewer has not rated, streamed as (user, movie, {@code rating}, latest view). */
+    public void views(double rating, java.util.function.Consumer<io.cinegraph.domain.Rows.RatingRow> out) {
+        graph.stream(CypherQuery.SIGNALS_ALL_VIEWS, Map.of(), r -> out.accept(new io.cinegraph.domain.Rows.RatingRow(
+                r.get("userId").asLong(), r.get("movieId").asLong(), rating, r.get("lastAt").asLong(0))));
+    }
+
     /** Every rating of the graph, streamed. */
     public void ratings(java.util.function.Consumer<io.cinegraph.domain.Rows.RatingRow> out) {
         IngestRepository.exportRatings(graph, out);

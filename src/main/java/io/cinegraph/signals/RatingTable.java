@@ -61,6 +61,45 @@ final class RatingTable {
         return of(users.build().toArray(), movies.build().toArray(), ratings.build().toArray(), times.build().toArray());
     }
 
+    /**
+     * The history the user-side signals read: these ratings and every viewed movie its viewer has not rated, as a
+     * rating of {@code viewRating} at the latest view; this table itself when there are no such views (or
+     * {@code viewRating} is 0).
+     */
+    RatingTable withViews(SignalsRepository repository, double viewRating) {
+        if (!(viewRating > 0)) {
+            return this;
+        }
+        LongStream.Builder users = LongStream.builder();
+        LongStream.Builder movies = LongStream.builder();
+        LongStream.Builder times = LongStream.builder();
+        repository.views(viewRating, v -> {
+            users.add(v.userId());
+            movies.add(v.movieId());
+            times.add(v.ratedAt());
+        });
+        long[] viewUsers = users.build().toArray();
+        if (viewUsers.length == 0) {
+            return this;
+        }
+        int n = size();
+        long[] allUsers = new long[n + viewUsers.length];
+        long[] allMovies = new long[allUsers.length];
+        double[] allRatings = new double[allUsers.length];
+        long[] allTimes = new long[allUsers.length];
+        for (int r = 0; r < n; r++) {
+            allUsers[r] = userIds[user[r]];
+            allMovies[r] = movieIds[movie[r]];
+            allRatings[r] = rating[r];
+            allTimes[r] = time[r];
+        }
+        System.arraycopy(viewUsers, 0, allUsers, n, viewUsers.length);
+        System.arraycopy(movies.build().toArray(), 0, allMovies, n, viewUsers.length);
+        Arrays.fill(allRatings, n, allRatings.length, viewRating);
+        System.arraycopy(times.build().toArray(), 0, allTimes, n, viewUsers.length);
+        return of(allUsers, allMovies, allRatings, allTimes);
+    }
+
     int size() {
         return user.length;
     }

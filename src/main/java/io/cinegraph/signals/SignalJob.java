@@ -76,14 +76,17 @@ public class SignalJob {
         timed(steps, "popularity", () -> batches("Movie popularity", movies, " movies",
                 b -> repository.setMoviePopularity(stats.movies(b, global, config.popularityPriorWeight(),
                         config.trendHalfLifeDays() * SECONDS_PER_DAY))));
+        // the user-side signals read viewed movies as history too (ratings of view-rating); popularity and the
+        // statistics above are ratings only
+        RatingTable history = timed(steps, "viewing history", () -> table.withViews(repository, config.viewRating()));
         timed(steps, "genre affinity", () -> {
-            GenreAffinities affinities = GenreAffinities.compute(table, repository.movieGenres(), config.genreShrinkage());
+            GenreAffinities affinities = GenreAffinities.compute(history, repository.movieGenres(), config.genreShrinkage());
             repository.setGenrePriors(affinities.priors(), affinities.supports());
             batches("Genre affinity", users, " users", b -> repository.replaceGenreAffinity(affinities.of(b)));
         });
         CoRatings[] co = new CoRatings[1]; // dropped after the two steps that walk it
         timed(steps, "user neighbours", () -> {
-            co[0] = CoRatings.of(table);
+            co[0] = CoRatings.of(history);
             batches("User neighbours", users, " users",
                     b -> repository.replaceUserNeighbours(co[0].userNeighbours(b, config.neighbours().k(),
                             config.neighbours().minOverlap(), config.neighbours().shrinkage(), config.degreeCap())));

@@ -165,6 +165,39 @@ class EventApiTest {
     @Inject
     io.cinegraph.signals.SignalSnapshots snapshots;
 
+    @Inject
+    io.cinegraph.graph.FeatureRepository features;
+
+    @Test
+    void viewsAreHistoryInTheMaterializedSignalsButNotRatings() {
+        long viewer = given().contentType("application/json")
+                .body("{\"age\": 30, \"gender\": \"F\", \"occupation\": \"writer\", \"zip\": \"02139\"}")
+                .post("/api/users").then().statusCode(201).extract().jsonPath().getLong("user.userId");
+        // three ratings: fewer than the 5 co-rated movies a neighbour needs
+        int[][] rated = {{13, 5}, {14, 1}, {15, 3}};
+        for (int[] r : rated) {
+            given().contentType("application/json").body("{\"rating\": " + r[1] + "}")
+                    .put("/api/users/" + viewer + "/ratings/" + r[0]).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        }
+        signals.recomputeAll();
+        assertThat(features.request(viewer, 0).orElseThrow().neighbours()).as("3 ratings, no neighbour").isEmpty();
+
+        List<Long> watched = java.util.stream.LongStream.rangeClosed(1, 12).boxed().toList();
+        Map<Long, Long> countsBefore = new java.util.HashMap<>();
+        watched.forEach(m -> countsBefore.put(m, snapshots.current().movie(m).ratingCount()));
+        for (long movie : watched) {
+            event(viewer, "{\"movieId\": " + movie + ", \"type\": \"view\"}").statusCode(201);
+        }
+        signals.recomputeAll();
+
+        io.cinegraph.domain.UserSide materialized = features.request(viewer, 0).orElseThrow();
+        assertThat(materialized.ratings()).as("views are not ratings").hasSize(3);
+        assertThat(materialized.neighbours()).as("neighbours through the viewing history").isNotEmpty();
+        assertThat(materialized.prefers()).as("genre affinities").isNotEmpty();
+        watched.forEach(m -> assertThat(snapshots.current().movie(m).ratingCount()).as("movie %d's rating count", m)
+                .isEqualTo(countsBefore.get(m)));
+    }
+
     @Test
     void replayScoresEachModelOnTheLoggedAnswersExactlyBesideARandomOrderAndTheOnlineTakeUp() {
         // three movies of distinct popularity, most rated first
