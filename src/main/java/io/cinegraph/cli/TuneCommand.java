@@ -68,6 +68,14 @@ public class TuneCommand implements Callable<Integer> {
             description = "Each user's latest share of the remaining ratings scored by each trial (default: ${DEFAULT-VALUE}).")
     double validationFraction;
 
+    @Option(names = "--confirm", defaultValue = "3", paramLabel = "N",
+            description = {"After the search, train the N best trials and trial 0 again on confirmation data no trial was "
+                    + "scored on (each user's latest --validation-fraction of the trial-training ratings) and take a "
+                    + "leader only if it beats trial 0 there beyond noise (95 % CI above 0); otherwise the profile keeps "
+                    + "trial 0's settings. Time for it is kept in the budget (default: ${DEFAULT-VALUE}; 0: off, the best "
+                    + "validation trial is taken)."})
+    int confirm;
+
     @Option(names = "--journal", paramLabel = "FILE",
             description = "The study's journal (default: <model-dir>/tuning/<dataset>-<sampler>-<seed>.jsonl).")
     Path journal;
@@ -101,6 +109,9 @@ public class TuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (confirm < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--confirm must be 0 or more, got " + confirm);
+        }
         if (trials < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
         }
@@ -132,7 +143,15 @@ public class TuneCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "Tuning on %s: %,d ratings train the trials, %,d validate them; "
                             + "the %,d of the test part are never read%n", source, objective.split().train().size(),
                     objective.split().validation().size(), objective.split().test().size());
-            outcome = new Tuner(space, chosen, objective, rankerConfig).run(opened, trials, budget);
+            Tuner tuner = new Tuner(space, chosen, objective, rankerConfig);
+            if (confirm > 0) {
+                int[] sizes = objective.confirmationSizes();
+                spec.commandLine().getOut().printf(Locale.ROOT, "Confirmation after the search: the %d best trials and "
+                        + "trial 0 trained on %,d ratings and scored on %,d others (neither validation nor test)%n",
+                        confirm, sizes[0], sizes[1]);
+                tuner = tuner.confirmedBy(objective, confirm);
+            }
+            outcome = tuner.run(opened, trials, budget);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(TuningReport.table(outcome.trials()));
@@ -150,9 +169,16 @@ public class TuneCommand implements Callable<Integer> {
                         + "%+.4f): %s%n", paired.n(), paired.mean(), paired.low(), paired.high(), paired.significant()
                         ? "significant" : "not significant: the lead may be noise; compare on the test part with evaluate --profile");
             }
-            profileFile = Profiles.write(Path.of(rankerConfig.modelDir()), profile, best.settings(), String.format(Locale.ROOT,
-                    "Written by 'tune' (sampler %s, seed %d) on %s%nBest of %d trials: trial %d, validation NDCG@10 %.4f, Recall@20 %.4f",
-                    chosen.name(), seed, study.dataset(), outcome.trials().size(), best.number(), best.ndcg(), best.recall()));
+            Tuner.Confirmed confirmed = outcome.confirmed();
+            if (confirmed != null) {
+                out.print(TuningReport.confirmationTable(confirmed));
+                out.println("Chosen: " + confirmed.reason());
+            }
+            TrialRecord taken = outcome.chosen().orElse(best);
+            profileFile = Profiles.write(Path.of(rankerConfig.modelDir()), profile, taken.settings(), String.format(Locale.ROOT,
+                    "Written by 'tune' (sampler %s, seed %d) on %s%nBest of %d trials: trial %d, validation NDCG@10 %.4f, Recall@20 %.4f%n"
+                            + "Taken: trial %d%s", chosen.name(), seed, study.dataset(), outcome.trials().size(), best.number(),
+                    best.ndcg(), best.recall(), taken.number(), confirmed == null ? " (no confirmation)" : ": " + confirmed.reason()));
             out.printf("Profile '%s' saved in %s; train with it: -Dcinegraph.ranker.profile=%s; compare: evaluate --profile default,%s%n",
                     profile, profileFile.toAbsolutePath(), profile, profile);
         } else {
@@ -167,6 +193,8 @@ public class TuneCommand implements Callable<Integer> {
             doc.put("defaults", defaults);
             doc.put("bestSoFar", TuningReport.bestSoFar(outcome.trials()));
             doc.put("bestAgainstDefaults", outcome.bestAgainstTrialZero());
+            doc.put("confirmation", outcome.confirmed());
+            doc.put("chosen", outcome.chosen().orElse(null));
             doc.put("profile", profileFile == null ? null : profileFile.toAbsolutePath().toString());
             mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
         }

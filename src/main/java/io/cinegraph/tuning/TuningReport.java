@@ -178,4 +178,19 @@ public final class TuningReport {
             return String.format(Locale.ROOT, "(%.3g to %.3g)", lo, hi);
         }
     }
+
+    /** The confirmation stage as a table: each trial's validation and confirmation figures, and against trial 0. */
+    public static String confirmationTable(Tuner.Confirmed confirmed) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-7s %12s %14s %12s  %s%n", "trial",
+                "validation", "confirmation", "Recall@20", "NDCG@10 against trial 0 (95 % CI)"));
+        for (Tuner.Confirmed.Row row : confirmed.rows()) {
+            out.append(String.format(Locale.ROOT, "%-7d %12.4f %14s %12s  %s%n", row.trial(), row.validationNdcg(),
+                    row.ndcg() == null ? "FAILED" : String.format(Locale.ROOT, "%.4f", row.ndcg()),
+                    row.recall() == null ? "-" : String.format(Locale.ROOT, "%.4f", row.recall()),
+                    row.error() != null ? row.error() : row.againstTrialZero() == null ? "" : String.format(Locale.ROOT,
+                            "%+.4f (%+.4f to %+.4f)", row.againstTrialZero().mean(), row.againstTrialZero().low(),
+                            row.againstTrialZero().high())));
+        }
+        return out.toString();
+    }
 }

@@ -25,6 +25,15 @@ public record TuningSplit(List<Interaction> train, List<Interaction> validation,
         return new Split("validation", train, validation);
     }
 
+    /**
+     * The confirmation split, independent of the validation part: each user's latest {@code fraction} of the
+     * trial-training ratings is scored, the rest trains. Neither validation nor test ratings are in it.
+     */
+    public Split confirmation(double fraction) {
+        Split inner = Splitter.lastFraction(fraction).split(train);
+        return new Split("confirmation", inner.train(), inner.test());
+    }
+
     /** The ratings a trial may see at all: training and validation (never the test part). */
     public List<Interaction> visible() {
         List<Interaction> visible = new java.util.ArrayList<>(train);

@@ -170,11 +170,14 @@ class CliTest {
         Path report = data.resolve("tune-report");
         assertThat(run("tune", "--path", data.toString(), "--trials", "3", "--startup-trials", "2", "--budget", "30m",
                 "--journal", journal.toString(), "--json", json.toString(), "--report", report.toString(),
-                "--profile", "cli-tuned")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("trial", "ndcg@10", "Best: trial", "Profile 'cli-tuned' saved");
+                "--profile", "cli-tuned", "--confirm", "1")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("trial", "ndcg@10", "Best: trial", "confirmation", "Chosen: ",
+                "Profile 'cli-tuned' saved");
         assertThat(Files.readAllLines(journal)).hasSize(4);
         var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertThat(doc.get("trials")).hasSize(3);
+        assertThat(doc.get("confirmation").get("rows")).as("trial 0 and the leader on the confirmation data").hasSize(2);
+        assertThat(doc.get("chosen").get("number").asInt()).isEqualTo(doc.get("confirmation").get("chosen").asInt());
         assertThat(doc.get("best").get("ndcg").asDouble()).isBetween(0.0, 1.0)
                 .isGreaterThanOrEqualTo(doc.get("defaults").get("ndcg").asDouble());
         assertThat(doc.get("bestSoFar")).hasSize(3);
@@ -184,7 +187,7 @@ class CliTest {
         assertThat(Files.readString(profile)).contains("cinegraph.ranker.ease-lambda=", "Best of 3 trials");
 
         assertThat(run("tune", "--path", data.toString(), "--trials", "4", "--startup-trials", "2",
-                "--journal", journal.toString(), "--profile", "cli-tuned")).isZero();
+                "--journal", journal.toString(), "--profile", "cli-tuned", "--confirm", "0")).isZero();
         assertThat(Files.readAllLines(journal)).as("resumed: one more trial").hasSize(5);
         assertThat(run("tune", "--path", data.toString(), "--trials", "4", "--sampler", "random",
                 "--journal", journal.toString())).isEqualTo(1);

@@ -188,4 +188,63 @@ class TunerTest {
         assertThat(tpeBest).as("summed best over 5 seeds").isGreaterThan(randomBest);
         assertThat(tpeFirst).as("trials to reach random search's final best, summed over 5 seeds").isLessThan(randomFirst);
     }
+
+    /** NDCG@10 per user of a fake confirmation: a base level with a per-user pattern, plus {@code gain}. */
+    private static double[] perUser(double gain) {
+        double[] out = new double[200];
+        for (int u = 0; u < out.length; u++) {
+            out[u] = 0.3 + 0.2 * Math.sin(u) + gain + (gain == 0 ? 0 : 0.004 * Math.cos(7 * u));
+        }
+        return out;
+    }
+
+    private static Objective.Score score(double[] byUser) {
+        return new Objective.Score(java.util.Arrays.stream(byUser).average().orElseThrow(), 0.4, byUser);
+    }
+
+    @Test
+    void theConfirmationTakesOnlyALeaderThatBeatsTrialZeroOnFreshDataBeyondNoise() throws Exception {
+        List<String> confirmed = new ArrayList<>();
+        // trial 0, then the leaders best first: the validation winner is no better on fresh data, the second is
+        Confirmation fresh = c -> {
+            confirmed.add(c.profile());
+            return score(perUser(switch (confirmed.size()) {
+                case 1, 2 -> 0;
+                case 3 -> 0.05;
+                default -> 0.01;
+            }));
+        };
+        Tuner.Outcome outcome = new Tuner(space, Sampler.random(space, 5), c -> new Objective.Score(planted(c), 0.5), base)
+                .confirmedBy(fresh, 3).run(Journal.open(tmp.resolve("c.jsonl"), study("random", 5)), 8, Duration.ofHours(1));
+        List<TrialRecord> leaders = outcome.trials().stream().filter(t -> t.number() != 0)
+                .sorted(java.util.Comparator.comparingDouble(TrialRecord::ndcg).reversed()).limit(3).toList();
+        assertThat(confirmed).containsExactly("confirm-0", "confirm-" + leaders.get(0).number(),
+                "confirm-" + leaders.get(1).number(), "confirm-" + leaders.get(2).number());
+        assertThat(outcome.best().orElseThrow().number()).isEqualTo(leaders.get(0).number());
+        assertThat(outcome.confirmed().chosen()).isEqualTo(leaders.get(1).number());
+        assertThat(outcome.chosen().orElseThrow().number()).isEqualTo(leaders.get(1).number());
+        assertThat(outcome.confirmed().rows()).hasSize(4);
+        assertThat(outcome.confirmed().rows().get(1).againstTrialZero().significant()).isFalse();
+        assertThat(outcome.confirmed().rows().get(2).againstTrialZero().low()).isPositive();
+        assertThat(outcome.confirmed().reason()).contains("trial " + leaders.get(1).number() + " beat trial 0");
+
+        // nothing better on fresh data: trial 0's settings stay, whatever the validation figures said
+        Tuner.Outcome kept = new Tuner(space, Sampler.random(space, 6), c -> new Objective.Score(planted(c), 0.5), base)
+                .confirmedBy(c -> score(perUser(0)), 2)
+                .run(Journal.open(tmp.resolve("k.jsonl"), study("random", 6)), 6, Duration.ofHours(1));
+        assertThat(kept.confirmed().chosen()).isZero();
+        assertThat(kept.chosen().orElseThrow().number()).isZero();
+        assertThat(kept.confirmed().reason()).contains("trial 0's settings stay");
+
+        // a leader whose confirmation fails is recorded and not taken
+        Tuner.Outcome failing = new Tuner(space, Sampler.random(space, 7), c -> new Objective.Score(planted(c), 0.5), base)
+                .confirmedBy(c -> {
+                    if (!c.profile().equals("confirm-0")) {
+                        throw new IllegalStateException("out of disk");
+                    }
+                    return score(perUser(0));
+                }, 1).run(Journal.open(tmp.resolve("x.jsonl"), study("random", 7)), 4, Duration.ofHours(1));
+        assertThat(failing.confirmed().rows()).extracting(Tuner.Confirmed.Row::error).containsExactly(null, "out of disk");
+        assertThat(failing.chosen().orElseThrow().number()).isZero();
+    }
 }

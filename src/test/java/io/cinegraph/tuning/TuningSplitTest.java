@@ -57,5 +57,14 @@ class TuningSplitTest {
                     .forEach(t -> assertThat(t.timestamp()).isGreaterThanOrEqualTo(v.timestamp()));
         }
         assertThat(split.visible()).hasSize(all.size() - split.test().size());
+
+        // the confirmation split: the trial-training part cut again, holding no validation and no test rating
+        io.cinegraph.evaluation.Split confirmation = split.confirmation(0.2);
+        Set<String> seen = keys(confirmation.train());
+        seen.addAll(keys(confirmation.test()));
+        assertThat(seen).isEqualTo(keys(split.train())).doesNotContainAnyElementsOf(test)
+                .doesNotContainAnyElementsOf(keys(split.validation()));
+        // user 1: of 0-5, ratings 4 and 5 (ceil(0.2 * 6) = 2) are scored
+        assertThat(keys(confirmation.test())).contains("1:104", "1:105").doesNotContain("1:103");
     }
 }
