@@ -108,7 +108,8 @@ public final class Tuner {
             progress.stepTo(done.size());
             while (done.size() < trials) {
                 long elapsed = clock.getAsLong() - started;
-                long reserve = confirmation == null ? 0 : (leaders + 1L) * (ranHere == 0 ? 0 : elapsed / ranHere);
+                // the confirmation: its leaders and trial 0, and about one trial's time to build its graph
+                long reserve = confirmation == null ? 0 : (leaders + 2L) * (ranHere == 0 ? 0 : elapsed / ranHere);
                 if (ranHere > 0 && elapsed + elapsed / ranHere + reserve > budget.toNanos()) {
                     stop = String.format(Locale.ROOT, "the next trial would end past the %.0f-minute budget (%d trial(s) "
                             + "run in %.1f min%s)", budget.toSeconds() / 60.0, ranHere, elapsed / 6e10,
