@@ -114,7 +114,7 @@ public class Replay {
         orderers.keySet().forEach(name -> figures.put(name, new double[4][scored.size()]));
         double[][] random = new double[4][scored.size()];
         int catalogue = snapshot.movieIds().size();
-        try (Progress progress = Progress.items("Replay", scored.size(), "answers")) {
+        try (Progress progress = Progress.items("Replay", scored.size(), " answers")) {
             for (int i = 0; i < scored.size(); i++) {
                 EventRepository.Slate slate = scored.get(i);
                 Optional<UserSide> side = extractor.request(slate.userId())
