@@ -131,8 +131,8 @@ public class Replay {
                 }
                 int n = slate.shown().size();
                 int p = (int) slate.shown().stream().filter(slate.positives()::contains).count();
-                random[0][i] = randomNdcg(n, p);
-                random[1][i] = randomReciprocalRank(n, p);
+                random[0][i] = RandomOrder.ndcg(n, p);
+                random[1][i] = RandomOrder.reciprocalRank(n, p);
                 random[2][i] = (double) p / n;
                 int unseen = catalogue - side.map(x -> x.ratings().size()).orElse(0);
                 random[3][i] = unseen <= 0 ? 0 : Math.min(1.0, (double) n / unseen);
@@ -269,39 +269,6 @@ public class Replay {
         UserSide cut = new UserSide(before.size(), side.meanRating(), side.ratingSd(), side.cohortLevel(), side.gender(),
                 side.ageBand(), side.occupation(), before, side.prefers(), side.neighbours());
         return LiveUserSignals.current(cut, snapshot, signals.genreShrinkage());
-    }
-
-    /** E[NDCG] of a uniformly random order of n movies of which p are relevant: (p/n)·Σ_{i≤n} 1/log2(i+1) / IDCG. */
-    static double randomNdcg(int n, int p) {
-        if (p == 0) {
-            return 0;
-        }
-        double all = 0;
-        double ideal = 0;
-        for (int i = 1; i <= n; i++) {
-            double g = 1 / (Math.log(i + 1) / Math.log(2));
-            all += g;
-            if (i <= p) {
-                ideal += g;
-            }
-        }
-        return (double) p / n * all / ideal;
-    }
-
-    /** E[1/rank of the first relevant] of a random order: P(first at i) = C(n−i, p−1) / C(n, p). */
-    static double randomReciprocalRank(int n, int p) {
-        if (p == 0) {
-            return 0;
-        }
-        double expected = 0;
-        double firstAt = (double) p / n;
-        for (int i = 1; i <= n - p + 1; i++) {
-            expected += firstAt / i;
-            if (i < n) {
-                firstAt *= (double) (n - i - p + 1) / (n - i); // C(n−i−1, p−1) / C(n−i, p−1)
-            }
-        }
-        return expected;
     }
 
     private static double mean(double[] values) {
