@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 @Path("/api/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -101,10 +102,11 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "A rating replaced")
     @APIResponse(responseCode = "400", description = "The rating is missing or off the dataset's scale")
     @APIResponse(responseCode = "404", description = "No such user or movie")
-    public Response rate(@PathParam("id") @PositiveOrZero long id, @PathParam("movieId") @PositiveOrZero long movieId,
-                         RatingBody body) {
-        RatingService.Written written = ratings.put(id, movieId, body == null ? null : body.rating());
-        return Response.status(written.created() ? Response.Status.CREATED : Response.Status.OK).entity(written).build();
+    @io.smallrye.common.annotation.Blocking
+    public CompletionStage<Response> rate(@PathParam("id") @PositiveOrZero long id,
+                                          @PathParam("movieId") @PositiveOrZero long movieId, RatingBody body) {
+        return ratings.put(id, movieId, body == null ? null : body.rating()).thenApply(written ->
+                Response.status(written.created() ? Response.Status.CREATED : Response.Status.OK).entity(written).build());
     }
 
     @DELETE

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
                 + "for M minutes, over loopback; it changes the graph, so run it on a copy.",
                 "Prints, every minute, p50/p95/p99/max latency, requests/s, errors, the service's heap after its last "
                         + "collection and its live data after the old generation's last reclamation (from /q/metrics); at the end, whether every acknowledged write is in the graph with "
-                        + "its value (each client writes for its own users, so its last acknowledged value is the truth)."})
+                        + "its value (each client writes for its own users, so its last acknowledged value is the truth), and "
+                        + "the latencies after the first minute by kind: reads, first reads of a user after a write to them, writes."})
 public class SoakCommand implements Callable<Integer> {
 
     private static final Pattern HEAP_AFTER_GC =
@@ -36,6 +37,10 @@ public class SoakCommand implements Callable<Integer> {
     private static final Pattern HEAP_MAX = Pattern.compile("(?m)^jvm_gc_max_data_size_bytes (\\S+)$");
     /** What the last collection that reclaimed the old generation left there (G1: a mixed or full collection). */
     private static final Pattern LIVE_DATA = Pattern.compile("(?m)^jvm_gc_live_data_size_bytes (\\S+)$");
+
+    private static final int READ = 0;
+    private static final int READ_AFTER_WRITE = 1;
+    private static final int WRITE = 2;
 
     @CommandLine.Mixin
     ServiceTarget target;
@@ -81,6 +86,10 @@ public class SoakCommand implements Callable<Integer> {
         out.flush();
 
         Recorder latencies = new Recorder(3);
+        // by kind of request, after the first minute: a read, the first read of a user after a write to them was
+        // acknowledged (it ranks afresh), a write
+        Recorder[] byKind = {new Recorder(3), new Recorder(3), new Recorder(3)};
+        java.util.Set<Long> written = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicLong errors = new AtomicLong();
         AtomicLong writes = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
@@ -99,8 +108,10 @@ public class SoakCommand implements Callable<Integer> {
                 while (!stop.get()) {
                     long t0 = System.nanoTime();
                     boolean ok;
+                    int kind;
                     try {
                         if (random.nextDouble() < writeShare) {
+                            kind = WRITE;
                             long user = own.get(random.nextInt(own.size()));
                             long movie = movies.get(random.nextInt(movies.size()));
                             int stars = 1 + random.nextInt(5);
@@ -108,15 +119,21 @@ public class SoakCommand implements Callable<Integer> {
                             if (ok) {
                                 mine.put(user + "/" + movie, stars);
                                 writes.incrementAndGet();
+                                written.add(user);
                             }
                         } else {
-                            ok = service.recommend(users.get(random.nextInt(users.size())), 10, false);
+                            long user = users.get(random.nextInt(users.size()));
+                            kind = written.remove(user) ? READ_AFTER_WRITE : READ;
+                            ok = service.recommend(user, 10, false);
                         }
                     } catch (Exception e) {
                         ok = false;
+                        kind = READ;
                     }
                     if (ok) {
-                        latencies.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
+                        long micros = Math.max(1, (System.nanoTime() - t0) / 1_000);
+                        latencies.recordValue(micros);
+                        byKind[kind].recordValue(micros);
                     } else {
                         errors.incrementAndGet();
                     }
@@ -142,6 +159,10 @@ public class SoakCommand implements Callable<Integer> {
                 double p99 = h.getValueAtPercentile(99) / 1e3;
                 if (minute > 1) {
                     worstP99AfterFirst = Math.max(worstP99AfterFirst, p99);
+                } else {
+                    for (Recorder r : byKind) {
+                        r.reset();
+                    }
                 }
                 out.printf(Locale.ROOT, "%-8d %10.1f %10.1f %10.1f %10.1f %12.1f %8d %16.0f %13.0f%n", minute,
                         h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(95) / 1e3, p99, h.getMaxValue() / 1e3,
@@ -156,6 +177,17 @@ public class SoakCommand implements Callable<Integer> {
             pool.shutdown();
         }
 
+        if (minutes > 1) {
+            out.printf("%-36s %10s %10s %10s %10s %10s%n", "after the first minute, by kind", "requests", "p50 ms",
+                    "p95 ms", "p99 ms", "max ms");
+            String[] names = {"read", "first read after a write (afresh)", "write"};
+            for (int k = 0; k < byKind.length; k++) {
+                Histogram h = byKind[k].getIntervalHistogram();
+                out.printf(Locale.ROOT, "%-36s %10d %10.1f %10.1f %10.1f %10.1f%n", names[k], h.getTotalCount(),
+                        h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(95) / 1e3,
+                        h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3);
+            }
+        }
         Map<String, Integer> expected = new HashMap<>();
         acknowledged.forEach(expected::putAll);
         long missing = verify(service, expected, out);

@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * A trained ranker: the ranking network with its normalizer, the rating model, the item-to-item index and the
  * schema, plus metadata. Immutable; scoring is thread-safe: DL4J trains the network, and serving runs its forward
- * pass through {@link Forward} (the weights read once into EJML matrices; no DL4J or native code per request).
+ * pass through {@link Forward} (the weights read once into EJML matrices, the dense products through OpenBLAS on plain arrays; no DL4J or ND4J code per request).
  */
 public final class RankerModel {
 

@@ -8,6 +8,7 @@ import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.recommend.RecommendationService;
 import io.cinegraph.signals.StaleUsers;
 import io.cinegraph.support.InvalidParameterException;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Rating ingestion through the API. A write is checked against the dataset's rating scale and stored in one
@@ -59,7 +62,8 @@ public class RatingService {
         this.catalog = catalog;
         this.stale = stale;
         this.clock = Clock.systemUTC();
-        this.writer = new RatingWriter(repository, GROUP_COMMIT_WRITERS, GROUP_COMMIT_MAX, GROUP_COMMIT_QUEUE, meters);
+        this.writer = new RatingWriter(repository, this::committed, GROUP_COMMIT_WRITERS, GROUP_COMMIT_MAX,
+                GROUP_COMMIT_QUEUE, meters);
     }
 
     @jakarta.annotation.PreDestroy
@@ -151,19 +155,32 @@ public class RatingService {
         return repository.ratings(userId);
     }
 
-    public Written put(long userId, long movieId, Double rating) {
+    /**
+     * Writes one rating; the answer completes once it is committed (group commit, {@link RatingWriter}) and the
+     * user's next recommendation reflects it. A 400 for a rating off the scale (at once), a 404 naming the missing
+     * user or movie.
+     */
+    public CompletionStage<Written> put(long userId, long movieId, Double rating) {
         checkScale(rating);
         java.time.Instant at = clock.instant();
         long now = at.getEpochSecond();
-        Boolean created = writer.write(new RatingRepository.NewRating(userId, movieId, rating, now), at.toEpochMilli())
-                .orElse(null);
-        if (created == null) {
-            catalog.user(userId); // names what is missing: the user, else the movie
-            throw new NotFoundException("movie", movieId);
+        return writer.submit(new RatingRepository.NewRating(userId, movieId, rating, now), at.toEpochMilli())
+                .thenCompose(created -> created.isPresent()
+                        ? CompletableFuture.completedFuture(new Written(userId, movieId, rating, now, created.get()))
+                        : CompletableFuture.supplyAsync(() -> {
+                            catalog.user(userId); // names what is missing: the user, else the movie
+                            throw new NotFoundException("movie", movieId);
+                        }, Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /** On the writer's thread, before the write is acknowledged: the background refresh, the serving caches. */
+    private void committed(RatingRepository.NewRating rating, boolean created) {
+        stale.mark(rating.userId(), List.of(rating.movieId()));
+        if (created) {
+            recommendations.rated(rating.userId(), rating.movieId(), rating.rating(), rating.ratedAt());
+        } else {
+            recommendations.forget(rating.userId());
         }
-        stale.mark(userId, List.of(movieId));
-        recommendations.forget(userId);
-        return new Written(userId, movieId, rating, now, created);
     }
 
     public void delete(long userId, long movieId) {

@@ -8,11 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Group commit of single rating writes. A commit waits for the database to force its transaction log to disk
+ * Group commit of single rating writes, answered asynchronously (no request thread waits for the disk). A commit waits for the database to force its transaction log to disk
  * (about 10 ms on the machines we measured), so one transaction per write caps a service at about a hundred
  * writes a second whatever the clients do. Here every write that arrives while a commit is under way joins the
  * next one: one transaction writes them all, and each caller is answered once that transaction is committed, so
@@ -28,16 +27,23 @@ final class RatingWriter implements AutoCloseable {
     private record Pending(RatingRepository.NewRating rating, long staleAt, CompletableFuture<Optional<Boolean>> done) {
     }
 
+    /** What must follow a committed write before it is acknowledged (on the writer's thread: keep it short). */
+    interface Committed {
+        void accept(RatingRepository.NewRating rating, boolean created);
+    }
+
     private final RatingRepository repository;
+    private final Committed committed;
     private final io.micrometer.core.instrument.DistributionSummary sizes;
     private final int maxBatch;
     private final BlockingQueue<Pending> queue;
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
 
-    RatingWriter(RatingRepository repository, int writers, int maxBatch, int capacity,
+    RatingWriter(RatingRepository repository, Committed committed, int writers, int maxBatch, int capacity,
                  io.micrometer.core.instrument.MeterRegistry meters) {
         this.repository = repository;
+        this.committed = committed;
         this.sizes = io.micrometer.core.instrument.DistributionSummary.builder("cinegraph.ratings.group.commit")
                 .description("Single rating writes per shared transaction").baseUnit("ratings").register(meters);
         this.maxBatch = Math.max(1, maxBatch);
@@ -51,20 +57,19 @@ final class RatingWriter implements AutoCloseable {
     }
 
     /**
-     * Writes the rating (marking its user stale at {@code staleAt}) and returns once it is committed: whether it was
-     * new, or empty when its user or movie does not exist. Failures of the write are thrown as they are.
+     * Queues the rating (its user marked stale at {@code staleAt}); the answer completes once it is committed and
+     * {@link Committed} has run: whether it was new, or empty when its user or movie does not exist (failures of
+     * the write complete it exceptionally). Waits only while the queue is full.
      */
-    Optional<Boolean> write(RatingRepository.NewRating rating, long staleAt) {
+    CompletableFuture<Optional<Boolean>> submit(RatingRepository.NewRating rating, long staleAt) {
         Pending pending = new Pending(rating, staleAt, new CompletableFuture<>());
         try {
             queue.put(pending);
-            return pending.done().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while writing a rating", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            pending.done().completeExceptionally(new IllegalStateException("Interrupted while writing a rating", e));
         }
+        return pending.done();
     }
 
     private void run() {
@@ -98,7 +103,15 @@ final class RatingWriter implements AutoCloseable {
             List<Optional<Boolean>> written = repository.putEach(batch.stream().map(Pending::rating).toList(),
                     batch.stream().mapToLong(Pending::staleAt).max().orElseThrow());
             for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(written.get(i));
+                Optional<Boolean> created = written.get(i);
+                if (created.isPresent()) {
+                    try {
+                        committed.accept(batch.get(i).rating(), created.get());
+                    } catch (RuntimeException e) {
+                        LOG.warnf("After committing a rating of user %d: %s", batch.get(i).rating().userId(), e.getMessage());
+                    }
+                }
+                batch.get(i).done().complete(created);
             }
         } catch (RuntimeException e) {
             if (batch.size() == 1) {

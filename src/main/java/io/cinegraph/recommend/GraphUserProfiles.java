@@ -2,6 +2,7 @@ package io.cinegraph.recommend;
 
 import io.cinegraph.domain.Likes;
 import io.cinegraph.domain.UserSide;
+import io.cinegraph.signals.SignalSnapshot;
 import io.cinegraph.graph.UserRepository;
 import io.cinegraph.signals.FeatureExtractor;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,11 @@ public class GraphUserProfiles implements UserProfiles {
     @Override
     public Optional<UserSide> side(long userId) {
         return extractor.request(userId);
+    }
+
+    @Override
+    public UserSide withRating(UserSide side, UserSide.Rated rating, SignalSnapshot snapshot) {
+        return extractor.withRating(side, rating, snapshot);
     }
 
     @Override

@@ -22,8 +22,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The graph generators' candidates per user, keyed by movie (first proposer first), cached until the user's
- * ratings change ({@link #forget}) or the signals are recomputed (a new snapshot). A ranker with candidates of
+ * The graph generators' candidates per user, keyed by movie (first proposer first), cached until the user's graph
+ * signals are refreshed after their ratings changed ({@link #refresh}: the old ones are served until the new ones
+ * land) or the signals are recomputed (a new snapshot). A ranker with candidates of
  * its own never waits for the generators' queries: on a miss it gets what an older snapshot proposed (if anything)
  * while one low-priority background thread runs the queries for the next request, at most a configured share of
  * the time; when that thread's queue is full, misses are simply not queued. The fallback, which has nothing else, has them run inline.
@@ -103,9 +104,34 @@ final class Proposals implements AutoCloseable {
         cache.invalidate(userId);
     }
 
+    /**
+     * The generators run again for a user whose graph signals changed, in the background; until their proposals
+     * land the old ones are served. {@code landing} runs just before the new proposals replace the old ones (at
+     * once when there is nothing cached to replace, or the background queue is full: then the old ones are dropped).
+     */
+    void refresh(long userId, Runnable landing) {
+        Cached cached = cache.getIfPresent(userId);
+        if (cached != null && pending.add(userId)) {
+            try {
+                filler.execute(() -> fill(userId, cached.snapshot(), landing));
+                return;
+            } catch (RejectedExecutionException full) {
+                pending.remove(userId);
+            }
+        }
+        landing.run();
+        cache.invalidate(userId);
+    }
+
     private void fill(long userId, SignalSnapshot snapshot) {
+        fill(userId, snapshot, () -> { });
+    }
+
+    private void fill(long userId, SignalSnapshot snapshot, Runnable landing) {
         try {
-            cache.put(userId, new Cached(snapshot, generate(userId)));
+            Map<Long, List<Candidate>> fresh = generate(userId);
+            landing.run();
+            cache.put(userId, new Cached(snapshot, fresh));
         } catch (RuntimeException e) {
             // shutting down interrupts the graph read: nothing to keep then; otherwise the next request of the
             // user tries again

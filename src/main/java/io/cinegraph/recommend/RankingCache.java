@@ -2,6 +2,7 @@ package io.cinegraph.recommend;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.cinegraph.domain.Explanation;
 
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Each user's ranked candidates (before filters), kept while they are exact: while the user's ratings
  * ({@link #forget}), the signal snapshot, the ranker and the generators' proposals are the ones they were ranked
- * from (compared by identity). Predicted stars are kept with them, computed only for what answers return.
+ * from (compared by identity). Predicted stars and the ranker's explanations are kept with them, computed only for
+ * what answers return.
  */
 final class RankingCache {
 
@@ -21,6 +23,7 @@ final class RankingCache {
         private final Ranker.Request request;
         private final List<Ranker.Item> items;
         private final Map<Long, Double> stars = new ConcurrentHashMap<>();
+        private final Map<Long, Explanation> explanations = new ConcurrentHashMap<>();
 
         Entry(Ranker ranker, Ranker.Request request, List<Ranker.Item> items) {
             this.ranker = ranker;
@@ -52,6 +55,11 @@ final class RankingCache {
             return Arrays.stream(movieIds).mapToDouble(stars::get).toArray();
         }
 
+        /** Why the ranker put a movie no source explained in this ranking: asked of the ranker once per movie. */
+        Explanation explanation(long movieId) {
+            return explanations.computeIfAbsent(movieId, id -> ranker.explain(request, id));
+        }
+
         private boolean rankedFrom(Ranker.Request current, Ranker by) {
             return ranker == by && request.snapshot() == current.snapshot() && request.proposed() == current.proposed();
         }
@@ -69,8 +77,9 @@ final class RankingCache {
         return entry != null && entry.rankedFrom(current, by) ? entry : null;
     }
 
-    void put(long userId, Entry entry) {
-        cache.put(userId, entry);
+    /** Keeps the ranking unless the user's version moved since {@code version} (the request's start). */
+    void put(long userId, Entry entry, UserVersions versions, long version) {
+        cache.asMap().compute(userId, (id, old) -> versions.current(userId) == version ? entry : old);
     }
 
     void forget(long userId) {

@@ -2,6 +2,7 @@ package io.cinegraph.recommend;
 
 import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.Explanation;
+import io.cinegraph.domain.UserSide;
 import io.cinegraph.graph.UserRepository;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
@@ -26,6 +27,7 @@ public class RecommendationService implements AutoCloseable {
     private final Supplier<SignalSnapshot> snapshots;
     private final RankerChoice rankers;
     private final Proposals proposals;
+    private final UserVersions versions = new UserVersions();
     private final UserSides sides;
     private final RankingCache rankings;
     private final UserRevisions revisions;
@@ -37,7 +39,7 @@ public class RecommendationService implements AutoCloseable {
         this.snapshots = snapshots;
         this.rankers = rankers;
         this.proposals = proposals;
-        this.sides = new UserSides(profiles, cacheSize);
+        this.sides = new UserSides(profiles, versions, cacheSize);
         this.rankings = new RankingCache(cacheSize);
         this.meters = meters;
     }
@@ -65,7 +67,9 @@ public class RecommendationService implements AutoCloseable {
     public Recommendations recommend(long userId, RecommendationQuery query) {
         if (revisions.changed(userId)) {
             forget(userId);
+            refreshed(userId);
         }
+        long version = versions.current(userId);
         SignalSnapshot snapshot = snapshots.get();
         RankerChoice.Served served = rankers.choose(userId);
         Ranker ranker = served.ranker();
@@ -73,16 +77,16 @@ public class RecommendationService implements AutoCloseable {
         Ranker.Request probe = new Ranker.Request(userId, null, proposed, snapshot);
         RankingCache.Entry ranked = query.fresh() ? null : rankings.get(userId, probe, ranker);
         if (ranked == null) {
-            ranked = rank(userId, ranker, snapshot, proposed, query.fresh());
-            rankings.put(userId, ranked);
+            ranked = rank(userId, ranker, snapshot, proposed, query.fresh(), version);
+            rankings.put(userId, ranked, versions, version);
         }
         return answer(userId, ranked, query, served.variant());
     }
 
     /** The user's candidates ranked afresh; a new user's stated genres then lead (see {@link StatedPreferences}). */
     private RankingCache.Entry rank(long userId, Ranker ranker, SignalSnapshot snapshot,
-                                    Map<Long, List<Candidate>> proposed, boolean fresh) {
-        UserSides.Side side = sides.side(userId, snapshot, fresh);
+                                    Map<Long, List<Candidate>> proposed, boolean fresh, long version) {
+        UserSides.Side side = sides.side(userId, snapshot, fresh, version);
         Ranker.Request request = new Ranker.Request(userId, side.side(), proposed, snapshot);
         List<Ranker.Item> items = ranker.rank(request);
         if (!ranker.fallback() && !side.statedGenres().isEmpty()) {
@@ -113,7 +117,7 @@ public class RecommendationService implements AutoCloseable {
             Ranker.Item item = chosen.get(k);
             SignalSnapshot.MovieSignals movie = snapshot.movie(item.movieId());
             Explanation why = !query.explain() ? null : item.explanation() != null ? item.explanation()
-                    : ranked.ranker().explain(ranked.request(), item.movieId());
+                    : ranked.explanation(item.movieId());
             out.add(new Recommendation(item.movieId(), movie.title(), movie.year(), movie.genres(), item.score(),
                     stars[k], item.sources(), why));
         }
@@ -131,11 +135,34 @@ public class RecommendationService implements AutoCloseable {
         return answer;
     }
 
-    /** Drops a user's cached side, generator candidates and ranking (after their ratings change). */
+    /**
+     * After a user's ratings or views changed: their side is read again and their next request ranks afresh. The
+     * graph generators' proposals are kept: they follow the user's graph signals, which are refreshed later
+     * ({@link #refreshed}), and the rankers leave out what the user has rated.
+     */
     public void forget(long userId) {
+        versions.bump(userId);
         sides.forget(userId);
-        proposals.forget(userId);
         rankings.forget(userId);
+    }
+
+    /**
+     * After a committed rating of a movie the user had not rated: as {@link #forget}, but the user's cached side
+     * takes the rating in place (no read of the graph for their next request).
+     */
+    public void rated(long userId, long movieId, double rating, long ratedAt) {
+        versions.bump(userId);
+        sides.rated(userId, new UserSide.Rated(movieId, rating, ratedAt));
+        rankings.forget(userId);
+    }
+
+    /**
+     * After a user's graph signals were refreshed (neighbours, affinities): the generators run again in the
+     * background, and when their proposals land the user's side is read again and the next request ranks afresh,
+     * once (until then the ranking from the old proposals stands).
+     */
+    public void refreshed(long userId) {
+        proposals.refresh(userId, () -> forget(userId));
     }
 
     @Override

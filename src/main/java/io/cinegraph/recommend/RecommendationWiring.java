@@ -25,7 +25,7 @@ public class RecommendationWiring {
                 replica.shared() ? new GraphUserRevisions(cluster, config.candidateCacheSize()) : UserRevisions.NONE,
                 meters, config.candidateCacheSize());
         // a user's refreshed neighbours reach their next ranking
-        stale.onRefreshed(service::forget);
+        stale.onRefreshed(service::refreshed);
         return service;
     }
 

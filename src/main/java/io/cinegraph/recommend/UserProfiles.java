@@ -2,6 +2,7 @@ package io.cinegraph.recommend;
 
 import io.cinegraph.domain.Likes;
 import io.cinegraph.domain.UserSide;
+import io.cinegraph.signals.SignalSnapshot;
 
 import java.util.Optional;
 
@@ -10,6 +11,12 @@ public interface UserProfiles {
 
     /** The user's side of the features; empty for an unknown user. */
     Optional<UserSide> side(long userId);
+
+    /**
+     * {@code side}, read under {@code snapshot}, after a rating of a movie it holds no rating of: what
+     * {@link #side} would read once that rating is in the graph.
+     */
+    UserSide withRating(UserSide side, UserSide.Rated rating, SignalSnapshot snapshot);
 
     /** The genres and movies the user said they like when they signed up (empty lists when none). */
     Likes likes(long userId);

@@ -15,7 +15,10 @@ import java.util.List;
  * Users' sides of the features as ranking sees them, with the cold-start rule: a user with fewer than
  * {@link RankerModel#STATED_PREFERENCES_BELOW} ratings is still new, and the genres and movies they liked at sign-up
  * stand beside their first few ratings (as for the cold users the network is trained on). Cached per user under
- * one signal snapshot until their ratings change ({@link #forget}), so requests after the first skip the database.
+ * one signal snapshot, so requests after the first skip the database: a rating of a movie the user had not rated
+ * is added to the cached side in place ({@link #rated}, the same side a read of the graph would give), anything else
+ * that changes the user drops it ({@link #forget}). What a request read is cached only if the user's version did
+ * not move meanwhile ({@link UserVersions}).
  */
 final class UserSides {
 
@@ -24,15 +27,20 @@ final class UserSides {
     }
 
     private final UserProfiles profiles;
+    private final UserVersions versions;
     private final Cache<Long, Side> cache;
 
-    UserSides(UserProfiles profiles, int cacheSize) {
+    UserSides(UserProfiles profiles, UserVersions versions, int cacheSize) {
         this.profiles = profiles;
+        this.versions = versions;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
-    /** The user's side under {@code current}; {@code fresh} reads it again. A 404 for an unknown user. */
-    Side side(long userId, SignalSnapshot current, boolean fresh) {
+    /**
+     * The user's side under {@code current}; {@code fresh} reads it again. A 404 for an unknown user.
+     * {@code version} is the user's version when the request began.
+     */
+    Side side(long userId, SignalSnapshot current, boolean fresh, long version) {
         Side cached = fresh ? null : cache.getIfPresent(userId);
         if (cached != null && cached.snapshot() == current) {
             return cached;
@@ -46,8 +54,19 @@ final class UserSides {
             statedGenres = likes.genres();
         }
         Side out = new Side(current, side, statedGenres);
-        cache.put(userId, out);
+        cache.asMap().compute(userId, (id, old) -> versions.current(userId) == version ? out : old);
         return out;
+    }
+
+    /**
+     * After a committed rating of a movie the user had not rated (the user's version already moved): the cached
+     * side, if any, gets it in place of any view of that movie, with its statistics and affinities recomputed. The
+     * side of a user still new (stated preferences mixed in) is dropped instead.
+     */
+    void rated(long userId, UserSide.Rated rating) {
+        cache.asMap().computeIfPresent(userId, (id, cached) -> !cached.statedGenres().isEmpty()
+                || cached.side().ratings().size() < RankerModel.STATED_PREFERENCES_BELOW ? null
+                : new Side(cached.snapshot(), profiles.withRating(cached.side(), rating, cached.snapshot()), List.of()));
     }
 
     void forget(long userId) {

@@ -73,7 +73,31 @@ public class FeatureExtractor {
 
     private Optional<UserSide> request(long userId, SignalSnapshot snapshot) {
         return repository.request(userId, config.viewRating())
-                .map(side -> LiveUserSignals.current(side, snapshot, config.genreShrinkage()));
+                .map(side -> LiveUserSignals.current(byMovie(side, side.ratings()), snapshot, config.genreShrinkage()));
+    }
+
+    /**
+     * {@code side} (as {@link #request} gave it, under {@code snapshot}) after a rating of a movie it holds no
+     * rating of: the rating in place of any view of that movie, statistics and genre affinities recomputed. Equal to
+     * what {@link #request} reads once the rating is in the graph (the ratings are kept in movie order, so even the
+     * sums are taken in the same order).
+     */
+    public UserSide withRating(UserSide side, UserSide.Rated rating, SignalSnapshot snapshot) {
+        List<UserSide.Rated> ratings = new ArrayList<>(side.ratings().size() + 1);
+        for (UserSide.Rated r : side.ratings()) {
+            if (r.movieId() != rating.movieId()) {
+                ratings.add(r);
+            }
+        }
+        ratings.add(rating);
+        return LiveUserSignals.current(byMovie(side, ratings), snapshot, config.genreShrinkage());
+    }
+
+    private static UserSide byMovie(UserSide side, List<UserSide.Rated> ratings) {
+        List<UserSide.Rated> sorted = new ArrayList<>(ratings);
+        sorted.sort(Comparator.comparingLong(UserSide.Rated::movieId));
+        return new UserSide(side.ratingCount(), side.meanRating(), side.ratingSd(), side.cohortLevel(), side.gender(),
+                side.ageBand(), side.occupation(), List.copyOf(sorted), side.prefers(), side.neighbours());
     }
 
     /** Feature vectors from a user's side already fetched (or built for a new user) and a snapshot. */

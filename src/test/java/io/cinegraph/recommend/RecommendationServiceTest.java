@@ -39,12 +39,15 @@ class RecommendationServiceTest {
     private static final long NEW = 2;
 
     private final FakeRanker ranker = new FakeRanker();
+    private final FakeProfiles profiles = new FakeProfiles();
     private final AtomicReference<Ranker> active = new AtomicReference<>(ranker);
     /** Users whose revision moved through "another replica" since the last look. */
     private final Set<Long> writtenElsewhere = new java.util.HashSet<>();
+    /** How many times a generator was asked for candidates. */
+    private final java.util.concurrent.atomic.AtomicInteger generatorCalls = new java.util.concurrent.atomic.AtomicInteger();
     private final RecommendationService service = new RecommendationService(() -> SNAPSHOT, RankerChoice.of(active::get),
             new Proposals(List.of(source("user-knn", 4, 8, 1), source("popular", 8, 5, 7, 2)), 10, 100, Runnable::run),
-            new FakeProfiles(), writtenElsewhere::remove, new SimpleMeterRegistry(), 100);
+            profiles, writtenElsewhere::remove, new SimpleMeterRegistry(), 100);
 
     @AfterEach
     void close() {
@@ -130,6 +133,56 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void aWriteRanksOnceWithTheKeptProposalsAndTheSignalRefreshRanksOnceMore() {
+        service.recommend(WARM, RecommendationQuery.top(3)); // queues the generators' queries (run inline here)
+        service.recommend(WARM, RecommendationQuery.top(3));
+        int rankings = ranker.rankings;
+        int generated = generatorCalls.get();
+
+        service.forget(WARM); // a rating write
+        service.recommend(WARM, RecommendationQuery.top(3));
+        service.recommend(WARM, RecommendationQuery.top(3));
+        assertThat(ranker.rankings).as("one ranking after the write").isEqualTo(rankings + 1);
+        assertThat(ranker.lastRequest.proposed()).as("the generators' proposals are kept").containsKeys(4L, 8L, 5L);
+        assertThat(generatorCalls.get()).as("the generators do not run again for a write").isEqualTo(generated);
+
+        service.refreshed(WARM); // the user's graph signals were refreshed in the background
+        assertThat(generatorCalls.get()).as("each generator ran once more").isEqualTo(generated + 2);
+        service.recommend(WARM, RecommendationQuery.top(3));
+        service.recommend(WARM, RecommendationQuery.top(3));
+        assertThat(ranker.rankings).as("one more ranking once the new proposals landed").isEqualTo(rankings + 2);
+    }
+
+    @Test
+    void aNewRatingJoinsTheCachedSideWithoutReadingTheUserAgain() {
+        assertThat(ids(service.recommend(WARM, RecommendationQuery.top(10)))).contains(3L);
+        int reads = profiles.reads;
+        UserSide.Rated rating = new UserSide.Rated(3, 5, 999);
+        profiles.written(rating);
+        service.rated(WARM, 3, 5, 999);
+
+        Recommendations next = service.recommend(WARM, RecommendationQuery.top(10));
+        assertThat(ids(next)).doesNotContain(3L);
+        assertThat(ranker.lastRequest.side().ratings()).contains(rating).hasSize(11);
+        assertThat(profiles.reads).as("the side was patched, not read").isEqualTo(reads);
+    }
+
+    @Test
+    void aWriteCommittedWhileARequestReadsLeavesNothingOlderCached() {
+        UserSide.Rated rating = new UserSide.Rated(3, 5, 999);
+        profiles.duringRead = () -> {
+            profiles.written(rating);
+            service.rated(WARM, 3, 5, 999);
+        };
+        service.recommend(WARM, RecommendationQuery.top(10)); // read before the write: may still show movie 3
+
+        Recommendations next = service.recommend(WARM, RecommendationQuery.top(10));
+        assertThat(ids(next)).as("the request after the acknowledged write").doesNotContain(3L);
+        assertThat(ranker.lastRequest.side().ratings()).contains(rating);
+        assertThat(profiles.reads).as("the older side was not kept: read again").isEqualTo(2);
+    }
+
+    @Test
     void aWriteThroughAnotherReplicaMakesTheNextRequestRankAfresh() {
         service.recommend(WARM, RecommendationQuery.top(3)); // queues the generators' queries (run inline here)
         service.recommend(WARM, RecommendationQuery.top(3));
@@ -156,20 +209,37 @@ class RecommendationServiceTest {
     }
 
     /** A generator proposing fixed movies, in order, each explained by its own name. */
-    private static CandidateSource source(String name, long... movieIds) {
-        return CandidateSource.of(name, (userId, limit) -> LongStream.of(movieIds).limit(limit)
+    private CandidateSource source(String name, long... movieIds) {
+        return CandidateSource.of(name, (userId, limit) -> generatorCalls.incrementAndGet() < 0 ? List.of()
+                : LongStream.of(movieIds).limit(limit)
                 .mapToObj(id -> new Candidate(id, "Movie " + id, null, 1.0 / id,
                         new Explanation(name, name + " proposes " + id, Map.of(), List.of(), "q", Map.of())))
                 .toList());
     }
 
+    /** The users as "the graph" holds them; {@link #written} adds a rating of the warm user as a commit would. */
     private static final class FakeProfiles implements UserProfiles {
+        final List<UserSide.Rated> warmRatings = new ArrayList<>(LongStream.of(1, 2, 9, 101, 102, 103, 104, 105, 106, 107)
+                .mapToObj(m -> new UserSide.Rated(m, 4, 500 + m)).toList());
+        int reads;
+        /** Runs once inside the next read, after the ratings were taken (a write committing meanwhile). */
+        Runnable duringRead;
+
+        void written(UserSide.Rated rating) {
+            warmRatings.add(rating);
+        }
+
         @Override
         public Optional<UserSide> side(long userId) {
+            reads++;
             List<UserSide.Rated> ratings = new ArrayList<>();
             if (userId == WARM) {
-                LongStream.of(1, 2, 9, 101, 102, 103, 104, 105, 106, 107)
-                        .forEach(m -> ratings.add(new UserSide.Rated(m, 4, 500 + m)));
+                ratings.addAll(warmRatings);
+                if (duringRead != null) {
+                    Runnable write = duringRead;
+                    duringRead = null;
+                    write.run();
+                }
             } else if (userId == NEW) {
                 ratings.add(new UserSide.Rated(10, 2, 900));
             } else {
@@ -177,6 +247,15 @@ class RecommendationServiceTest {
             }
             return Optional.of(new UserSide(ratings.size(), 4.0, 0.0, 0, null, null, null, List.copyOf(ratings), Map.of(),
                     List.of()));
+        }
+
+        @Override
+        public UserSide withRating(UserSide side, UserSide.Rated rating, SignalSnapshot snapshot) {
+            List<UserSide.Rated> ratings = new ArrayList<>(side.ratings());
+            ratings.removeIf(r -> r.movieId() == rating.movieId());
+            ratings.add(rating);
+            return new UserSide(ratings.size(), side.meanRating(), side.ratingSd(), 0, null, null, null,
+                    List.copyOf(ratings), side.prefers(), List.of());
         }
 
         @Override

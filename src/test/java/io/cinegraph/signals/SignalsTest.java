@@ -219,6 +219,23 @@ class SignalsTest {
     }
 
     @Test
+    void aRatingAddedToAReadSideEqualsTheSideReadAfterTheWrite() {
+        FeatureExtractor extractor = new FeatureExtractor(new FeatureRepository(graph), snapshots, TestSignalsConfig.fixture());
+        // u3 rated m1 and m2 and viewed m3: the view is in their history as a rating of 4 until they rate m3
+        new io.cinegraph.graph.EventRepository(graph).put(List.of(new io.cinegraph.graph.EventRepository.NewEvent(
+                "v1", 3, 3, "view", T + 5, null, null, null)));
+        UserSide before = extractor.request(3).orElseThrow();
+        assertThat(before.ratings()).extracting(UserSide.Rated::movieId).containsExactly(1L, 2L, 3L);
+
+        assertThat(new RatingRepository(graph).put(3, 3, 1.0, T + 10, 1_000L)).contains(true);
+        UserSide patched = extractor.withRating(before, new UserSide.Rated(3, 1.0, T + 10), snapshots.current());
+        UserSide read = extractor.request(3).orElseThrow();
+        assertThat(patched).isEqualTo(read);
+        assertThat(read.ratings()).extracting(UserSide.Rated::rating).containsExactly(2.0, 4.0, 1.0);
+        assertThat(read.meanRating()).isCloseTo(7.0 / 3, within(EPS));
+    }
+
+    @Test
     void refreshingOneMovieRecomputesItsSimilarityAndPopularity() {
         graph.write(io.cinegraph.graph.CypherQuery.INGEST_MERGE_USER_IDS, Map.of("userIds", List.of(5L)));
         new IngestRepository(graph).mergeRatings(List.of(new io.cinegraph.domain.Rows.RatingRow(5, 1, 1, T)));
