@@ -30,7 +30,7 @@ public final class FractionalRanks {
     public double rank(int i) {
         double x = scores[i];
         int below = firstAtLeast(x);
-        int upTo = firstAbove(x, below);
+        int upTo = firstAbove(ascending, x, below);
         return (ascending.length - upTo) + (upTo - below - 1) / 2.0;
     }
 
@@ -58,8 +58,8 @@ public final class FractionalRanks {
         return lo;
     }
 
-    /** The first position from {@code from} holding a value > x. */
-    private int firstAbove(double x, int from) {
+    /** The first position from {@code from} of the ascending array holding a value > x. */
+    static int firstAbove(double[] ascending, double x, int from) {
         int lo = from;
         int hi = ascending.length;
         while (lo < hi) {

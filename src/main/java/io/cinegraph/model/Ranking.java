@@ -20,8 +20,10 @@ public final class Ranking {
     }
 
     /**
-     * The first {@code k} of {@link #byScore(double[])}, found without sorting all of them: one pass that keeps the
-     * k best seen so far in a heap (n log k instead of n log n, and most items rejected by one comparison).
+     * The first {@code k} of {@link #byScore(double[])} (scores not NaN), with primitive sorts only: the scores
+     * sorted once give the k-th best as a threshold and, for each item at or above it, how many items score higher;
+     * (that count, index) as one long sorts into the order. No boxing: serving asks this of the whole catalogue
+     * several times per ranking.
      */
     public static int[] topByScore(double[] scores, int k) {
         int n = scores.length;
@@ -29,24 +31,23 @@ public final class Ranking {
         if (keep == 0) {
             return new int[0];
         }
-        Comparator<Integer> better = best(scores);
-        java.util.PriorityQueue<Integer> kept = new java.util.PriorityQueue<>(keep + 1, better.reversed());
+        double[] ascending = scores.clone();
+        Arrays.sort(ascending);
+        double threshold = ascending[n - keep];
+        long[] keys = new long[n];
+        int m = 0;
         for (int i = 0; i < n; i++) {
-            if (kept.size() < keep) {
-                kept.add(i);
-            } else if (beats(scores, i, kept.peek())) {
-                kept.poll();
-                kept.add(i);
+            if (scores[i] >= threshold) {
+                long higher = n - FractionalRanks.firstAbove(ascending, scores[i], 0);
+                keys[m++] = higher << 32 | i;
             }
         }
-        Integer[] top = kept.toArray(new Integer[0]);
-        Arrays.sort(top, better);
-        return Arrays.stream(top).mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Whether position p comes before position q in {@link #byScore(double[])} (no boxing). */
-    private static boolean beats(double[] scores, int p, int q) {
-        return scores[p] != scores[q] ? Double.compare(scores[q], scores[p]) < 0 : p < q;
+        Arrays.sort(keys, 0, m);
+        int[] top = new int[keep];
+        for (int r = 0; r < keep; r++) {
+            top[r] = (int) keys[r];
+        }
+        return top;
     }
 
     /** Positions by score descending, ties by the id at that position (ascending). */

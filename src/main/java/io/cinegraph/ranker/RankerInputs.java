@@ -110,6 +110,22 @@ public final class RankerInputs {
         boolean newUser = user.request().ratings().isEmpty();
         float[] demo = demographics(user.request(), schema, indexes);
         int timeYear = Instant.ofEpochSecond(user.time()).atZone(ZoneOffset.UTC).getYear();
+        int[] items = new int[n];
+        for (int r = 0; r < n; r++) {
+            items[r] = collaborative.indexOf(vectors.get(r).movieId());
+        }
+        // the recent history's item-to-item weights, one history row at a time (each row read once from memory);
+        // every candidate's sum still runs over the history in its order
+        double[] recentEases = new double[n];
+        double[] recentCosines = new double[n];
+        for (int h : user.history()) {
+            for (int r = 0; r < n; r++) {
+                if (items[r] >= 0) {
+                    recentEases[r] += collaborative.easeWeight(h, items[r]);
+                    recentCosines[r] = Math.max(recentCosines[r], collaborative.cosine(h, items[r]));
+                }
+            }
+        }
         for (int r = 0; r < n; r++) {
             FeatureVector v = vectors.get(r);
             long movieId = v.movieId();
@@ -118,18 +134,14 @@ public final class RankerInputs {
             for (int f = 0; f < graphFeatures; f++) {
                 row[f] = (float) v.values()[f];
             }
-            int item = collaborative.indexOf(movieId);
-            double recentEase = 0;
-            double recentCosine = 0;
+            int item = items[r];
+            double recentEase = recentEases[r];
+            double recentCosine = recentCosines[r];
             if (item >= 0) {
                 row[graphFeatures + ModelFeature.EASE_SCORE.ordinal()] = (float) user.ease()[item];
                 row[graphFeatures + ModelFeature.EASE_RANK.ordinal()] = (float) Math.log1p(user.easeRank().rank(item));
                 row[graphFeatures + ModelFeature.COSINE_SCORE.ordinal()] = (float) user.cosine()[item];
                 row[graphFeatures + ModelFeature.COSINE_RANK.ordinal()] = (float) Math.log1p(user.cosineRank().rank(item));
-                for (int h : user.history()) {
-                    recentEase += collaborative.easeWeight(h, item);
-                    recentCosine = Math.max(recentCosine, collaborative.cosine(h, item));
-                }
             } else {
                 row[graphFeatures + ModelFeature.EASE_RANK.ordinal()] = (float) Math.log1p(collaborative.items());
                 row[graphFeatures + ModelFeature.COSINE_RANK.ordinal()] = (float) Math.log1p(collaborative.items());

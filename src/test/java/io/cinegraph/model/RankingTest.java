@@ -17,8 +17,9 @@ class RankingTest {
             int n = random.nextInt(300);
             double[] scores = new double[n];
             for (int i = 0; i < n; i++) {
-                // few distinct values: many ties, which the index breaks
-                scores[i] = random.nextInt(7) - 2;
+                // few distinct values: many ties, which the index breaks (and −0.0 ties with 0.0); or all distinct
+                scores[i] = trial % 3 == 2 ? random.nextGaussian() : trial % 3 == 1 && i % 5 == 0 ? -0.0
+                        : random.nextInt(7) - 2;
             }
             int[] full = Ranking.byScore(scores);
             for (int k : new int[]{0, 1, 5, n / 2, n, n + 3}) {
