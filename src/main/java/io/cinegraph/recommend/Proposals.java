@@ -106,14 +106,15 @@ final class Proposals implements AutoCloseable {
 
     /**
      * The generators run again for a user whose graph signals changed, in the background; until their proposals
-     * land the old ones are served. {@code landing} runs just before the new proposals replace the old ones (at
-     * once when there is nothing cached to replace, or the background queue is full: then the old ones are dropped).
+     * land the old ones are served. {@code landing} runs just before the new proposals replace the old ones and
+     * {@code landed} just after (both at once when there is nothing cached to replace, or the background queue is
+     * full: then the old ones are dropped).
      */
-    void refresh(long userId, Runnable landing) {
+    void refresh(long userId, Runnable landing, Runnable landed) {
         Cached cached = cache.getIfPresent(userId);
         if (cached != null && pending.add(userId)) {
             try {
-                filler.execute(() -> fill(userId, cached.snapshot(), landing));
+                filler.execute(() -> fill(userId, cached.snapshot(), landing, landed));
                 return;
             } catch (RejectedExecutionException full) {
                 pending.remove(userId);
@@ -121,17 +122,19 @@ final class Proposals implements AutoCloseable {
         }
         landing.run();
         cache.invalidate(userId);
+        landed.run();
     }
 
     private void fill(long userId, SignalSnapshot snapshot) {
-        fill(userId, snapshot, () -> { });
+        fill(userId, snapshot, () -> { }, () -> { });
     }
 
-    private void fill(long userId, SignalSnapshot snapshot, Runnable landing) {
+    private void fill(long userId, SignalSnapshot snapshot, Runnable landing, Runnable landed) {
         try {
             Map<Long, List<Candidate>> fresh = generate(userId);
             landing.run();
             cache.put(userId, new Cached(snapshot, fresh));
+            landed.run();
         } catch (RuntimeException e) {
             // shutting down interrupts the graph read: nothing to keep then; otherwise the next request of the
             // user tries again

@@ -60,7 +60,7 @@ final class RankingCache {
             return explanations.computeIfAbsent(movieId, id -> ranker.explain(request, id));
         }
 
-        private boolean rankedFrom(Ranker.Request current, Ranker by) {
+        boolean rankedFrom(Ranker.Request current, Ranker by) {
             return ranker == by && request.snapshot() == current.snapshot() && request.proposed() == current.proposed();
         }
     }

@@ -11,10 +11,21 @@ import io.cinegraph.signals.SignalGraph;
 import io.cinegraph.signals.SignalsConfig;
 import io.cinegraph.signals.SignalSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -27,14 +38,21 @@ public class RecommendationService implements AutoCloseable {
     private final Supplier<SignalSnapshot> snapshots;
     private final RankerChoice rankers;
     private final Proposals proposals;
+    private static final Logger LOG = Logger.getLogger(RecommendationService.class);
+
     private final UserVersions versions = new UserVersions();
+    private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final Set<Long> warming = ConcurrentHashMap.newKeySet();
+    private final Executor warmer;
     private final UserSides sides;
     private final RankingCache rankings;
     private final UserRevisions revisions;
     private final MeterRegistry meters;
 
     RecommendationService(Supplier<SignalSnapshot> snapshots, RankerChoice rankers, Proposals proposals,
-                          UserProfiles profiles, UserRevisions revisions, MeterRegistry meters, int cacheSize) {
+                          UserProfiles profiles, UserRevisions revisions, MeterRegistry meters, int cacheSize,
+                          Executor warmer) {
+        this.warmer = warmer;
         this.revisions = revisions;
         this.snapshots = snapshots;
         this.rankers = rankers;
@@ -55,7 +73,7 @@ public class RecommendationService implements AutoCloseable {
                 new Proposals(graph.candidates().all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
                         Proposals.background(config.candidateCacheSize(), config.backgroundCandidatesShare())),
                 new GraphUserProfiles(graph.extractor(), new UserRepository(graph.graph())), UserRevisions.NONE, meters,
-                config.candidateCacheSize());
+                config.candidateCacheSize(), warmer());
     }
 
     /**
@@ -66,21 +84,71 @@ public class RecommendationService implements AutoCloseable {
      */
     public Recommendations recommend(long userId, RecommendationQuery query) {
         if (revisions.changed(userId)) {
-            forget(userId);
+            drop(userId);
             refreshed(userId);
         }
+        RankerChoice.Served served = rankers.choose(userId);
+        return answer(userId, ranked(userId, served.ranker(), query.fresh()), query, served.variant());
+    }
+
+    /**
+     * The user's ranking: the cached one while it is exact, else ranked now, once however many requests (or the
+     * warm-up after a write) ask for it at the same time; {@code fresh} always ranks (and reads the user) again.
+     */
+    private RankingCache.Entry ranked(long userId, Ranker ranker, boolean fresh) {
         long version = versions.current(userId);
         SignalSnapshot snapshot = snapshots.get();
-        RankerChoice.Served served = rankers.choose(userId);
-        Ranker ranker = served.ranker();
         Map<Long, List<Candidate>> proposed = proposals.get(userId, snapshot, ranker.fallback());
         Ranker.Request probe = new Ranker.Request(userId, null, proposed, snapshot);
-        RankingCache.Entry ranked = query.fresh() ? null : rankings.get(userId, probe, ranker);
-        if (ranked == null) {
-            ranked = rank(userId, ranker, snapshot, proposed, query.fresh(), version);
-            rankings.put(userId, ranked, versions, version);
+        RankingCache.Entry cached = fresh ? null : rankings.get(userId, probe, ranker);
+        if (cached != null) {
+            return cached;
         }
-        return answer(userId, ranked, query, served.variant());
+        InFlight mine = new InFlight(version, new CompletableFuture<>());
+        InFlight other = fresh ? null : inFlight.putIfAbsent(userId, mine);
+        if (other != null) {
+            RankingCache.Entry theirs = other.version() == version ? other.ranking().exceptionally(e -> null).join() : null;
+            if (theirs != null && theirs.rankedFrom(probe, ranker)) {
+                return theirs;
+            }
+        }
+        try {
+            RankingCache.Entry ranked = rank(userId, ranker, snapshot, proposed, fresh, version);
+            rankings.put(userId, ranked, versions, version);
+            mine.ranking().complete(ranked);
+            return ranked;
+        } catch (RuntimeException e) {
+            mine.ranking().completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(userId, mine);
+        }
+    }
+
+    /** A ranking under way for a user, from their version when it began. */
+    private record InFlight(long version, CompletableFuture<RankingCache.Entry> ranking) {
+    }
+
+    /**
+     * Ranks the user again in the background after a change, so that their next request (most often right after a
+     * rating) finds it done; coalesced per user, and dropped when the warm-up queue is full (the request then ranks).
+     */
+    private void warm(long userId) {
+        if (!warming.add(userId)) {
+            return;
+        }
+        try {
+            warmer.execute(() -> {
+                warming.remove(userId);
+                try {
+                    ranked(userId, rankers.choose(userId).ranker(), false);
+                } catch (RuntimeException e) {
+                    LOG.debugf("Warming the ranking of user %d: %s", userId, e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            warming.remove(userId);
+        }
     }
 
     /** The user's candidates ranked afresh; a new user's stated genres then lead (see {@link StatedPreferences}). */
@@ -141,6 +209,11 @@ public class RecommendationService implements AutoCloseable {
      * ({@link #refreshed}), and the rankers leave out what the user has rated.
      */
     public void forget(long userId) {
+        drop(userId);
+        warm(userId);
+    }
+
+    private void drop(long userId) {
         versions.bump(userId);
         sides.forget(userId);
         rankings.forget(userId);
@@ -154,6 +227,7 @@ public class RecommendationService implements AutoCloseable {
         versions.bump(userId);
         sides.rated(userId, new UserSide.Rated(movieId, rating, ratedAt));
         rankings.forget(userId);
+        warm(userId);
     }
 
     /**
@@ -162,11 +236,28 @@ public class RecommendationService implements AutoCloseable {
      * once (until then the ranking from the old proposals stands).
      */
     public void refreshed(long userId) {
-        proposals.refresh(userId, () -> forget(userId));
+        proposals.refresh(userId, () -> drop(userId), () -> warm(userId));
+    }
+
+    /**
+     * The service's warm-up pool: as many daemon threads as cores, a bounded queue (a full one drops the warm-up;
+     * the user's request then ranks).
+     */
+    static ExecutorService warmer() {
+        int threads = Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(10_000), r -> {
+            Thread t = new Thread(r, "cinegraph-ranking-warmer-" + count.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Override
     public void close() {
         proposals.close();
+        if (warmer instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 }

@@ -23,7 +23,7 @@ public class RecommendationWiring {
                 new Proposals(sources.all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
                         Proposals.background(config.candidateCacheSize(), config.backgroundCandidatesShare())), profiles,
                 replica.shared() ? new GraphUserRevisions(cluster, config.candidateCacheSize()) : UserRevisions.NONE,
-                meters, config.candidateCacheSize());
+                meters, config.candidateCacheSize(), RecommendationService.warmer());
         // a user's refreshed neighbours reach their next ranking
         stale.onRefreshed(service::refreshed);
         return service;

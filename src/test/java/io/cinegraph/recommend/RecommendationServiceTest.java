@@ -47,7 +47,7 @@ class RecommendationServiceTest {
     private final java.util.concurrent.atomic.AtomicInteger generatorCalls = new java.util.concurrent.atomic.AtomicInteger();
     private final RecommendationService service = new RecommendationService(() -> SNAPSHOT, RankerChoice.of(active::get),
             new Proposals(List.of(source("user-knn", 4, 8, 1), source("popular", 8, 5, 7, 2)), 10, 100, Runnable::run),
-            profiles, writtenElsewhere::remove, new SimpleMeterRegistry(), 100);
+            profiles, writtenElsewhere::remove, new SimpleMeterRegistry(), 100, Runnable::run);
 
     @AfterEach
     void close() {
@@ -169,17 +169,33 @@ class RecommendationServiceTest {
 
     @Test
     void aWriteCommittedWhileARequestReadsLeavesNothingOlderCached() {
+        // warm-ups dropped: only the caches' own guard stands between the older read and the next request
+        RecommendationService unwarmed = new RecommendationService(() -> SNAPSHOT, RankerChoice.of(active::get),
+                new Proposals(List.of(source("popular", 8, 5, 7, 3)), 10, 100, Runnable::run), profiles,
+                userId -> false, new SimpleMeterRegistry(), 100, task -> { });
         UserSide.Rated rating = new UserSide.Rated(3, 5, 999);
         profiles.duringRead = () -> {
             profiles.written(rating);
-            service.rated(WARM, 3, 5, 999);
+            unwarmed.rated(WARM, 3, 5, 999);
         };
-        service.recommend(WARM, RecommendationQuery.top(10)); // read before the write: may still show movie 3
+        unwarmed.recommend(WARM, RecommendationQuery.top(10)); // read before the write: may still show movie 3
 
-        Recommendations next = service.recommend(WARM, RecommendationQuery.top(10));
+        Recommendations next = unwarmed.recommend(WARM, RecommendationQuery.top(10));
         assertThat(ids(next)).as("the request after the acknowledged write").doesNotContain(3L);
         assertThat(ranker.lastRequest.side().ratings()).contains(rating);
         assertThat(profiles.reads).as("the older side was not kept: read again").isEqualTo(2);
+    }
+
+    @Test
+    void aWriteRanksTheUserInTheBackgroundSoTheirNextRequestFindsItRanked() {
+        service.recommend(WARM, RecommendationQuery.top(3));
+        int rankings = ranker.rankings;
+        service.rated(WARM, 3, 5, 999); // the warm-up runs inline here
+        assertThat(ranker.rankings).as("ranked by the warm-up").isEqualTo(rankings + 1);
+        assertThat(ranker.lastRequest.side().ratings()).extracting(UserSide.Rated::movieId).contains(3L);
+        Recommendations next = service.recommend(WARM, RecommendationQuery.top(10));
+        assertThat(ids(next)).doesNotContain(3L);
+        assertThat(ranker.rankings).as("the request used the warm-up's ranking").isEqualTo(rankings + 1);
     }
 
     @Test
