@@ -82,7 +82,8 @@ final class RankingCache {
         cache.asMap().compute(userId, (id, old) -> versions.current(userId) == version ? entry : old);
     }
 
-    void forget(long userId) {
-        cache.invalidate(userId);
+    /** Drops the user's ranking; whether there was one. */
+    boolean forget(long userId) {
+        return cache.asMap().remove(userId) != null;
     }
 }

@@ -131,7 +131,9 @@ public class RecommendationService implements AutoCloseable {
 
     /**
      * Ranks the user again in the background after a change, so that their next request (most often right after a
-     * rating) finds it done; coalesced per user, and dropped when the warm-up queue is full (the request then ranks).
+     * rating) finds it done; only for a user who had a ranking (one being served: a stream of writes from users
+     * nobody reads costs no rankings), coalesced per user, and dropped when the warm-up queue is full (the request
+     * then ranks).
      */
     private void warm(long userId) {
         if (!warming.add(userId)) {
@@ -209,14 +211,16 @@ public class RecommendationService implements AutoCloseable {
      * ({@link #refreshed}), and the rankers leave out what the user has rated.
      */
     public void forget(long userId) {
-        drop(userId);
-        warm(userId);
+        if (drop(userId)) {
+            warm(userId);
+        }
     }
 
-    private void drop(long userId) {
+    /** Drops what is cached for the user; whether they had a ranking (someone is being served it). */
+    private boolean drop(long userId) {
         versions.bump(userId);
         sides.forget(userId);
-        rankings.forget(userId);
+        return rankings.forget(userId);
     }
 
     /**
@@ -226,8 +230,9 @@ public class RecommendationService implements AutoCloseable {
     public void rated(long userId, long movieId, double rating, long ratedAt) {
         versions.bump(userId);
         sides.rated(userId, new UserSide.Rated(movieId, rating, ratedAt));
-        rankings.forget(userId);
-        warm(userId);
+        if (rankings.forget(userId)) {
+            warm(userId);
+        }
     }
 
     /**
@@ -236,7 +241,12 @@ public class RecommendationService implements AutoCloseable {
      * once (until then the ranking from the old proposals stands).
      */
     public void refreshed(long userId) {
-        proposals.refresh(userId, () -> drop(userId), () -> warm(userId));
+        java.util.concurrent.atomic.AtomicBoolean served = new java.util.concurrent.atomic.AtomicBoolean();
+        proposals.refresh(userId, () -> served.set(drop(userId)), () -> {
+            if (served.get()) {
+                warm(userId);
+            }
+        });
     }
 
     /**

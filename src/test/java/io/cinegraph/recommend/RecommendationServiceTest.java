@@ -196,6 +196,9 @@ class RecommendationServiceTest {
         Recommendations next = service.recommend(WARM, RecommendationQuery.top(10));
         assertThat(ids(next)).doesNotContain(3L);
         assertThat(ranker.rankings).as("the request used the warm-up's ranking").isEqualTo(rankings + 1);
+
+        service.rated(NEW, 4, 5, 999);
+        assertThat(ranker.rankings).as("no warm-up for a user nobody was served").isEqualTo(rankings + 1);
     }
 
     @Test
