@@ -100,10 +100,6 @@ final class Proposals implements AutoCloseable {
         return cached == null ? Map.of() : cached.byMovie();
     }
 
-    void forget(long userId) {
-        cache.invalidate(userId);
-    }
-
     /**
      * The generators run again for a user whose graph signals changed, in the background; until their proposals
      * land the old ones are served. {@code landing} runs just before the new proposals replace the old ones and
