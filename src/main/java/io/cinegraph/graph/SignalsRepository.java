@@ -140,10 +140,6 @@ public class SignalsRepository {
         return graph.readList(CypherQuery.SIGNALS_STALE_USERS, Map.of(), r -> r.get("userId").asLong());
     }
 
-    /**
-     * Clears the stale marks set up to {@code refreshedFrom} (epoch ms) of these users, or of every user when
-     * {@code userIds} is null.
-     */
     /** Records that the signals were recomputed whole from the ratings read at {@code computedAt} (epoch ms). */
     public void recordComputed(long computedAt) {
         graph.write(CypherQuery.SIGNALS_RECORD_COMPUTED, Map.of("computedAt", computedAt));
@@ -154,6 +150,10 @@ public class SignalsRepository {
         return graph.readOne(CypherQuery.SIGNALS_COMPUTED_AT, Map.of(), r -> r.get("computedAt").asLong(0)).orElse(0L);
     }
 
+    /**
+     * Clears the stale marks set up to {@code refreshedFrom} (epoch ms) of these users, or of every user when
+     * {@code userIds} is null.
+     */
     public void clearStale(List<Long> userIds, long refreshedFrom) {
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("userIds", userIds);

@@ -142,8 +142,13 @@ public class StaleUsers {
             long startedNanos = System.nanoTime();
             boolean done = false;
             try {
-                job.refreshUsers(users, movies);
-                repository.clearStale(users, startedMillis);
+                // a whole signal run since the write cleared the user's mark and computed everything (views too,
+                // which this per-user refresh does not read): refreshing again would only undo it
+                users.retainAll(new HashSet<>(repository.staleUsers()));
+                if (!users.isEmpty()) {
+                    job.refreshUsers(users, movies);
+                    repository.clearStale(users, startedMillis);
+                }
                 done = true;
             } catch (RuntimeException e) {
                 LOG.warnf("Refreshing the signals of %d users failed (tried again in %d ms): %s", users.size(),
