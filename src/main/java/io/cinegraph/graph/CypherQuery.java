@@ -10,6 +10,7 @@ public enum CypherQuery {
     GRAPH_SCHEMA_OBJECTS("graph/schema_objects"),
     GRAPH_DATA_NODES("graph/data_nodes"),
     SCHEMA_RECORD_MIGRATION("graph/record_schema_migration"),
+    GRAPH_AWAIT_INDEXES("graph/await_indexes"),
     SCHEMA_V001_CONSTRAINTS("schema/V001__constraints"),
     SCHEMA_V002_INDEXES("schema/V002__indexes"),
     SCHEMA_V003_INDEXES("schema/V003__indexes"),

@@ -19,6 +19,7 @@ import org.neo4j.driver.summary.SummaryCounters;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ import java.util.stream.Collectors;
 public class Graph implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Graph.class);
+    /** How long a start waits for the schema's indexes to come online. */
+    private static final int AWAIT_INDEXES_SECONDS = 300;
     private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
 
     private final Neo4jConfig config;
@@ -114,18 +117,35 @@ public class Graph implements AutoCloseable {
         return opened;
     }
 
-    /** Applies every versioned schema file; each is idempotent ({@code IF NOT EXISTS}), so a rerun changes nothing. */
+    /**
+     * Applies every versioned schema file; each is idempotent ({@code IF NOT EXISTS}), so a rerun changes nothing. All
+     * statements run in one schema transaction (one commit; the new indexes are populated together), then every file
+     * is recorded in one write: after a bulk load, which writes the store without any schema, this is most of the
+     * time the database takes to come back.
+     */
     private void applySchema(Driver driver) {
+        List<Map<String, Object>> applied = new ArrayList<>();
         try (Session session = driver.session()) {
-            for (CypherQuery migration : CypherQuery.SCHEMA) {
-                for (String statement : queries.statements(migration)) {
-                    session.run(statement).consume();
+            session.executeWrite(tx -> {
+                for (CypherQuery migration : CypherQuery.SCHEMA) {
+                    for (String statement : queries.statements(migration)) {
+                        try {
+                            tx.run(statement).consume();
+                        } catch (org.neo4j.driver.exceptions.ClientException e) {
+                            throw new GraphUnavailableException("Cannot apply the schema file " + migration.fileName()
+                                    + ".cypher (" + statement + "): " + e.getMessage(), e);
+                        }
+                    }
                 }
-                session.executeWrite(tx -> tx.run(queries.text(CypherQuery.SCHEMA_RECORD_MIGRATION),
-                        Map.of("version", migration.schemaVersion(), "file", migration.fileName(),
-                                "appliedAt", Instant.now().getEpochSecond())).consume());
+                return null;
+            });
+            long now = Instant.now().getEpochSecond();
+            for (CypherQuery migration : CypherQuery.SCHEMA) {
+                applied.add(Map.of("version", migration.schemaVersion(), "file", migration.fileName(), "appliedAt", now));
             }
-            session.run("CALL db.awaitIndexes(300)").consume();
+            session.executeWrite(tx -> tx.run(queries.text(CypherQuery.SCHEMA_RECORD_MIGRATION),
+                    Map.of("migrations", applied)).consume());
+            session.run(queries.text(CypherQuery.GRAPH_AWAIT_INDEXES), Map.of("seconds", AWAIT_INDEXES_SECONDS)).consume();
         }
     }
 
@@ -154,8 +174,7 @@ public class Graph implements AutoCloseable {
         if (!isEmbedded()) {
             return java.util.Optional.empty();
         }
-        long nodes = readOne(CypherQuery.GRAPH_DATA_NODES, Map.of(), r -> r.get("nodes").asLong()).orElse(0L);
-        if (nodes > 0) {
+        if (readOne(CypherQuery.GRAPH_DATA_NODES, Map.of(), r -> r.get("found").asBoolean()).isPresent()) {
             return java.util.Optional.empty();
         }
         Path staging = connection().embedded().dataDir().resolve("bulk-import-" + System.currentTimeMillis());
@@ -168,7 +187,9 @@ public class Graph implements AutoCloseable {
         reloading = true;
         try {
             connection = null;
-            current.driver().close();
+            // not waited for (its event loops take a fifth of a second to wind down): the database's shutdown
+            // closes its connections anyway, and nothing uses this driver any more
+            current.driver().closeAsync();
             current.embedded().close();
             EmbeddedNeo4j.importStore(current.embedded().dataDir(), importArgs);
         } finally {
