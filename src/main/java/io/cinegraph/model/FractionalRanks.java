@@ -26,6 +26,19 @@ public final class FractionalRanks {
         return new FractionalRanks(scores, ascending);
     }
 
+    /** Item i's score. */
+    public double score(int i) {
+        return scores[i];
+    }
+
+    /**
+     * The first {@code k} items by score descending, ties by the lower index ({@link Ranking#topByScore}), from the
+     * sort these ranks already made.
+     */
+    public int[] top(int k) {
+        return Ranking.topByScore(scores, ascending, k);
+    }
+
     /** Item i's fractional rank. */
     public double rank(int i) {
         double x = scores[i];

@@ -26,13 +26,18 @@ public final class Ranking {
      * several times per ranking.
      */
     public static int[] topByScore(double[] scores, int k) {
+        double[] ascending = scores.clone();
+        Arrays.sort(ascending);
+        return topByScore(scores, ascending, k);
+    }
+
+    /** As {@link #topByScore(double[], int)}, with {@code ascending} the scores already sorted (not changed here). */
+    static int[] topByScore(double[] scores, double[] ascending, int k) {
         int n = scores.length;
         int keep = Math.max(0, Math.min(k, n));
         if (keep == 0) {
             return new int[0];
         }
-        double[] ascending = scores.clone();
-        Arrays.sort(ascending);
         double threshold = ascending[n - keep];
         long[] keys = new long[n];
         int m = 0;

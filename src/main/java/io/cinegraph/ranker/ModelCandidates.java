@@ -4,7 +4,7 @@ import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.Explanation;
 import io.cinegraph.domain.TimeWindows;
 import io.cinegraph.model.Collaborative;
-import io.cinegraph.model.Ranking;
+import io.cinegraph.model.FractionalRanks;
 import io.cinegraph.signals.CandidateSource;
 import io.cinegraph.signals.SignalSnapshot;
 
@@ -41,9 +41,10 @@ public final class ModelCandidates {
                 + (user.history().length == 0 ? config.candidatesByEase() + config.candidatesByCosine() : 0);
         return List.of(
                 new Quota(mostRated("most-rated", user, snapshot, Long.MIN_VALUE), byPopularity, false),
-                new Quota(top("ease", user.ease(), user, collaborative), config.candidatesByEase(), true),
-                new Quota(top("cosine", user.cosine(), user, collaborative), config.candidatesByCosine(), true),
-                new Quota(top("session", user.session(), user, collaborative), config.candidatesBySession(), true),
+                new Quota(top("ease", user.easeRank(), user, collaborative), config.candidatesByEase(), true),
+                new Quota(top("cosine", user.cosineRank(), user, collaborative), config.candidatesByCosine(), true),
+                new Quota(top("session", FractionalRanks.of(user.session()), user, collaborative),
+                        config.candidatesBySession(), true),
                 new Quota(mostRated("recent-popular", user, snapshot, user.time() - TimeWindows.RECENT),
                         config.candidatesByRecentPopularity(), false));
     }
@@ -73,8 +74,11 @@ public final class ModelCandidates {
         };
     }
 
-    /** The unrated movies with the highest positive {@code scores} (ties by catalogue index). */
-    private static CandidateSource top(String name, double[] scores, RankerInputs.UserContext user,
+    /**
+     * The unrated movies with the highest positive scores (ties by catalogue index), from the scores' sort that their
+     * ranks (a ranker input) already made.
+     */
+    private static CandidateSource top(String name, FractionalRanks scores, RankerInputs.UserContext user,
                                        Collaborative collaborative) {
         return new ContextSource(name) {
             @Override
@@ -82,13 +86,13 @@ public final class ModelCandidates {
                 List<Candidate> out = new ArrayList<>();
                 // at most the rated and the taken are passed over: the best limit + those hold the answer
                 int enough = limit + user.rated().size() + taken.size();
-                for (int i : Ranking.topByScore(scores, enough)) {
-                    if (out.size() >= limit || scores[i] <= 0) {
+                for (int i : scores.top(enough)) {
+                    if (out.size() >= limit || scores.score(i) <= 0) {
                         break;
                     }
                     long movieId = collaborative.movieId(i);
                     if (!user.rated().contains(movieId) && !taken.contains(movieId)) {
-                        out.add(candidate(name, movieId, scores[i], name + " score from your ratings"));
+                        out.add(candidate(name, movieId, scores.score(i), name + " score from your ratings"));
                     }
                 }
                 return out;

@@ -174,13 +174,9 @@ public class RatingService {
     }
 
     /** On the writer's thread, before the write is acknowledged: the background refresh, the serving caches. */
-    private void committed(RatingRepository.NewRating rating, boolean created) {
+    private void committed(RatingRepository.NewRating rating) {
         stale.mark(rating.userId(), List.of(rating.movieId()));
-        if (created) {
-            recommendations.rated(rating.userId(), rating.movieId(), rating.rating(), rating.ratedAt());
-        } else {
-            recommendations.forget(rating.userId());
-        }
+        recommendations.rated(rating.userId(), rating.movieId(), rating.rating(), rating.ratedAt());
     }
 
     public void delete(long userId, long movieId) {

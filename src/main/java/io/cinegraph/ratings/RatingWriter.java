@@ -29,7 +29,7 @@ final class RatingWriter implements AutoCloseable {
 
     /** What must follow a committed write before it is acknowledged (on the writer's thread: keep it short). */
     interface Committed {
-        void accept(RatingRepository.NewRating rating, boolean created);
+        void accept(RatingRepository.NewRating rating);
     }
 
     private final RatingRepository repository;
@@ -106,7 +106,7 @@ final class RatingWriter implements AutoCloseable {
                 Optional<Boolean> created = written.get(i);
                 if (created.isPresent()) {
                     try {
-                        committed.accept(batch.get(i).rating(), created.get());
+                        committed.accept(batch.get(i).rating());
                     } catch (RuntimeException e) {
                         LOG.warnf("After committing a rating of user %d: %s", batch.get(i).rating().userId(), e.getMessage());
                     }

@@ -224,8 +224,8 @@ public class RecommendationService implements AutoCloseable {
     }
 
     /**
-     * After a committed rating of a movie the user had not rated: as {@link #forget}, but the user's cached side
-     * takes the rating in place (no read of the graph for their next request).
+     * After a committed rating (new, or replacing the user's earlier one): as {@link #forget}, but the user's cached
+     * side takes the rating in place (no read of the graph for their next request).
      */
     public void rated(long userId, long movieId, double rating, long ratedAt) {
         versions.bump(userId);

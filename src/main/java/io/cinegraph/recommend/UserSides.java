@@ -15,8 +15,8 @@ import java.util.List;
  * Users' sides of the features as ranking sees them, with the cold-start rule: a user with fewer than
  * {@link RankerModel#STATED_PREFERENCES_BELOW} ratings is still new, and the genres and movies they liked at sign-up
  * stand beside their first few ratings (as for the cold users the network is trained on). Cached per user under
- * one signal snapshot, so requests after the first skip the database: a rating of a movie the user had not rated
- * is added to the cached side in place ({@link #rated}, the same side a read of the graph would give), anything else
+ * one signal snapshot, so requests after the first skip the database: a committed rating (new or replaced)
+ * is put into the cached side in place ({@link #rated}, the same side a read of the graph would give), anything else
  * that changes the user drops it ({@link #forget}). What a request read is cached only if the user's version did
  * not move meanwhile ({@link UserVersions}).
  */
@@ -59,8 +59,8 @@ final class UserSides {
     }
 
     /**
-     * After a committed rating of a movie the user had not rated (the user's version already moved): the cached
-     * side, if any, gets it in place of any view of that movie, with its statistics and affinities recomputed. The
+     * After a committed rating (the user's version already moved): the cached side, if any, gets it in place of
+     * any earlier rating or view of that movie, with its statistics and affinities recomputed. The
      * side of a user still new (stated preferences mixed in) is dropped instead.
      */
     void rated(long userId, UserSide.Rated rating) {

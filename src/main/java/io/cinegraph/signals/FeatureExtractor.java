@@ -77,8 +77,8 @@ public class FeatureExtractor {
     }
 
     /**
-     * {@code side} (as {@link #request} gave it, under {@code snapshot}) after a rating of a movie it holds no
-     * rating of: the rating in place of any view of that movie, statistics and genre affinities recomputed. Equal to
+     * {@code side} (as {@link #request} gave it, under {@code snapshot}) after a rating of a movie: the rating in place
+     * of the user's earlier rating or view of that movie, statistics and genre affinities recomputed. Equal to
      * what {@link #request} reads once the rating is in the graph (the ratings are kept in movie order, so even the
      * sums are taken in the same order).
      */

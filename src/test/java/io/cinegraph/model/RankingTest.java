@@ -25,6 +25,8 @@ class RankingTest {
             for (int k : new int[]{0, 1, 5, n / 2, n, n + 3}) {
                 assertArrayEquals(Arrays.copyOf(full, Math.min(Math.max(k, 0), n)), Ranking.topByScore(scores, k),
                         "n " + n + ", k " + k);
+                assertArrayEquals(Arrays.copyOf(full, Math.min(Math.max(k, 0), n)), FractionalRanks.of(scores).top(k),
+                        "ranks' top, n " + n + ", k " + k);
             }
         }
     }

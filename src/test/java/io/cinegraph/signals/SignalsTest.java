@@ -219,7 +219,7 @@ class SignalsTest {
     }
 
     @Test
-    void aRatingAddedToAReadSideEqualsTheSideReadAfterTheWrite() {
+    void aRatingAddedToOrReplacedInAReadSideEqualsTheSideReadAfterTheWrite() {
         FeatureExtractor extractor = new FeatureExtractor(new FeatureRepository(graph), snapshots, TestSignalsConfig.fixture());
         // u3 rated m1 and m2 and viewed m3: the view is in their history as a rating of 4 until they rate m3
         new io.cinegraph.graph.EventRepository(graph).put(List.of(new io.cinegraph.graph.EventRepository.NewEvent(
@@ -233,6 +233,14 @@ class SignalsTest {
         assertThat(patched).isEqualTo(read);
         assertThat(read.ratings()).extracting(UserSide.Rated::rating).containsExactly(2.0, 4.0, 1.0);
         assertThat(read.meanRating()).isCloseTo(7.0 / 3, within(EPS));
+
+        // a rating replaced: the new stars and time take the old one's place
+        assertThat(new RatingRepository(graph).put(3, 3, 5.0, T + 20, 2_000L)).contains(false);
+        UserSide replaced = extractor.withRating(read, new UserSide.Rated(3, 5.0, T + 20), snapshots.current());
+        UserSide reread = extractor.request(3).orElseThrow();
+        assertThat(replaced).isEqualTo(reread);
+        assertThat(reread.ratings()).extracting(UserSide.Rated::rating).containsExactly(2.0, 4.0, 5.0);
+        assertThat(reread.meanRating()).isCloseTo(11.0 / 3, within(EPS));
     }
 
     @Test
