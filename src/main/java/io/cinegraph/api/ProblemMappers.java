@@ -55,6 +55,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response busy(io.cinegraph.recommend.ServingPool.BusyException e) {
+        return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, "about:blank#serving-busy",
+                e.getMessage(), null)).header("Retry-After", 1).build();
+    }
+
+    @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))

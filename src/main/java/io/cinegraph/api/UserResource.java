@@ -4,6 +4,7 @@ import io.cinegraph.domain.UserRating;
 import io.cinegraph.ratings.RatingService;
 import io.cinegraph.recommend.RecommendationQuery;
 import io.cinegraph.recommend.RecommendationService;
+import io.cinegraph.recommend.ServingPool;
 import io.cinegraph.recommend.Recommendations;
 import io.cinegraph.support.InvalidParameterException;
 import io.cinegraph.users.UserProfile;
@@ -41,9 +42,11 @@ public class UserResource {
     private final RatingService ratings;
     private final UserService users;
     private final io.cinegraph.events.EventService events;
+    private final ServingPool serving;
 
     public UserResource(RecommendationService recommendations, RatingService ratings, UserService users,
-                        io.cinegraph.events.EventService events) {
+                        io.cinegraph.events.EventService events, ServingPool serving) {
+        this.serving = serving;
         this.events = events;
         this.users = users;
         this.recommendations = recommendations;
@@ -145,7 +148,9 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "Ranked movies with score, predicted stars and explanation")
     @APIResponse(responseCode = "400", description = "Invalid parameters (problem+json with field errors)")
     @APIResponse(responseCode = "404", description = "No user with this id")
-    public Recommendations recommendations(
+    @APIResponse(responseCode = "503", description = "Ranking at capacity with the serving queue full; retry after Retry-After")
+    @io.smallrye.common.annotation.Blocking
+    public CompletionStage<Recommendations> recommendations(
             @PathParam("id") @PositiveOrZero long id,
             @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit,
             @QueryParam("genre") String genre,
@@ -159,9 +164,11 @@ public class UserResource {
         if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
             throw new InvalidParameterException("yearFrom", "must not be after yearTo (" + yearFrom + " > " + yearTo + ")");
         }
-        return recommendations.recommend(id, new RecommendationQuery(limit, MovieResource.blankToNull(genre), yearFrom, yearTo,
+        RecommendationQuery query = new RecommendationQuery(limit, MovieResource.blankToNull(genre), yearFrom, yearTo,
                 movieIds("exclude", exclude), explain,
-                cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache")));
+                cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache"));
+        // ranked on the serving pool (a few at a time, the rest in order), not on this HTTP worker thread
+        return serving.submit(() -> recommendations.recommend(id, query));
     }
 
     /** "50, 181" → {50, 181}; anything else than comma-separated ids is a 400 on that field. */

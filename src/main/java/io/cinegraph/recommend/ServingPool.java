@@ -1,0 +1,63 @@
+package io.cinegraph.recommend;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The threads recommendation requests are ranked and answered on: at most {@code cinegraph.api.serving-threads} at
+ * a time (0, the default: twice the cores), the others waiting their turn in arrival order, at most
+ * {@code cinegraph.api.serving-queue} of them (one more is answered 503 with {@code Retry-After}). Ranking is CPU
+ * work beside an in-process database: with one thread per open request (the HTTP worker pool allows 200), thirty
+ * concurrent rankings share two cores so thinly that every request, and the rating writer's commits with them,
+ * take as long as the slowest; a few at a time keep each request's time near its own cost, and the queue keeps
+ * them in order. Other endpoints keep the HTTP worker pool.
+ */
+@ApplicationScoped
+public class ServingPool {
+
+    private final ThreadPoolExecutor pool;
+
+    public ServingPool(@ConfigProperty(name = "cinegraph.api.serving-threads", defaultValue = "0") int threads,
+                       @ConfigProperty(name = "cinegraph.api.serving-queue", defaultValue = "10000") int queue) {
+        int size = threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(Math.max(1, queue)), r -> {
+            Thread t = new Thread(r, "cinegraph-serving-" + count.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** {@code work} on the pool; a {@link BusyException} when the queue is full. */
+    public <T> CompletionStage<T> submit(Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, pool);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new BusyException(pool.getQueue().size()));
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        pool.shutdownNow();
+    }
+
+    /** Every serving thread busy and the queue full: the request was not taken. */
+    public static final class BusyException extends RuntimeException {
+        public BusyException(int waiting) {
+            super("The service is ranking at capacity with " + waiting + " requests waiting "
+                    + "(cinegraph.api.serving-queue); retry shortly.");
+        }
+    }
+}
