@@ -227,20 +227,22 @@ class SignalsTest {
         UserSide before = extractor.request(3).orElseThrow();
         assertThat(before.ratings()).extracting(UserSide.Rated::movieId).containsExactly(1L, 2L, 3L);
 
-        assertThat(new RatingRepository(graph).put(3, 3, 1.0, T + 10, 1_000L)).contains(true);
-        UserSide patched = extractor.withRating(before, new UserSide.Rated(3, 1.0, T + 10), snapshots.current());
-        UserSide read = extractor.request(3).orElseThrow();
-        assertThat(patched).isEqualTo(read);
+        // a new rating takes the view's place; then a rating replaced: the new stars and time take the old one's
+        UserSide read = writtenAndPatched(extractor, before, 1.0, T + 10, true);
         assertThat(read.ratings()).extracting(UserSide.Rated::rating).containsExactly(2.0, 4.0, 1.0);
         assertThat(read.meanRating()).isCloseTo(7.0 / 3, within(EPS));
-
-        // a rating replaced: the new stars and time take the old one's place
-        assertThat(new RatingRepository(graph).put(3, 3, 5.0, T + 20, 2_000L)).contains(false);
-        UserSide replaced = extractor.withRating(read, new UserSide.Rated(3, 5.0, T + 20), snapshots.current());
-        UserSide reread = extractor.request(3).orElseThrow();
-        assertThat(replaced).isEqualTo(reread);
+        UserSide reread = writtenAndPatched(extractor, read, 5.0, T + 20, false);
         assertThat(reread.ratings()).extracting(UserSide.Rated::rating).containsExactly(2.0, 4.0, 5.0);
         assertThat(reread.meanRating()).isCloseTo(11.0 / 3, within(EPS));
+    }
+
+    /** Writes u3's rating of m3 and checks the side patched in memory equals the side read after; returns the latter. */
+    private UserSide writtenAndPatched(FeatureExtractor extractor, UserSide before, double stars, long at, boolean created) {
+        assertThat(new RatingRepository(graph).put(3, 3, stars, at, at)).contains(created);
+        UserSide patched = extractor.withRating(before, new UserSide.Rated(3, stars, at), snapshots.current());
+        UserSide read = extractor.request(3).orElseThrow();
+        assertThat(patched).isEqualTo(read);
+        return read;
     }
 
     @Test
