@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The threads recommendation requests are ranked and answered on: at most {@code cinegraph.api.serving-threads} at
- * a time (0, the default: twice the cores), the others waiting their turn in arrival order, at most
+ * a time (0, the default: twice the cores beside the embedded database; eight times with an external server, where a
+ * request may wait on the network), the others waiting their turn in arrival order, at most
  * {@code cinegraph.api.serving-queue} of them (one more is answered 503 with {@code Retry-After}). Ranking is CPU
  * work beside an in-process database: with one thread per open request (the HTTP worker pool allows 200), thirty
  * concurrent rankings share two cores so thinly that every request, and the rating writer's commits with them,
@@ -25,11 +26,21 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ServingPool {
 
+    private static final int EMBEDDED_THREADS_PER_CORE = 2;
+    private static final int EXTERNAL_THREADS_PER_CORE = 8;
+
     private final ThreadPoolExecutor pool;
 
+    @jakarta.inject.Inject
     public ServingPool(@ConfigProperty(name = "cinegraph.api.serving-threads", defaultValue = "0") int threads,
-                       @ConfigProperty(name = "cinegraph.api.serving-queue", defaultValue = "10000") int queue) {
-        int size = threads > 0 ? threads : 2 * Runtime.getRuntime().availableProcessors();
+                       @ConfigProperty(name = "cinegraph.api.serving-queue", defaultValue = "10000") int queue,
+                       io.cinegraph.graph.Neo4jConfig neo4j) {
+        this(threads > 0 ? threads : (neo4j.uri().isPresent() ? EXTERNAL_THREADS_PER_CORE : EMBEDDED_THREADS_PER_CORE)
+                * Runtime.getRuntime().availableProcessors(), queue);
+    }
+
+    /** {@code size} threads, at most {@code queue} requests waiting. */
+    ServingPool(int size, int queue) {
         AtomicInteger count = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(Math.max(1, queue)), r -> {
