@@ -18,8 +18,6 @@ import org.neo4j.driver.summary.SummaryCounters;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +36,6 @@ import java.util.stream.Collectors;
 public class Graph implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Graph.class);
-    /** How long a start waits for the schema's indexes to come online. */
-    private static final int AWAIT_INDEXES_SECONDS = 300;
     private static final QueryConfig READ = QueryConfig.builder().withRouting(RoutingControl.READ).build();
 
     private final Neo4jConfig config;
@@ -98,7 +94,7 @@ public class Graph implements AutoCloseable {
             }
             LOG.infof("Connected to external Neo4j at %s", uri);
             Connection opened = new Connection(driver, null, uri);
-            applySchema(opened.driver());
+            SchemaMigrations.apply(opened.driver(), queries);
             return opened;
         }
         Neo4jConfig.Embedded embedded = config.embedded();
@@ -108,45 +104,13 @@ public class Graph implements AutoCloseable {
         Driver driver = GraphDatabase.driver(db.boltUri(), AuthTokens.none(), driverConfig);
         Connection opened = new Connection(driver, db, db.boltUri());
         try {
-            applySchema(driver);
+            SchemaMigrations.apply(driver, queries);
         } catch (RuntimeException e) {
             driver.close();
             db.close();
             throw e;
         }
         return opened;
-    }
-
-    /**
-     * Applies every versioned schema file; each is idempotent ({@code IF NOT EXISTS}), so a rerun changes nothing. All
-     * statements run in one schema transaction (one commit; the new indexes are populated together), then every file
-     * is recorded in one write: after a bulk load, which writes the store without any schema, this is most of the
-     * time the database takes to come back.
-     */
-    private void applySchema(Driver driver) {
-        List<Map<String, Object>> applied = new ArrayList<>();
-        try (Session session = driver.session()) {
-            session.executeWrite(tx -> {
-                for (CypherQuery migration : CypherQuery.SCHEMA) {
-                    for (String statement : queries.statements(migration)) {
-                        try {
-                            tx.run(statement).consume();
-                        } catch (org.neo4j.driver.exceptions.ClientException e) {
-                            throw new GraphUnavailableException("Cannot apply the schema file " + migration.fileName()
-                                    + ".cypher (" + statement + "): " + e.getMessage(), e);
-                        }
-                    }
-                }
-                return null;
-            });
-            long now = Instant.now().getEpochSecond();
-            for (CypherQuery migration : CypherQuery.SCHEMA) {
-                applied.add(Map.of("version", migration.schemaVersion(), "file", migration.fileName(), "appliedAt", now));
-            }
-            session.executeWrite(tx -> tx.run(queries.text(CypherQuery.SCHEMA_RECORD_MIGRATION),
-                    Map.of("migrations", applied)).consume());
-            session.run(queries.text(CypherQuery.GRAPH_AWAIT_INDEXES), Map.of("seconds", AWAIT_INDEXES_SECONDS)).consume();
-        }
     }
 
     /** Bolt address of the database (the embedded one's real port, or the configured external URI). */
