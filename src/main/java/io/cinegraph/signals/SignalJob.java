@@ -137,11 +137,14 @@ public class SignalJob {
      * (which one rating barely moves). Demographic cohorts do not depend on ratings and are left alone.
      */
     public void refreshUsers(List<Long> users, java.util.Collection<Long> touchedMovies) {
-        repository.userStats(users);
         if (!touchedMovies.isEmpty()) {
             repository.moviePopularity(List.copyOf(touchedMovies), snapshots.current().global(),
                     config.popularityPriorWeight(), config.trendHalfLifeDays() * SECONDS_PER_DAY);
         }
+        if (users.isEmpty()) {
+            return;
+        }
+        repository.userStats(users);
         repository.genreAffinity(users, config.genreShrinkage());
         // one transaction per user: writing a user's NEIGHBOUR relationships locks the user and every neighbour, and
         // a rating write of any of them waits for that transaction; a batch's would hold most users at once

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +21,8 @@ import java.util.function.LongConsumer;
 /**
  * The background refresh of the graph signals of users whose ratings changed. A rating write marks the user stale
  * in its own transaction and lands here; one worker thread refreshes the waiting users in batches (statistics,
- * genre affinities, neighbours, and the popularity of the movies they touched; see
- * {@link SignalJob#refreshUsers}), clears their marks and tells the listeners (the serving caches). Writes of a
+ * genre affinities, neighbours; see {@link SignalJob#refreshUsers}) and, with each batch, the popularity of every
+ * movie the waiting users' writes touched since the last one, clears their marks and tells the listeners (the serving caches). Writes of a
  * user still waiting coalesce into one refresh. The queue is bounded ({@code cinegraph.signals.stale-queue-size}):
  * a write that finds it full waits for room. Requests do not wait for any of this: they compute the user's own
  * statistics and affinities from the current ratings ({@link LiveUserSignals}); only the neighbours lag.
@@ -43,8 +43,13 @@ public class StaleUsers {
     private final int batchSize;
     /** Pause after a batch (see {@code stale-refresh-share}). */
     private final DutyCycle cycle;
-    /** Users waiting, in order of their first write, with the movies their writes touched. */
-    private final LinkedHashMap<Long, Set<Long>> waiting = new LinkedHashMap<>();
+    /** Users waiting, in order of their first write. */
+    private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
+    /**
+     * The movies waiting users' writes touched, all of them refreshed with the next batch: one set bounded by the
+     * catalogue, however many writes wait (per-user sets grew toward users × movies when writes outpaced the refresh).
+     */
+    private final Set<Long> touched = new HashSet<>();
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private int refreshing;
     private long refreshed;
@@ -70,7 +75,7 @@ public class StaleUsers {
      */
     public void mark(long userId, Collection<Long> movies) {
         synchronized (this) {
-            while (!closed && !waiting.containsKey(userId) && waiting.size() >= capacity) {
+            while (!closed && !waiting.contains(userId) && waiting.size() >= capacity) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -81,7 +86,8 @@ public class StaleUsers {
             if (closed) {
                 return;
             }
-            waiting.computeIfAbsent(userId, k -> new HashSet<>()).addAll(movies);
+            waiting.add(userId);
+            touched.addAll(movies);
             startWorker();
             notifyAll();
         }
@@ -131,13 +137,12 @@ public class StaleUsers {
 
     private void run() {
         while (true) {
-            Map<Long, Set<Long>> batch = take();
+            Batch batch = take();
             if (batch == null) {
                 return;
             }
-            List<Long> users = new ArrayList<>(batch.keySet());
-            Set<Long> movies = new HashSet<>();
-            batch.values().forEach(movies::addAll);
+            List<Long> users = new ArrayList<>(batch.users());
+            Set<Long> movies = batch.movies();
             long startedMillis = System.currentTimeMillis();
             long startedNanos = System.nanoTime();
             boolean done = false;
@@ -145,8 +150,11 @@ public class StaleUsers {
                 // a whole signal run since the write cleared the user's mark and computed everything (views too,
                 // which this per-user refresh does not read): refreshing again would only undo it
                 users.retainAll(new HashSet<>(repository.staleUsers()));
-                if (!users.isEmpty()) {
+                // the movies are every waiting user's, not only this batch's: refreshed even when no user is left
+                if (!users.isEmpty() || !movies.isEmpty()) {
                     job.refreshUsers(users, movies);
+                }
+                if (!users.isEmpty()) {
                     repository.clearStale(users, startedMillis);
                 }
                 done = true;
@@ -167,7 +175,11 @@ public class StaleUsers {
         }
     }
 
-    private synchronized Map<Long, Set<Long>> take() {
+    /** Users refreshed together, and the movies every waiting user's writes touched when the batch was taken. */
+    private record Batch(List<Long> users, Set<Long> movies) {
+    }
+
+    private synchronized Batch take() {
         while (!closed && waiting.isEmpty()) {
             try {
                 wait();
@@ -178,28 +190,30 @@ public class StaleUsers {
         if (closed) {
             return null;
         }
-        Map<Long, Set<Long>> batch = new LinkedHashMap<>();
-        Iterator<Map.Entry<Long, Set<Long>>> it = waiting.entrySet().iterator();
-        while (it.hasNext() && batch.size() < batchSize) {
-            Map.Entry<Long, Set<Long>> e = it.next();
-            batch.put(e.getKey(), e.getValue());
+        List<Long> users = new ArrayList<>(Math.min(batchSize, waiting.size()));
+        Iterator<Long> it = waiting.iterator();
+        while (it.hasNext() && users.size() < batchSize) {
+            users.add(it.next());
             it.remove();
         }
-        refreshing = batch.size();
+        Batch batch = new Batch(users, new HashSet<>(touched));
+        touched.clear();
+        refreshing = users.size();
         notifyAll();
         return batch;
     }
 
-    private synchronized void finish(Map<Long, Set<Long>> batch, boolean done) {
+    private synchronized void finish(Batch batch, boolean done) {
         refreshing = 0;
         if (done) {
-            refreshed += batch.size();
+            refreshed += batch.users().size();
         } else {
-            // back at the head of the queue, merged with whatever the users wrote meanwhile
-            LinkedHashMap<Long, Set<Long>> again = new LinkedHashMap<>(batch);
-            waiting.forEach((user, movies) -> again.computeIfAbsent(user, k -> new HashSet<>()).addAll(movies));
+            // back at the head of the queue, before whoever wrote meanwhile; their movies wait again too
+            LinkedHashSet<Long> again = new LinkedHashSet<>(batch.users());
+            again.addAll(waiting);
             waiting.clear();
-            waiting.putAll(again);
+            waiting.addAll(again);
+            touched.addAll(batch.movies());
         }
         notifyAll();
     }
