@@ -21,11 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -254,13 +250,8 @@ public class RecommendationService implements AutoCloseable {
      * the user's request then ranks).
      */
     static ExecutorService warmer() {
-        int threads = Runtime.getRuntime().availableProcessors();
-        AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(10_000), r -> {
-            Thread t = new Thread(r, "cinegraph-ranking-warmer-" + count.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        return io.cinegraph.support.Futures.boundedPool("cinegraph-ranking-warmer-",
+                Runtime.getRuntime().availableProcessors(), 10_000);
     }
 
     @Override

@@ -6,11 +6,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -41,13 +38,7 @@ public class ServingPool {
 
     /** {@code size} threads, at most {@code queue} requests waiting. */
     ServingPool(int size, int queue) {
-        AtomicInteger count = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(Math.max(1, queue)), r -> {
-            Thread t = new Thread(r, "cinegraph-serving-" + count.getAndIncrement());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        this.pool = io.cinegraph.support.Futures.boundedPool("cinegraph-serving-", size, queue);
     }
 
     /** {@code work} on the pool; a {@link BusyException} when the queue is full. */

@@ -32,6 +32,18 @@ public final class Futures {
         return Executors.newSingleThreadExecutor(daemon(name));
     }
 
+    /**
+     * {@code threads} daemon threads named {@code prefix} and their number, at most {@code queue} tasks waiting in
+     * arrival order; one more is refused ({@link java.util.concurrent.RejectedExecutionException}).
+     */
+    public static java.util.concurrent.ThreadPoolExecutor boundedPool(String prefix, int threads, int queue) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return new java.util.concurrent.ThreadPoolExecutor(threads, threads, 0, java.util.concurrent.TimeUnit.MILLISECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(Math.max(1, queue)),
+                r -> daemon(prefix + count.getAndIncrement()).newThread(r),
+                new java.util.concurrent.ThreadPoolExecutor.AbortPolicy());
+    }
+
     /** Daemon threads with this name. */
     public static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
