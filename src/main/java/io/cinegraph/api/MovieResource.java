@@ -2,7 +2,7 @@ package io.cinegraph.api;
 
 import io.cinegraph.catalog.BrowseService;
 import io.cinegraph.catalog.CatalogService;
-import io.cinegraph.domain.Candidate;
+import io.cinegraph.domain.Explanation;
 import io.cinegraph.domain.Movie;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -92,9 +92,14 @@ public class MovieResource {
     @Operation(summary = "The movies most SIMILAR to this one (by co-ratings; by content for sparsely rated movies)")
     @APIResponse(responseCode = "200", description = "Similar movies with similarity and explanation")
     @APIResponse(responseCode = "404", description = "No movie with this id")
-    public List<Candidate> similar(@PathParam("id") @PositiveOrZero long id,
-                                   @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
-        return catalog.similar(id, limit);
+    public List<SimilarMovie> similar(@PathParam("id") @PositiveOrZero long id,
+                                      @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(100) int limit) {
+        return catalog.similar(id, limit).stream()
+                .map(c -> new SimilarMovie(c.movieId(), c.title(), c.year(), c.score(), c.explanation())).toList();
+    }
+
+    /** A similar movie as the API shows it: its similarity as the score, and why. */
+    public record SimilarMovie(long movieId, String title, Integer year, double score, Explanation explanation) {
     }
 
     /** A query parameter with only whitespace counts as absent. */

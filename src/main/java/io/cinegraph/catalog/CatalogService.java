@@ -75,7 +75,8 @@ public class CatalogService {
     /** The movies most SIMILAR to an existing movie, with why; a 404 for an unknown movie. */
     public List<Candidate> similar(long movieId, int limit) {
         movie(movieId);
-        return candidates.similarMovies(movieId, limit).stream().map(row -> Explanations.similar(movieId, row)).toList();
+        return candidates.similarMovies(movieId, limit).stream().map(row -> new Candidate(row.movieId(), row.title(),
+                row.year(), row.score(), Explanations.similar(movieId, row))).toList();
     }
 
     public User user(long userId) {

@@ -5,6 +5,7 @@ import org.neo4j.driver.Record;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs the candidate queries of {@code cypher/candidates} (and the similar-movies query): each row is a movie,
@@ -14,9 +15,11 @@ import java.util.Map;
 @ApplicationScoped
 public class CandidateRepository {
 
-    /** One proposed movie: id, title, year, score, and every column of the query's row (the evidence). */
+    /** One proposed movie: id, title, year, score, and the query's other columns (the evidence). */
     public record CandidateRow(long movieId, String title, Integer year, double score, Map<String, Object> evidence) {
     }
+
+    private static final Set<String> ROW_COLUMNS = Set.of("movieId", "title", "year", "score");
 
     private final Graph graph;
 
@@ -57,6 +60,6 @@ public class CandidateRepository {
 
     private static CandidateRow row(Record r) {
         return new CandidateRow(r.get("movieId").asLong(), r.get("title").asString(),
-                CatalogRepository.intOrNull(r.get("year")), r.get("score").asDouble(), r.asMap());
+                CatalogRepository.intOrNull(r.get("year")), r.get("score").asDouble(), Evidence.of(r, ROW_COLUMNS));
     }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 record NeuralRanker(RankerModel model, FeatureExtractor extractor, RankerConfig config, int historySize)
         implements Ranker {
 
+    private static final List<String> RANKER_ONLY = List.of("ranker");
+
     @Override
     public String version() {
         return model.info().version();
@@ -40,8 +42,8 @@ record NeuralRanker(RankerModel model, FeatureExtractor extractor, RankerConfig 
         for (RankerModel.Scored s : order) {
             List<Candidate> by = request.proposed().getOrDefault(s.movieId(), List.of());
             items.add(new Item(s.movieId(), (float) s.score(),
-                    by.isEmpty() ? List.of("ranker") : by.stream().map(c -> c.explanation().source()).toList(),
-                    by.isEmpty() ? null : by.get(0).explanation()));
+                    by.isEmpty() ? RANKER_ONLY : by.stream().map(Candidate::source).toList(),
+                    by.isEmpty() ? null : by.get(0)));
         }
         return items;
     }

@@ -57,10 +57,10 @@ final class PopularityFallback implements Ranker {
         List<Item> out = new ArrayList<>();
         for (String name : sources) {
             for (Map.Entry<Long, List<Candidate>> e : request.proposed().entrySet()) {
-                Candidate c = e.getValue().stream().filter(x -> x.explanation().source().equals(name)).findFirst()
+                Candidate c = e.getValue().stream().filter(x -> x.source().equals(name)).findFirst()
                         .orElse(null);
                 if (c != null && taken.add(e.getKey())) {
-                    out.add(new Item(e.getKey(), c.score(), List.of(name), c.explanation()));
+                    out.add(new Item(e.getKey(), c.score(), List.of(name), c));
                 }
             }
         }
@@ -82,7 +82,7 @@ final class PopularityFallback implements Ranker {
     @Override
     public Explanation explain(Request request, long movieId) {
         return request.proposed().getOrDefault(movieId, List.of()).stream()
-                .filter(c -> sources.contains(c.explanation().source())).map(Candidate::explanation).findFirst()
+                .filter(c -> sources.contains(c.source())).map(Candidate::explanation).findFirst()
                 .orElse(null);
     }
 }

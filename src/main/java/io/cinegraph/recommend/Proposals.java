@@ -146,9 +146,10 @@ final class Proposals implements AutoCloseable {
         Map<Long, List<Candidate>> out = new LinkedHashMap<>();
         for (CandidateSource source : sources) {
             for (Candidate c : source.candidates(userId, perSource)) {
-                out.computeIfAbsent(c.movieId(), k -> new ArrayList<>()).add(c);
+                out.computeIfAbsent(c.movieId(), k -> new ArrayList<>(2)).add(c);
             }
         }
+        out.replaceAll((movieId, by) -> List.copyOf(by)); // kept for long: no spare capacity
         return out;
     }
 

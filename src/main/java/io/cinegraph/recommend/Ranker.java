@@ -36,7 +36,10 @@ public interface Ranker {
     record Request(long userId, UserSide side, Map<Long, List<Candidate>> proposed, SignalSnapshot snapshot) {
     }
 
-    /** A ranked movie: score, the candidate sources that proposed it, and its explanation (null: ask {@link #explain}). */
-    record Item(long movieId, double score, List<String> sources, Explanation explanation) {
+    /**
+     * A ranked movie: score, the candidate sources that proposed it, and the candidate whose explanation it carries
+     * (null: ask {@link #explain}).
+     */
+    record Item(long movieId, double score, List<String> sources, Candidate explained) {
     }
 }

@@ -55,9 +55,13 @@ final class RankingCache {
             return Arrays.stream(movieIds).mapToDouble(stars::get).toArray();
         }
 
-        /** Why the ranker put a movie no source explained in this ranking: asked of the ranker once per movie. */
-        Explanation explanation(long movieId) {
-            return explanations.computeIfAbsent(movieId, id -> ranker.explain(request, id));
+        /**
+         * Why a ranked movie is there: its proposing candidate's explanation, or, for a movie no source proposed,
+         * the ranker's; built once per movie of this ranking.
+         */
+        Explanation explanation(Ranker.Item item) {
+            return explanations.computeIfAbsent(item.movieId(), id -> item.explained() != null
+                    ? item.explained().explanation() : ranker.explain(request, id));
         }
 
         boolean rankedFrom(Ranker.Request current, Ranker by) {

@@ -182,8 +182,7 @@ public class RecommendationService implements AutoCloseable {
         for (int k = 0; k < chosen.size(); k++) {
             Ranker.Item item = chosen.get(k);
             SignalSnapshot.MovieSignals movie = snapshot.movie(item.movieId());
-            Explanation why = !query.explain() ? null : item.explanation() != null ? item.explanation()
-                    : ranked.explanation(item.movieId());
+            Explanation why = !query.explain() ? null : ranked.explanation(item);
             out.add(new Recommendation(item.movieId(), movie.title(), movie.year(), movie.genres(), item.score(),
                     stars[k], item.sources(), why));
         }

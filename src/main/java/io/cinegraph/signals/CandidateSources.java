@@ -2,6 +2,7 @@ package io.cinegraph.signals;
 
 
 import io.cinegraph.domain.Candidate;
+import io.cinegraph.domain.Explanation;
 import io.cinegraph.graph.CandidateRepository.CandidateRow;
 import io.cinegraph.graph.CandidateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,11 +32,13 @@ public class CandidateSources {
         sources.put(source.name(), source);
     }
 
-    /** A generator: its query's rows, each explained from its evidence. */
+    /** A generator: its query's rows, each explained from its evidence when asked. */
     private static CandidateSource source(String name, BiFunction<Long, Integer, List<CandidateRow>> query,
-                                          BiFunction<Long, CandidateRow, Candidate> explain) {
+                                          BiFunction<Long, CandidateRow, Explanation> explain) {
         return CandidateSource.of(name, (userId, limit) -> query.apply(userId, limit).stream()
-                .map(row -> explain.apply(userId, row)).toList());
+                .map(row -> new Candidate(row.movieId(), row.title(), row.year(), row.score(), name,
+                        () -> explain.apply(userId, row)))
+                .toList());
     }
 
     public List<String> names() {

@@ -1,6 +1,5 @@
 package io.cinegraph.signals;
 
-import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.Explanation;
 import io.cinegraph.domain.TimeWindows;
 import io.cinegraph.domain.UserSide;
@@ -22,41 +21,41 @@ public final class Explanations {
     private Explanations() {
     }
 
-    static Candidate userKnn(long userId, CandidateRow r) {
+    static Explanation userKnn(long userId, CandidateRow r) {
         long neighbours = number(r, "neighbours").longValue();
         double mean = number(r, "neighbourMean").doubleValue();
         List<?> ids = (List<?>) r.evidence().get("neighbourIds");
-        return candidate(r, new Explanation("user-knn",
+        return new Explanation("user-knn",
                 String.format(Locale.ROOT, "%d %s with tastes like yours rated it %.1f★ on average", neighbours,
                         neighbours == 1 ? "person" : "people", mean),
                 facts("neighbours", neighbours, "neighbourMean", mean, "predictedRating",
                         number(r, "predicted").doubleValue(), "neighbourIds", ids),
                 List.of(user(userId), "[:NEIGHBOUR]", "(:User {userId: " + ids.get(0) + "})", "[:RATED]", movie(r)),
-                "explore/why_user_knn", Map.of("userId", userId, "movieId", r.movieId())));
+                "explore/why_user_knn", Map.of("userId", userId, "movieId", r.movieId()));
     }
 
-    static Candidate itemKnn(long userId, CandidateRow r) {
+    static Explanation itemKnn(long userId, CandidateRow r) {
         long because = number(r, "becauseMovieId").longValue();
         double rating = number(r, "becauseRating").doubleValue();
         String title = (String) r.evidence().get("becauseTitle");
-        return candidate(r, new Explanation("item-knn", "because you rated " + title + " " + stars(rating),
+        return new Explanation("item-knn", "because you rated " + title + " " + stars(rating),
                 facts("becauseMovieId", because, "becauseTitle", title, "becauseRating", rating,
                         "support", number(r, "support").longValue()),
                 List.of(user(userId), "[:RATED {rating: " + stars(rating).replace("★", "") + "}]",
                         "(:Movie {movieId: " + because + "})", "[:SIMILAR]", movie(r)),
-                "explore/why_item_knn", Map.of("userId", userId, "movieId", r.movieId())));
+                "explore/why_item_knn", Map.of("userId", userId, "movieId", r.movieId()));
     }
 
-    static Candidate genre(long userId, CandidateRow r) {
+    static Explanation genre(long userId, CandidateRow r) {
         String genre = (String) r.evidence().get("genre");
-        return candidate(r, new Explanation("genre", "you often enjoy " + genre,
+        return new Explanation("genre", "you often enjoy " + genre,
                 facts("genre", genre, "affinity", number(r, "affinity").doubleValue(),
                         "support", number(r, "support").longValue()),
                 List.of(user(userId), "[:PREFERS]", "(:Genre {name: '" + genre + "'})", "<-[:IN_GENRE]-", movie(r)),
-                "explore/why_genre", Map.of("userId", userId, "movieId", r.movieId())));
+                "explore/why_genre", Map.of("userId", userId, "movieId", r.movieId()));
     }
 
-    static Candidate cohort(long userId, CandidateRow r) {
+    static Explanation cohort(long userId, CandidateRow r) {
         int level = number(r, "level").intValue();
         Number band = (Number) r.evidence().get("ageBand");
         Integer ageBand = band == null ? null : band.intValue();
@@ -66,33 +65,33 @@ public final class Explanations {
         double mean = number(r, "cohortMean").doubleValue();
         long n = number(r, "cohortRatings").longValue();
         Number users = (Number) r.evidence().get("cohortUsers");
-        return candidate(r, new Explanation("cohort",
+        return new Explanation("cohort",
                 String.format(Locale.ROOT, "popular with %s (%d ratings, %.1f★ on average)", who, n, mean),
                 facts("cohort", who, "cohortLevel", level, "cohortUsers", users == null ? 0L : users.longValue(),
                         "cohortRatings", n, "cohortMean", mean),
                 List.of("(:User " + Cohorts.pattern(level, ageBand, gender, occupation) + ")", "[:RATED]", movie(r)),
-                "explore/why_cohort", Map.of("userId", userId, "movieId", r.movieId())));
+                "explore/why_cohort", Map.of("userId", userId, "movieId", r.movieId()));
     }
 
-    static Candidate popular(long userId, CandidateRow r) {
+    static Explanation popular(long userId, CandidateRow r) {
         long n = number(r, "ratingCount").longValue();
         double mean = number(r, "meanRating").doubleValue();
-        return candidate(r, new Explanation("popular",
+        return new Explanation("popular",
                 String.format(Locale.ROOT, "one of the most rated movies (%d ratings, %.1f★ on average)", n, mean),
                 facts("ratingCount", n, "meanRating", mean), List.of("(:User)", "[:RATED]", movie(r)),
-                "explore/movie_ratings", Map.of("movieId", r.movieId())));
+                "explore/movie_ratings", Map.of("movieId", r.movieId()));
     }
 
     /** A movie similar to {@code movieId}: by co-ratings or, for sparsely rated movies, by content. */
-    public static Candidate similar(long movieId, CandidateRow r) {
+    public static Explanation similar(long movieId, CandidateRow r) {
         String kind = (String) r.evidence().get("kind");
         long overlap = number(r, "overlap").longValue();
         String sentence = kind.equals("rating") ? overlap + " people rated both, in similar ways"
                 : "similar genres, year and tags";
-        return candidate(r, new Explanation("similar", sentence,
+        return new Explanation("similar", sentence,
                 facts("kind", kind, "overlap", overlap, "similarity", r.score()),
                 List.of("(:Movie {movieId: " + movieId + "})", "[:SIMILAR {kind: '" + kind + "'}]", movie(r)),
-                "explore/similar_movies", Map.of("movieId", movieId)));
+                "explore/similar_movies", Map.of("movieId", movieId));
     }
 
     /**
@@ -133,10 +132,6 @@ public final class Explanations {
                 : "a pick of the ranker for your profile",
                 Map.of("ratingsLast30Days", recent), List.of("(:User)-[:RATED]->(:Movie {movieId: " + movieId + "})"),
                 "explore/movie_ratings", Map.of("movieId", movieId));
-    }
-
-    private static Candidate candidate(CandidateRow r, Explanation explanation) {
-        return new Candidate(r.movieId(), r.title(), r.year(), r.score(), explanation);
     }
 
     private static Number number(CandidateRow r, String column) {

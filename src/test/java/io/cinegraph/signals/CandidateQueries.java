@@ -1,6 +1,7 @@
 package io.cinegraph.signals;
 
 import io.cinegraph.domain.Candidate;
+import io.cinegraph.domain.Explanation;
 import io.cinegraph.graph.CandidateRepository;
 
 import java.util.List;
@@ -11,29 +12,33 @@ final class CandidateQueries {
     private CandidateQueries() {
     }
 
+    private static Candidate candidate(CandidateRepository.CandidateRow r, Explanation why) {
+        return new Candidate(r.movieId(), r.title(), r.year(), r.score(), why);
+    }
+
     static List<Candidate> userKnn(CandidateRepository repository, long userId, int limit) {
-        return repository.userKnn(userId, limit).stream().map(r -> Explanations.userKnn(userId, r)).toList();
+        return repository.userKnn(userId, limit).stream().map(r -> candidate(r, Explanations.userKnn(userId, r))).toList();
     }
 
     static List<Candidate> itemKnn(CandidateRepository repository, long userId, int limit) {
-        return repository.itemKnn(userId, limit).stream().map(r -> Explanations.itemKnn(userId, r)).toList();
+        return repository.itemKnn(userId, limit).stream().map(r -> candidate(r, Explanations.itemKnn(userId, r))).toList();
     }
 
     static List<Candidate> genre(CandidateRepository repository, long userId, int limit) {
-        return repository.genre(userId, limit).stream().map(r -> Explanations.genre(userId, r)).toList();
+        return repository.genre(userId, limit).stream().map(r -> candidate(r, Explanations.genre(userId, r))).toList();
     }
 
     static List<Candidate> cohort(CandidateRepository repository, long userId, int limit, double globalMean,
                                   double priorWeight) {
         return repository.cohort(userId, limit, globalMean, priorWeight).stream()
-                .map(r -> Explanations.cohort(userId, r)).toList();
+                .map(r -> candidate(r, Explanations.cohort(userId, r))).toList();
     }
 
     static List<Candidate> popular(CandidateRepository repository, long userId, int limit) {
-        return repository.popular(userId, limit).stream().map(r -> Explanations.popular(userId, r)).toList();
+        return repository.popular(userId, limit).stream().map(r -> candidate(r, Explanations.popular(userId, r))).toList();
     }
 
     static List<Candidate> similarMovies(CandidateRepository repository, long movieId, int limit) {
-        return repository.similarMovies(movieId, limit).stream().map(r -> Explanations.similar(movieId, r)).toList();
+        return repository.similarMovies(movieId, limit).stream().map(r -> candidate(r, Explanations.similar(movieId, r))).toList();
     }
 }
