@@ -16,7 +16,7 @@ import java.util.Set;
 public class CandidateRepository {
 
     /** One proposed movie: id, title, year, score, and the query's other columns (the evidence). */
-    public record CandidateRow(long movieId, String title, Integer year, double score, Map<String, Object> evidence) {
+    public record CandidateRow(long movieId, String title, Integer year, double score, Evidence evidence) {
     }
 
     private static final Set<String> ROW_COLUMNS = Set.of("movieId", "title", "year", "score");
