@@ -101,8 +101,8 @@ public final class ModelCandidates {
     }
 
     private static Candidate candidate(String source, long movieId, double score, String sentence) {
-        return new Candidate(movieId, null, null, score,
-                new Explanation(source, sentence, Map.of("score", score), List.of(), null, Map.of()));
+        return new Candidate(movieId, null, null, score, source,
+                () -> new Explanation(source, sentence, Map.of("score", score), List.of(), null, Map.of()));
     }
 
     /** A source bound to one user's context: {@link #candidates} is its list with nothing taken yet. */
