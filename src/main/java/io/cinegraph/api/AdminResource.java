@@ -111,6 +111,15 @@ public class AdminResource {
     }
 
     @POST
+    @Path("/memory/collect")
+    @Operation(summary = "Run a full garbage collection now and answer the heap in use after it (the live data): "
+            + "for leak checks such as the soak's; it stops the service for the collection's length")
+    @APIResponse(responseCode = "200", description = "Heap in use before and after, and the collection's time")
+    public io.cinegraph.support.Memory.Collected collect() {
+        return io.cinegraph.support.Memory.collect();
+    }
+
+    @POST
     @Path("/retrain")
     @Operation(summary = "Start a gated retraining run now (signals → train → holdout comparison → promote or keep)")
     @APIResponse(responseCode = "202", description = "Queued; follow the job at the Location")

@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,12 +19,9 @@ import java.util.List;
 public class EventResource {
 
     private final EventService events;
-    private final int maxBatch;
 
-    public EventResource(EventService events,
-                         @ConfigProperty(name = "cinegraph.api.max-batch-ratings", defaultValue = "10000") int maxBatch) {
+    public EventResource(EventService events) {
         this.events = events;
-        this.maxBatch = maxBatch;
     }
 
     /** A batch: {@code {"events": [{"userId": 1, "movieId": 50, "type": "impression", "recommendationId": "…"}, ...]}}. */
@@ -43,6 +39,6 @@ public class EventResource {
             throw new InvalidParameterException("body", "a JSON object is required, e.g. {\"events\": "
                     + "[{\"userId\": 1, \"movieId\": 50, \"type\": \"impression\"}]}");
         }
-        return events.putAll(body.events(), maxBatch);
+        return events.putAll(body.events());
     }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,12 +20,9 @@ import java.util.List;
 public class RatingResource {
 
     private final RatingService ratings;
-    private final int maxBatch;
 
-    public RatingResource(RatingService ratings,
-                          @ConfigProperty(name = "cinegraph.api.max-batch-ratings", defaultValue = "10000") int maxBatch) {
+    public RatingResource(RatingService ratings) {
         this.ratings = ratings;
-        this.maxBatch = maxBatch;
     }
 
     /** A batch: {@code {"ratings": [{"userId": 1, "movieId": 2, "rating": 4, "ratedAt": 1700000000}, ...]}}. */
@@ -44,6 +40,6 @@ public class RatingResource {
             throw new InvalidParameterException("body", "a JSON object is required, e.g. {\"ratings\": "
                     + "[{\"userId\": 1, \"movieId\": 2, \"rating\": 4}]}");
         }
-        return ratings.putAll(body.ratings(), maxBatch);
+        return ratings.putAll(body.ratings());
     }
 }

@@ -1,8 +1,8 @@
 package io.cinegraph.api;
 
+import io.cinegraph.support.ApiConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Optional;
@@ -16,8 +16,8 @@ public class UriLengthFilter {
 
     private final int maxLength;
 
-    public UriLengthFilter(@ConfigProperty(name = "cinegraph.api.max-uri-length", defaultValue = "8192") int maxLength) {
-        this.maxLength = maxLength;
+    public UriLengthFilter(ApiConfig api) {
+        this.maxLength = api.maxUriLength();
     }
 
     @ServerRequestFilter(preMatching = true)

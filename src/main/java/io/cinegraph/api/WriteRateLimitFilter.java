@@ -1,9 +1,9 @@
 package io.cinegraph.api;
 
+import io.cinegraph.support.ApiConfig;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.time.Duration;
@@ -22,8 +22,8 @@ public class WriteRateLimitFilter {
 
     private final WriteLimits limits;
 
-    public WriteRateLimitFilter(@ConfigProperty(name = "cinegraph.api.write-rate-limit", defaultValue = "0") int perSecond) {
-        this.limits = perSecond > 0 ? new WriteLimits(perSecond, Duration.ofSeconds(1)) : null;
+    public WriteRateLimitFilter(ApiConfig api) {
+        this.limits = api.writeRateLimit() > 0 ? new WriteLimits(api.writeRateLimit(), Duration.ofSeconds(1)) : null;
     }
 
     @ServerRequestFilter(preMatching = true)

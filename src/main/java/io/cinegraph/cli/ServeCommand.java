@@ -4,6 +4,7 @@ import io.cinegraph.signals.StaleUsers;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.ingest.DatasetDownloader;
+import io.cinegraph.recommend.CandidateWarmUp;
 import io.cinegraph.ingest.ImportConfig;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.ImportSummary;
@@ -52,11 +53,13 @@ public class ServeCommand implements Callable<Integer> {
     private final RetrainService retrain;
     private final CatalogService catalog;
     private final StaleUsers staleUsers;
+    private final CandidateWarmUp warmUp;
 
     public ServeCommand(Graph graph, Importer importer, DatasetDownloader downloader, ImportConfig config,
                         ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort, ModelRegistry models,
-                        RetrainService retrain, CatalogService catalog, StaleUsers staleUsers) {
+                        RetrainService retrain, CatalogService catalog, StaleUsers staleUsers, CandidateWarmUp warmUp) {
         this.staleUsers = staleUsers;
+        this.warmUp = warmUp;
         this.models = models;
         this.retrain = retrain;
         this.catalog = catalog;
@@ -86,6 +89,11 @@ public class ServeCommand implements Callable<Integer> {
         models.load();
         staleUsers.resume();
         state.serving();
+        try {
+            warmUp.run();
+        } finally {
+            state.started();
+        }
         spec.commandLine().getOut().println(models.active()
                 .map(m -> "Ranker model " + m.info().version() + " (validation NDCG@10 "
                         + String.format(java.util.Locale.ROOT, "%.4f", m.info().validation().get("ndcg@10")) + ")")

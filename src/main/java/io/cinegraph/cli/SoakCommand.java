@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
                 "Prints, every minute, p50/p95/p99/max latency, requests/s, errors, the service's heap after its last "
                         + "collection and its live data after the old generation's last reclamation (from /q/metrics); at the end, whether every acknowledged write is in the graph with "
                         + "its value (each client writes for its own users, so its last acknowledged value is the truth), and "
-                        + "the latencies after the first minute by kind: reads, first reads of a user after a write to them, writes."})
+                        + "the latencies after the first minute by kind: reads, first reads of a user after a write to them, writes; "
+                        + "with --admin-key, the live heap after a full collection at minute 2 and at the end."})
 public class SoakCommand implements Callable<Integer> {
 
     private static final Pattern HEAP_AFTER_GC =
@@ -53,6 +54,11 @@ public class SoakCommand implements Callable<Integer> {
 
     @Option(names = "--write-share", defaultValue = "0.1", description = "Share of requests that write a rating (default: ${DEFAULT-VALUE}).")
     double writeShare;
+
+    @Option(names = "--admin-key", description = "The service's admin key (default: $CINEGRAPH_ADMIN_API_KEY): then "
+            + "the service runs a full collection at the end of minute 2 and at the end, and the live heap after each is "
+            + "printed (POST /api/admin/memory/collect; each stops the service for the collection's length).")
+    String adminKey;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the random choices (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -143,6 +149,8 @@ public class SoakCommand implements Callable<Integer> {
         latencies.reset();
         List<Double> heap = new ArrayList<>();
         List<Double> live = new ArrayList<>();
+        String key = adminKey != null ? adminKey : System.getenv("CINEGRAPH_ADMIN_API_KEY");
+        List<Double> liveAfterFullGc = new ArrayList<>();
         long totalErrors = 0;
         double worstP99AfterFirst = 0;
         try {
@@ -168,6 +176,13 @@ public class SoakCommand implements Callable<Integer> {
                         h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(95) / 1e3, p99, h.getMaxValue() / 1e3,
                         h.getTotalCount() / 60.0, e, heapMb, liveMb);
                 out.flush();
+                if (key != null && (minute == Math.min(2, minutes) || minute == minutes)) {
+                    try {
+                        liveAfterFullGc.add(liveAfterFullCollection(service, key, minute, out));
+                    } catch (Exception failed) {
+                        out.printf("  minute %d: no full collection: %s%n", minute, failed.getMessage());
+                    }
+                }
             }
         } finally {
             stop.set(true);
@@ -195,7 +210,29 @@ public class SoakCommand implements Callable<Integer> {
                         + "%s; live data after the old generation's last reclamation: %s. Acknowledged writes: %d (%d pairs), "
                         + "missing or wrong: %d.%n",
                 totalErrors, worstP99AfterFirst, growth(heap), growth(live), writes.get(), expected.size(), missing);
+        if (liveAfterFullGc.size() == 2) {
+            out.printf(Locale.ROOT, "Live heap after a full collection: %.0f MB at minute %d, %.0f MB at the end (%+.1f %%).%n",
+                    liveAfterFullGc.get(0), Math.min(2, minutes), liveAfterFullGc.get(1),
+                    (liveAfterFullGc.get(1) / liveAfterFullGc.get(0) - 1) * 100);
+        } else if (key == null) {
+            out.println("(No --admin-key: the live heap after a full collection was not measured.)");
+        }
         return totalErrors == 0 && missing == 0 ? 0 : 1;
+    }
+
+    /** Has the service run a full collection now; the heap in use after it, in MB. */
+    private static double liveAfterFullCollection(ServiceClient service, String key, int minute, PrintWriter out)
+            throws Exception {
+        var r = service.postJson("/api/admin/memory/collect", "{}", key);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("POST /api/admin/memory/collect answered " + r.statusCode() + ": " + r.body());
+        }
+        var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        double mb = body.get("heapUsedAfterBytes").asDouble() / 1e6;
+        out.printf(Locale.ROOT, "  minute %d: full collection %.0f ms, live heap %.0f MB%n", minute,
+                body.get("collectedInMs").asDouble(), mb);
+        out.flush();
+        return mb;
     }
 
     /** Reads every written user's ratings back; returns how many acknowledged pairs are missing or hold another value. */

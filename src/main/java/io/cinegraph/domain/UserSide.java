@@ -12,6 +12,11 @@ public record UserSide(long ratingCount, Double meanRating, Double ratingSd, int
                        Integer ageBand, String occupation, List<Rated> ratings, Map<String, Double> prefers,
                        List<Neighbour> neighbours) {
 
+    /** The ratings are kept compactly (see {@link RatedList}): a served user's side is cached. */
+    public UserSide {
+        ratings = RatedList.of(ratings);
+    }
+
     /** A rating of the user: movie, stars, time. */
     public record Rated(long movieId, double rating, long ratedAt) {
     }

@@ -1,5 +1,6 @@
 package io.cinegraph.events;
 
+import io.cinegraph.support.ApiConfig;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.graph.EventRepository;
@@ -44,9 +45,11 @@ public class EventService {
     private final RecommendationService recommendations;
     private final MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
+    private final ApiConfig api;
 
     public EventService(EventRepository events, RatingRepository ratings, CatalogService catalog,
-                        RecommendationService recommendations, MeterRegistry meters) {
+                        RecommendationService recommendations, MeterRegistry meters, ApiConfig api) {
+        this.api = api;
         this.events = events;
         this.ratings = ratings;
         this.catalog = catalog;
@@ -94,15 +97,9 @@ public class EventService {
     }
 
     /** Many events of any users, all or nothing: every bad item is named as {@code events[i].field}. */
-    public BatchStored putAll(List<Item> items, int maxItems) {
-        if (items == null || items.isEmpty()) {
-            throw new InvalidParameterException("events", "must hold at least one event, e.g. {\"events\": "
-                    + "[{\"userId\": 1, \"movieId\": 50, \"type\": \"impression\"}]}");
-        }
-        if (items.size() > maxItems) {
-            throw new InvalidParameterException("events", "holds " + items.size() + " events; at most " + maxItems
-                    + " per request (cinegraph.api.max-batch-ratings)");
-        }
+    public BatchStored putAll(List<Item> items) {
+        InvalidParameterException.checkBatch("events", items, api.maxBatchRatings(),
+                "{\"userId\": 1, \"movieId\": 50, \"type\": \"impression\"}");
         long now = clock.instant().getEpochSecond();
         List<InvalidParameterException.Field> errors = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

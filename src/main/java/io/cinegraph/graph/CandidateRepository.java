@@ -1,11 +1,9 @@
 package io.cinegraph.graph;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.neo4j.driver.Record;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs the candidate queries of {@code cypher/candidates} (and the similar-movies query): each row is a movie,
@@ -19,8 +17,6 @@ public class CandidateRepository {
     public record CandidateRow(long movieId, String title, Integer year, double score, Evidence evidence) {
     }
 
-    private static final Set<String> ROW_COLUMNS = Set.of("movieId", "title", "year", "score");
-
     private final Graph graph;
 
     public CandidateRepository(Graph graph) {
@@ -28,38 +24,33 @@ public class CandidateRepository {
     }
 
     public List<CandidateRow> userKnn(long userId, int limit) {
-        return graph.readList(CypherQuery.CANDIDATES_USER_KNN, Map.of("userIds", List.of(userId), "limit", limit),
-                CandidateRepository::row);
+        return rows(CypherQuery.CANDIDATES_USER_KNN, Map.of("userIds", List.of(userId), "limit", limit));
     }
 
     public List<CandidateRow> itemKnn(long userId, int limit) {
-        return graph.readList(CypherQuery.CANDIDATES_ITEM_KNN, Map.of("userIds", List.of(userId), "limit", limit),
-                CandidateRepository::row);
+        return rows(CypherQuery.CANDIDATES_ITEM_KNN, Map.of("userIds", List.of(userId), "limit", limit));
     }
 
     public List<CandidateRow> genre(long userId, int limit) {
-        return graph.readList(CypherQuery.CANDIDATES_GENRE, Map.of("userIds", List.of(userId), "limit", limit),
-                CandidateRepository::row);
+        return rows(CypherQuery.CANDIDATES_GENRE, Map.of("userIds", List.of(userId), "limit", limit));
     }
 
     public List<CandidateRow> cohort(long userId, int limit, double globalMean, double priorWeight) {
-        return graph.readList(CypherQuery.CANDIDATES_COHORT, Map.of("userId", userId, "limit", limit,
-                "globalMean", globalMean, "priorWeight", priorWeight), CandidateRepository::row);
+        return rows(CypherQuery.CANDIDATES_COHORT, Map.of("userId", userId, "limit", limit, "globalMean", globalMean,
+                "priorWeight", priorWeight));
     }
 
     public List<CandidateRow> popular(long userId, int limit) {
-        return graph.readList(CypherQuery.CANDIDATES_POPULAR, Map.of("userId", userId, "limit", limit),
-                CandidateRepository::row);
+        return rows(CypherQuery.CANDIDATES_POPULAR, Map.of("userId", userId, "limit", limit));
     }
 
     /** The movies most similar to one movie. */
     public List<CandidateRow> similarMovies(long movieId, int limit) {
-        return graph.readList(CypherQuery.MOVIE_SIMILAR, Map.of("movieId", movieId, "limit", limit),
-                CandidateRepository::row);
+        return rows(CypherQuery.MOVIE_SIMILAR, Map.of("movieId", movieId, "limit", limit));
     }
 
-    private static CandidateRow row(Record r) {
-        return new CandidateRow(r.get("movieId").asLong(), r.get("title").asString(),
-                CatalogRepository.intOrNull(r.get("year")), r.get("score").asDouble(), Evidence.of(r, ROW_COLUMNS));
+    /** The query's rows, kept compactly (see {@link CandidateRows}). */
+    private List<CandidateRow> rows(CypherQuery query, Map<String, Object> params) {
+        return CandidateRows.of(graph.readList(query, params, r -> r));
     }
 }

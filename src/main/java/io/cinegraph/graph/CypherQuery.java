@@ -98,6 +98,7 @@ public enum CypherQuery {
     USER_LIKES("user/likes"),
     USER_OCCUPATIONS("user/occupations"),
     USER_EXISTING_MOVIES("user/existing_movies"),
+    USER_RECENTLY_ACTIVE("user/recently_active"),
 
     FEATURES_REQUEST("features/request"),
     FEATURES_SNAPSHOT_MOVIES("features/snapshot_movies"),

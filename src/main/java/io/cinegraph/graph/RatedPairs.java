@@ -42,8 +42,11 @@ final class RatedPairs implements TransactionEventListener<long[]>, AutoCloseabl
     private static final int HEADROOM = 4;
     static final long MIN_PAIRS = 1 << 20;
     private static final int STRIPES = 1024;
-    /** Pairs whose relationship ids are remembered at most (~16 bytes each), so ~2M pairs take ~64 MB. */
-    static final int KNOWN_PAIRS = 1 << 21;
+    /**
+     * Pairs whose relationship ids are remembered at most (the most recent writes of each stripe's users: a re-rating
+     * most often follows soon), ~2 MB in all: the hint must not grow with every write a long-running service takes.
+     */
+    static final int KNOWN_PAIRS = 1 << 16;
     /** How long a transaction that began committing before a scan may take to finish committing. */
     static final long GRACE_MS = 5_000;
 

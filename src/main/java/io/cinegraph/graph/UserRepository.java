@@ -60,4 +60,9 @@ public class UserRepository {
         return Set.copyOf(graph.readList(CypherQuery.USER_EXISTING_MOVIES, Map.of("movieIds", movieIds),
                 r -> r.get("movieId").asLong()));
     }
+
+    /** Up to {@code limit} users with ratings, who rated most recently first. */
+    public List<Long> recentlyActive(int limit) {
+        return graph.readList(CypherQuery.USER_RECENTLY_ACTIVE, Map.of("limit", limit), r -> r.get("userId").asLong());
+    }
 }

@@ -85,6 +85,15 @@ public interface RankerConfig {
     @WithDefault("0.25")
     double backgroundCandidatesShare();
 
+    /**
+     * How long {@code serve} may spend at start-up, before it reports ready, running the graph generators for the
+     * users who rated most recently (up to {@link #candidateCacheSize}, on every core), so that its first requests
+     * find their candidates cached and its memory is filled from the start; 0 for none. Users not reached in time
+     * are filled as they come.
+     */
+    @WithDefault("60")
+    int warmUpSeconds();
+
     /** EASE's L2 weight λ. */
     @WithDefault("250")
     double easeLambda();

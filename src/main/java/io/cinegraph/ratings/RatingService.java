@@ -1,5 +1,6 @@
 package io.cinegraph.ratings;
 
+import io.cinegraph.support.ApiConfig;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.domain.DatasetInfo;
@@ -54,9 +55,12 @@ public class RatingService {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().refreshAfterWrite(java.time.Duration.ofMinutes(1))
                     .build(k -> readScale());
     private final RecommendationService recommendations;
+    private final ApiConfig api;
 
     public RatingService(RatingRepository repository, CatalogService catalog, StaleUsers stale,
-                         RecommendationService recommendations, io.micrometer.core.instrument.MeterRegistry meters) {
+                         RecommendationService recommendations, io.micrometer.core.instrument.MeterRegistry meters,
+                         ApiConfig api) {
+        this.api = api;
         this.recommendations = recommendations;
         this.repository = repository;
         this.catalog = catalog;
@@ -87,15 +91,9 @@ public class RatingService {
      * that exist, each (user, movie) once) and any problem refuses the whole batch naming each bad item
      * ({@code ratings[i].field}); otherwise one transaction writes them all.
      */
-    public BatchWritten putAll(List<Item> items, int maxItems) {
-        if (items == null || items.isEmpty()) {
-            throw new InvalidParameterException("ratings", "must hold at least one rating, e.g. {\"ratings\": "
-                    + "[{\"userId\": 1, \"movieId\": 2, \"rating\": 4}]}");
-        }
-        if (items.size() > maxItems) {
-            throw new InvalidParameterException("ratings", "holds " + items.size() + " ratings; at most " + maxItems
-                    + " per request (cinegraph.api.max-batch-ratings)");
-        }
+    public BatchWritten putAll(List<Item> items) {
+        InvalidParameterException.checkBatch("ratings", items, api.maxBatchRatings(),
+                "{\"userId\": 1, \"movieId\": 2, \"rating\": 4}");
         Scale scale = scale();
         java.time.Instant at = clock.instant();
         long now = at.getEpochSecond();

@@ -1,6 +1,5 @@
 package io.cinegraph.recommend;
 
-import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.Explanation;
 import io.cinegraph.domain.UserSide;
 import io.cinegraph.ranker.RankerConfig;
@@ -36,14 +35,13 @@ record NeuralRanker(RankerModel model, FeatureExtractor extractor, RankerConfig 
     @Override
     public List<Item> rank(Request request) {
         RankerInputs.UserContext context = model.context(request.userId(), request.side(), request.snapshot(), historySize);
-        List<RankerModel.Scored> order = model.rank(context, request.proposed().keySet(), request.snapshot(), extractor,
+        List<RankerModel.Scored> order = model.rank(context, request.proposed().movies(), request.snapshot(), extractor,
                 config);
         List<Item> items = new ArrayList<>(order.size());
         for (RankerModel.Scored s : order) {
-            List<Candidate> by = request.proposed().getOrDefault(s.movieId(), List.of());
-            items.add(new Item(s.movieId(), (float) s.score(),
-                    by.isEmpty() ? RANKER_ONLY : by.stream().map(Candidate::source).toList(),
-                    by.isEmpty() ? null : by.get(0)));
+            List<String> by = request.proposed().sources(s.movieId());
+            items.add(by.isEmpty() ? new Item(s.movieId(), (float) s.score(), RANKER_ONLY, null)
+                    : new Item(s.movieId(), (float) s.score(), by, by.get(0)));
         }
         return items;
     }

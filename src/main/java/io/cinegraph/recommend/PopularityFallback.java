@@ -8,7 +8,6 @@ import io.cinegraph.training.ModelRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -56,11 +55,10 @@ final class PopularityFallback implements Ranker {
         request.side().ratings().forEach(r -> taken.add(r.movieId()));
         List<Item> out = new ArrayList<>();
         for (String name : sources) {
-            for (Map.Entry<Long, List<Candidate>> e : request.proposed().entrySet()) {
-                Candidate c = e.getValue().stream().filter(x -> x.source().equals(name)).findFirst()
-                        .orElse(null);
-                if (c != null && taken.add(e.getKey())) {
-                    out.add(new Item(e.getKey(), c.score(), List.of(name), c));
+            List<String> by = List.of(name);
+            for (Candidate c : request.proposed().by(name)) {
+                if (taken.add(c.movieId())) {
+                    out.add(new Item(c.movieId(), c.score(), by, name));
                 }
             }
         }
@@ -81,8 +79,7 @@ final class PopularityFallback implements Ranker {
     /** Every item it ranks carries its generator's explanation; this answers the same for any movie asked. */
     @Override
     public Explanation explain(Request request, long movieId) {
-        return request.proposed().getOrDefault(movieId, List.of()).stream()
-                .filter(c -> sources.contains(c.source())).map(Candidate::explanation).findFirst()
-                .orElse(null);
+        return sources.stream().map(name -> request.proposed().of(movieId, name)).filter(c -> c != null)
+                .map(Candidate::explanation).findFirst().orElse(null);
     }
 }

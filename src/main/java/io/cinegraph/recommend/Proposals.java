@@ -9,9 +9,7 @@ import io.cinegraph.support.DutyCycle;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -22,7 +20,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The graph generators' candidates per user, keyed by movie (first proposer first), cached until the user's graph
+ * The graph generators' candidates per user ({@link Proposed}), cached until the user's graph
  * signals are refreshed after their ratings changed ({@link #refresh}: the old ones are served until the new ones
  * land) or the signals are recomputed (a new snapshot). A ranker with candidates of
  * its own never waits for the generators' queries: on a miss it gets what an older snapshot proposed (if anything)
@@ -34,10 +32,11 @@ final class Proposals implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Proposals.class);
 
     /** What the generators proposed for a user under one signal snapshot. */
-    private record Cached(SignalSnapshot snapshot, Map<Long, List<Candidate>> byMovie) {
+    private record Cached(SignalSnapshot snapshot, Proposed proposed) {
     }
 
     private final List<CandidateSource> sources;
+    private final Proposed.Generators generators;
     private final int perSource;
     private final Cache<Long, Cached> cache;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
@@ -47,6 +46,7 @@ final class Proposals implements AutoCloseable {
     /** With {@code filler} running the background queries (it may refuse work when full); see {@link #background}. */
     Proposals(List<CandidateSource> sources, int perSource, int cacheSize, Executor filler) {
         this.sources = List.copyOf(sources);
+        this.generators = new Proposed.Generators(this.sources.stream().map(CandidateSource::name).toList());
         this.perSource = perSource;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
         this.filler = filler;
@@ -80,13 +80,13 @@ final class Proposals implements AutoCloseable {
     }
 
     /** The user's proposals under {@code snapshot}: generated now if {@code inline}, else as described above. */
-    Map<Long, List<Candidate>> get(long userId, SignalSnapshot snapshot, boolean inline) {
+    Proposed get(long userId, SignalSnapshot snapshot, boolean inline) {
         Cached cached = cache.getIfPresent(userId);
         if (cached != null && cached.snapshot() == snapshot) {
-            return cached.byMovie();
+            return cached.proposed();
         }
         if (inline) {
-            Map<Long, List<Candidate>> fresh = generate(userId);
+            Proposed fresh = generate(userId);
             cache.put(userId, new Cached(snapshot, fresh));
             return fresh;
         }
@@ -97,7 +97,7 @@ final class Proposals implements AutoCloseable {
                 pending.remove(userId);
             }
         }
-        return cached == null ? Map.of() : cached.byMovie();
+        return cached == null ? Proposed.NONE : cached.proposed();
     }
 
     /**
@@ -127,7 +127,7 @@ final class Proposals implements AutoCloseable {
 
     private void fill(long userId, SignalSnapshot snapshot, Runnable landing, Runnable landed) {
         try {
-            Map<Long, List<Candidate>> fresh = generate(userId);
+            Proposed fresh = generate(userId);
             landing.run();
             cache.put(userId, new Cached(snapshot, fresh));
             landed.run();
@@ -142,15 +142,20 @@ final class Proposals implements AutoCloseable {
         }
     }
 
-    private Map<Long, List<Candidate>> generate(long userId) {
-        Map<Long, List<Candidate>> out = new LinkedHashMap<>();
-        for (CandidateSource source : sources) {
-            for (Candidate c : source.candidates(userId, perSource)) {
-                out.computeIfAbsent(c.movieId(), k -> new ArrayList<>(2)).add(c);
-            }
+    /** Runs the generators for the user now and caches what they propose, unless cached already under {@code snapshot}. */
+    void fillNow(long userId, SignalSnapshot snapshot) {
+        Cached cached = cache.getIfPresent(userId);
+        if (cached == null || cached.snapshot() != snapshot) {
+            cache.put(userId, new Cached(snapshot, generate(userId)));
         }
-        out.replaceAll((movieId, by) -> List.copyOf(by)); // kept for long: no spare capacity
-        return out;
+    }
+
+    private Proposed generate(long userId) {
+        List<List<Candidate>> lists = new ArrayList<>(sources.size());
+        for (CandidateSource source : sources) {
+            lists.add(source.candidates(userId, perSource));
+        }
+        return new Proposed(generators, lists);
     }
 
     @Override

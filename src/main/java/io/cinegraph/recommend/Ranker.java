@@ -1,12 +1,10 @@
 package io.cinegraph.recommend;
 
-import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.Explanation;
 import io.cinegraph.domain.UserSide;
 import io.cinegraph.signals.SignalSnapshot;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The second stage of serving: orders a user's candidates. The trained neural model ({@link NeuralRanker}) and,
@@ -31,15 +29,15 @@ public interface Ranker {
 
     /**
      * One user's ranking request: their side of the features (with what they stated at sign-up, while new), the
-     * graph generators' candidates by movie (first proposer first), and the signal snapshot.
+     * graph generators' candidates, and the signal snapshot.
      */
-    record Request(long userId, UserSide side, Map<Long, List<Candidate>> proposed, SignalSnapshot snapshot) {
+    record Request(long userId, UserSide side, Proposed proposed, SignalSnapshot snapshot) {
     }
 
     /**
-     * A ranked movie: score, the candidate sources that proposed it, and the candidate whose explanation it carries
-     * (null: ask {@link #explain}).
+     * A ranked movie: score, the candidate sources that proposed it, and the source whose candidate's explanation it
+     * carries (null: ask {@link #explain}).
      */
-    record Item(long movieId, double score, List<String> sources, Candidate explained) {
+    record Item(long movieId, double score, List<String> sources, String explainedBy) {
     }
 }

@@ -60,8 +60,8 @@ final class RankingCache {
          * the ranker's; built once per movie of this ranking.
          */
         Explanation explanation(Ranker.Item item) {
-            return explanations.computeIfAbsent(item.movieId(), id -> item.explained() != null
-                    ? item.explained().explanation() : ranker.explain(request, id));
+            return explanations.computeIfAbsent(item.movieId(), id -> item.explainedBy() != null
+                    ? request.proposed().of(id, item.explainedBy()).explanation() : ranker.explain(request, id));
         }
 
         boolean rankedFrom(Ranker.Request current, Ranker by) {

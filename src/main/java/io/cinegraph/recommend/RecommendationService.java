@@ -1,6 +1,5 @@
 package io.cinegraph.recommend;
 
-import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.Explanation;
 import io.cinegraph.domain.UserSide;
 import io.cinegraph.graph.UserRepository;
@@ -94,7 +93,7 @@ public class RecommendationService implements AutoCloseable {
     private RankingCache.Entry ranked(long userId, Ranker ranker, boolean fresh) {
         long version = versions.current(userId);
         SignalSnapshot snapshot = snapshots.get();
-        Map<Long, List<Candidate>> proposed = proposals.get(userId, snapshot, ranker.fallback());
+        Proposed proposed = proposals.get(userId, snapshot, ranker.fallback());
         Ranker.Request probe = new Ranker.Request(userId, null, proposed, snapshot);
         RankingCache.Entry cached = fresh ? null : rankings.get(userId, probe, ranker);
         if (cached != null) {
@@ -151,7 +150,7 @@ public class RecommendationService implements AutoCloseable {
 
     /** The user's candidates ranked afresh; a new user's stated genres then lead (see {@link StatedPreferences}). */
     private RankingCache.Entry rank(long userId, Ranker ranker, SignalSnapshot snapshot,
-                                    Map<Long, List<Candidate>> proposed, boolean fresh, long version) {
+                                    Proposed proposed, boolean fresh, long version) {
         UserSides.Side side = sides.side(userId, snapshot, fresh, version);
         Ranker.Request request = new Ranker.Request(userId, side.side(), proposed, snapshot);
         List<Ranker.Item> items = ranker.rank(request);
@@ -242,6 +241,20 @@ public class RecommendationService implements AutoCloseable {
                 warm(userId);
             }
         });
+    }
+
+    /**
+     * Before traffic: for each of these users, in order, on {@code threads} threads and within {@code budget}, the
+     * graph generators run and the user is ranked, so that their first request finds both cached (and the serving
+     * path is compiled); returns how many users were reached (see {@link CandidateWarmUp}).
+     */
+    int warmUp(List<Long> userIds, java.time.Duration budget, int threads) {
+        SignalSnapshot snapshot = snapshots.get();
+        return io.cinegraph.support.BudgetedWork.forEach("Warming candidates and rankings", " users", userIds, budget,
+                threads, userId -> {
+                    proposals.fillNow(userId, snapshot);
+                    ranked(userId, rankers.choose(userId).ranker(), false);
+                });
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.cinegraph.recommend;
 
+import io.cinegraph.support.ApiConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,11 +29,10 @@ public class ServingPool {
     private final ThreadPoolExecutor pool;
 
     @jakarta.inject.Inject
-    public ServingPool(@ConfigProperty(name = "cinegraph.api.serving-threads", defaultValue = "0") int threads,
-                       @ConfigProperty(name = "cinegraph.api.serving-queue", defaultValue = "10000") int queue,
-                       io.cinegraph.graph.Neo4jConfig neo4j) {
-        this(threads > 0 ? threads : (neo4j.uri().isPresent() ? EXTERNAL_THREADS_PER_CORE : EMBEDDED_THREADS_PER_CORE)
-                * Runtime.getRuntime().availableProcessors(), queue);
+    public ServingPool(ApiConfig api, io.cinegraph.graph.Neo4jConfig neo4j) {
+        this(api.servingThreads() > 0 ? api.servingThreads()
+                : (neo4j.uri().isPresent() ? EXTERNAL_THREADS_PER_CORE : EMBEDDED_THREADS_PER_CORE)
+                * Runtime.getRuntime().availableProcessors(), api.servingQueue());
     }
 
     /** {@code size} threads, at most {@code queue} requests waiting. */

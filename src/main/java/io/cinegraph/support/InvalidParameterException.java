@@ -24,6 +24,21 @@ public class InvalidParameterException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /**
+     * Checks a batch request's items: at least one ({@code example} shows one) and at most {@code max}
+     * ({@code cinegraph.api.max-batch-ratings}); {@code field} names the list, e.g. {@code ratings}.
+     */
+    public static void checkBatch(String field, List<?> items, int max, String example) {
+        if (items == null || items.isEmpty()) {
+            throw new InvalidParameterException(field, "must hold at least one item, e.g. {\"" + field + "\": ["
+                    + example + "]}");
+        }
+        if (items.size() > max) {
+            throw new InvalidParameterException(field, "holds " + items.size() + " items; at most " + max
+                    + " per request (cinegraph.api.max-batch-ratings)");
+        }
+    }
+
     /** The first invalid parameter. */
     public String field() {
         return errors.get(0).field();

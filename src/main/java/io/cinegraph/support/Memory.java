@@ -68,6 +68,22 @@ public final class Memory {
         return (peak < 0 ? heapUsed() : peak) / MIB;
     }
 
+    /** The heap in use before and right after a full collection, and how long the collection took. */
+    public record Collected(long heapUsedBeforeBytes, long heapUsedAfterBytes, double collectedInMs) {
+    }
+
+    /**
+     * Runs a full collection now ({@code System.gc()}, which stops the application for its length) and returns the
+     * heap in use right after it: the live data, without the garbage a young collection leaves in the old
+     * generation until the next mixed or full one.
+     */
+    public static Collected collect() {
+        long before = heapUsed();
+        long start = System.nanoTime();
+        System.gc();
+        return new Collected(before, heapUsed(), (System.nanoTime() - start) / 1e6);
+    }
+
     private static long heapUsed() {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return heap.getUsed();

@@ -69,6 +69,12 @@ public final class Progress implements AutoCloseable {
         bar.setExtraMessage(text == null || text.isEmpty() || text.startsWith(" ") ? text : " " + text);
     }
 
+    /** Ends the work where it is, short of the total (the final state then shows the position reached and why). */
+    public void stopEarly(String why) {
+        bar.maxHint(bar.getCurrent());
+        message(why);
+    }
+
     /** Marks the work complete and prints the final state. */
     @Override
     public void close() {

@@ -60,6 +60,16 @@ class AdminApiTest {
     }
 
     @Test
+    void aFullCollectionAnswersTheLiveHeapAfterItAndNeedsTheKey() {
+        given().post("/api/admin/memory/collect").then().statusCode(401);
+        JsonPath collected = given().header("X-API-Key", KEY).post("/api/admin/memory/collect").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(collected.getLong("heapUsedAfterBytes")).isPositive();
+        assertThat(collected.getLong("heapUsedBeforeBytes")).isPositive();
+        assertThat(collected.getDouble("collectedInMs")).isNotNegative();
+    }
+
+    @Test
     void aRetrainUnderLoadCompletesAndSwapsWithoutAFailedRequest() throws Exception {
         ingest.clearGraph();
         Path dir = Files.createDirectories(tmp.resolve("cinegraph-admin"));

@@ -28,6 +28,7 @@ public final class TestRankerConfig {
             public int candidatesPerGenerator() { return 20; }
             public int candidateCacheSize() { return 100; }
             public double backgroundCandidatesShare() { return 1; }
+            public int warmUpSeconds() { return 0; }
             public double easeLambda() { return 50; }
             public int knnK() { return 50; }
             public long sessionGapSeconds() { return 60; }

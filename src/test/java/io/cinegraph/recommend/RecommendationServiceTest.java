@@ -120,6 +120,20 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void theWarmUpLeavesEachUsersProposalsAndRankingCachedForTheirFirstRequest() {
+        int reached = service.warmUp(List.of(WARM, 99L), java.time.Duration.ofMinutes(1), 2);
+        assertThat(reached).as("an unknown user is reached, logged and skipped").isEqualTo(2);
+        assertThat(generatorCalls.get()).as("both generators ran for each user").isEqualTo(4);
+        assertThat(ranker.rankings).as("the known user was ranked").isEqualTo(1);
+        assertThat(ranker.lastRequest.proposed().movies()).as("from the generators' proposals").contains(4L, 8L, 5L);
+
+        Recommendations first = service.recommend(WARM, RecommendationQuery.top(3));
+        assertThat(ids(first)).containsExactly(10L, 8L, 7L);
+        assertThat(ranker.rankings).as("the first request finds the ranking").isEqualTo(1);
+        assertThat(generatorCalls.get()).isEqualTo(4);
+    }
+
+    @Test
     void aForgottenUserIsRankedAfreshAndAnUnknownUserIsNotFound() {
         service.recommend(WARM, RecommendationQuery.top(3));
         service.recommend(WARM, RecommendationQuery.top(3));
@@ -143,7 +157,7 @@ class RecommendationServiceTest {
         service.recommend(WARM, RecommendationQuery.top(3));
         service.recommend(WARM, RecommendationQuery.top(3));
         assertThat(ranker.rankings).as("one ranking after the write").isEqualTo(rankings + 1);
-        assertThat(ranker.lastRequest.proposed()).as("the generators' proposals are kept").containsKeys(4L, 8L, 5L);
+        assertThat(ranker.lastRequest.proposed().movies()).as("the generators' proposals are kept").contains(4L, 8L, 5L);
         assertThat(generatorCalls.get()).as("the generators do not run again for a write").isEqualTo(generated);
 
         service.refreshed(WARM); // the user's graph signals were refreshed in the background
