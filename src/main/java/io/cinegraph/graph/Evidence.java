@@ -74,28 +74,10 @@ public final class Evidence {
 
         static Column of(Object[] values) {
             if (all(values, Long.class)) {
-                long[] out = new long[values.length];
-                BitSet nulls = new BitSet();
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] == null) {
-                        nulls.set(i);
-                    } else {
-                        out[i] = (Long) values[i];
-                    }
-                }
-                return nulls.isEmpty() ? row -> out[row] : row -> nulls.get(row) ? null : out[row];
+                return numbers(values, v -> (Long) v, bits -> bits);
             }
             if (all(values, Double.class)) {
-                double[] out = new double[values.length];
-                BitSet nulls = new BitSet();
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] == null) {
-                        nulls.set(i);
-                    } else {
-                        out[i] = (Double) values[i];
-                    }
-                }
-                return nulls.isEmpty() ? row -> out[row] : row -> nulls.get(row) ? null : out[row];
+                return numbers(values, v -> Double.doubleToRawLongBits((Double) v), Double::longBitsToDouble);
             }
             if (all(values, String.class)) {
                 String[] out = new String[values.length];
@@ -114,6 +96,21 @@ public final class Evidence {
             }
             Object[] out = values.clone();
             return row -> out[row];
+        }
+
+        /** Numbers of one type as 64 bits each ({@code bits} in, {@code value} out), nulls kept aside. */
+        private static Column numbers(Object[] values, java.util.function.ToLongFunction<Object> bits,
+                                      java.util.function.LongFunction<Object> value) {
+            long[] out = new long[values.length];
+            BitSet nulls = new BitSet();
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) {
+                    nulls.set(i);
+                } else {
+                    out[i] = bits.applyAsLong(values[i]);
+                }
+            }
+            return nulls.isEmpty() ? row -> value.apply(out[row]) : row -> nulls.get(row) ? null : value.apply(out[row]);
         }
 
         private static boolean all(Object[] values, Class<?> type) {
