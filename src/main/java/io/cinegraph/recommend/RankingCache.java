@@ -24,6 +24,8 @@ final class RankingCache {
         private final List<Ranker.Item> items;
         private final Map<Long, Double> stars = new ConcurrentHashMap<>();
         private final Map<Long, Explanation> explanations = new ConcurrentHashMap<>();
+        /** Whether an answer was given from it (a ranking only warmed, at start-up or after a write, is not yet). */
+        private volatile boolean served;
 
         Entry(Ranker ranker, Ranker.Request request, List<Ranker.Item> items) {
             this.ranker = ranker;
@@ -33,6 +35,11 @@ final class RankingCache {
 
         Ranker ranker() {
             return ranker;
+        }
+
+        /** Marks it as answered from: the user is being served, so a change to them warms their next ranking. */
+        void served() {
+            served = true;
         }
 
         Ranker.Request request() {
@@ -86,8 +93,9 @@ final class RankingCache {
         cache.asMap().compute(userId, (id, old) -> versions.current(userId) == version ? entry : old);
     }
 
-    /** Drops the user's ranking; whether there was one. */
+    /** Drops the user's ranking; whether there was one that an answer was given from. */
     boolean forget(long userId) {
-        return cache.asMap().remove(userId) != null;
+        Entry removed = cache.asMap().remove(userId);
+        return removed != null && removed.served;
     }
 }

@@ -165,6 +165,7 @@ public class RecommendationService implements AutoCloseable {
 
     /** The first {@code limit} ranked movies that pass the query's filters, with stars and explanations. */
     private Recommendations answer(long userId, RankingCache.Entry ranked, RecommendationQuery query, String variant) {
+        ranked.served();
         SignalSnapshot snapshot = ranked.request().snapshot();
         List<Ranker.Item> chosen = new ArrayList<>();
         for (Ranker.Item item : ranked.items()) {
@@ -210,7 +211,7 @@ public class RecommendationService implements AutoCloseable {
         }
     }
 
-    /** Drops what is cached for the user; whether they had a ranking (someone is being served it). */
+    /** Drops what is cached for the user; whether they had a ranking that was answered from (they are being served). */
     private boolean drop(long userId) {
         versions.bump(userId);
         sides.forget(userId);

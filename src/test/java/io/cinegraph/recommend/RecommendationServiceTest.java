@@ -134,6 +134,17 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void aWriteToAUserOnlyWarmedIsNotRankedAgainUntilTheyAreServed() {
+        service.warmUp(List.of(WARM), java.time.Duration.ofMinutes(1), 1);
+        service.forget(WARM); // a write before any request of theirs
+        assertThat(ranker.rankings).as("no background ranking for a user nobody was served yet").isEqualTo(1);
+        service.recommend(WARM, RecommendationQuery.top(3));
+        assertThat(ranker.rankings).isEqualTo(2);
+        service.forget(WARM); // now they are served: the write warms their next ranking (inline here)
+        assertThat(ranker.rankings).isEqualTo(3);
+    }
+
+    @Test
     void aForgottenUserIsRankedAfreshAndAnUnknownUserIsNotFound() {
         service.recommend(WARM, RecommendationQuery.top(3));
         service.recommend(WARM, RecommendationQuery.top(3));
