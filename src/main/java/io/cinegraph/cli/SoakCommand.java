@@ -230,8 +230,7 @@ public class SoakCommand implements Callable<Integer> {
         var body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
         double mb = body.get("heapUsedAfterBytes").asDouble() / 1e6;
         out.printf(Locale.ROOT, "  minute %d: full collection %.0f ms, live heap %.0f MB%n", minute,
-                body.get("collectedInMs").asDouble(), mb);
-        out.flush();
+                body.get("collectedInMs").asDouble(), mb).flush();
         return mb;
     }
 
