@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class Collaborative {
 
+    /** How many single-precision rows are summed before their partial sum joins the double-precision scores. */
+    static final int ROWS_PER_PARTIAL_SUM = 32;
+
     private final long[] movieIds;
     private final Map<Long, Integer> index;
     private final float[][] ease;
@@ -109,7 +112,12 @@ public final class Collaborative {
         return ease[from][to];
     }
 
-    /** A single-precision weight matrix as an item-item model (sums in double, as the evaluation's models). */
+    /**
+     * A single-precision weight matrix as an item-item model. A user's rows are summed in single precision
+     * {@value #ROWS_PER_PARTIAL_SUM} at a time and those partial sums in double: the JIT vectorises a float sum but
+     * not a double sum of floats (JDK 17), which made this the largest cost of a ranking (4× slower); the scores
+     * differ from an all-double sum by about 1e-7 of their size.
+     */
     private ItemItemWeights rows(float[][] weights) {
         return new ItemItemWeights() {
             @Override
@@ -123,6 +131,26 @@ public final class Collaborative {
                 for (int j = 0; j < scores.length; j++) {
                     scores[j] += row[j];
                 }
+            }
+
+            @Override
+            public double[] scoresOf(int[] items) {
+                int n = movieIds.length;
+                double[] scores = new double[n];
+                float[] partial = new float[n];
+                for (int start = 0; start < items.length; start += ROWS_PER_PARTIAL_SUM) {
+                    java.util.Arrays.fill(partial, 0f);
+                    for (int k = start; k < Math.min(items.length, start + ROWS_PER_PARTIAL_SUM); k++) {
+                        float[] row = weights[items[k]];
+                        for (int j = 0; j < n; j++) {
+                            partial[j] += row[j];
+                        }
+                    }
+                    for (int j = 0; j < n; j++) {
+                        scores[j] += partial[j];
+                    }
+                }
+                return scores;
             }
         };
     }

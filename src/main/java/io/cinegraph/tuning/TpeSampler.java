@@ -18,20 +18,10 @@ import java.util.Random;
  * to each group, {@value #CANDIDATES} points are drawn from the good group's density l(x), and the one with the
  * largest l(x)/g(x) is proposed. Categorical settings use smoothed frequencies. Failed trials are not observations.
  */
-public final class TpeSampler implements Sampler {
+public record TpeSampler(SearchSpace space, long seed, int startup) implements Sampler {
 
     static final int CANDIDATES = 24;
     private static final double PRIOR_WEIGHT = 1.0;
-
-    private final SearchSpace space;
-    private final long seed;
-    private final int startup;
-
-    public TpeSampler(SearchSpace space, long seed, int startup) {
-        this.space = space;
-        this.seed = seed;
-        this.startup = startup;
-    }
 
     /** The seeded source of trial {@code trial}'s draws (shared by both samplers, so their start is the same). */
     static Random randomFor(long seed, int trial) {
