@@ -5,6 +5,7 @@ import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.ingest.DatasetDownloader;
 import io.cinegraph.recommend.CandidateWarmUp;
+import io.cinegraph.api.RequestWarmUp;
 import io.cinegraph.ingest.ImportConfig;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.ImportSummary;
@@ -54,10 +55,13 @@ public class ServeCommand implements Callable<Integer> {
     private final CatalogService catalog;
     private final StaleUsers staleUsers;
     private final CandidateWarmUp warmUp;
+    private final RequestWarmUp requestWarmUp;
 
     public ServeCommand(Graph graph, Importer importer, DatasetDownloader downloader, ImportConfig config,
                         ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort, ModelRegistry models,
-                        RetrainService retrain, CatalogService catalog, StaleUsers staleUsers, CandidateWarmUp warmUp) {
+                        RetrainService retrain, CatalogService catalog, StaleUsers staleUsers, CandidateWarmUp warmUp,
+                        RequestWarmUp requestWarmUp) {
+        this.requestWarmUp = requestWarmUp;
         this.staleUsers = staleUsers;
         this.warmUp = warmUp;
         this.models = models;
@@ -90,7 +94,7 @@ public class ServeCommand implements Callable<Integer> {
         staleUsers.resume();
         state.serving();
         try {
-            warmUp.run();
+            requestWarmUp.run(warmUp.run());
         } finally {
             state.started();
         }

@@ -29,10 +29,10 @@ public class CandidateWarmUp {
         this.config = config;
     }
 
-    /** Warms what the budget allows; returns how many users' candidates were reached. */
-    public int run() {
+    /** Warms what the budget allows; returns the users whose candidates and ranking were reached, in order. */
+    public List<Long> run() {
         if (config.warmUpSeconds() <= 0) {
-            return 0;
+            return List.of();
         }
         long start = System.nanoTime();
         List<Long> active = users.recentlyActive(config.candidateCacheSize());
@@ -40,6 +40,6 @@ public class CandidateWarmUp {
                 Runtime.getRuntime().availableProcessors());
         LOG.infof("Warmed the candidates and rankings of %d of the %d most recently active users in %.1f s", reached, active.size(),
                 (System.nanoTime() - start) / 1e9);
-        return reached;
+        return active.subList(0, reached);
     }
 }

@@ -23,6 +23,17 @@ public interface ApiConfig {
     @WithDefault("0")
     int servingThreads();
 
+    /**
+     * Requests the service makes to itself over loopback at start-up, before readiness, to have the request path
+     * compiled (see {@code api/RequestWarmUp}); 0: none.
+     */
+    @WithDefault("10000")
+    int warmUpRequests();
+
+    /** The most seconds those requests may take. */
+    @WithDefault("20")
+    int warmUpRequestsSeconds();
+
     /** Recommendation requests that may wait for a serving thread; one more gets 503. */
     @WithDefault("10000")
     int servingQueue();

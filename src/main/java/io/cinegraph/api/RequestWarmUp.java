@@ -1,0 +1,82 @@
+package io.cinegraph.api;
+
+import io.cinegraph.support.BudgetedWork;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The last step of the start-up warm-up, before readiness: the service asks itself over loopback for the
+ * recommendations of a few users whose rankings the warm-up has just cached, so that the JIT compiles the request
+ * path (HTTP, routing, filters, JSON) before the first client comes instead of during its first minutes, when those
+ * compilations queued behind each other took cores from the requests. Only reads of cached rankings (nothing is
+ * written); a service on a random port ({@code quarkus.http.port=0}) skips it, and so does one whose first request
+ * fails (logged once).
+ */
+@ApplicationScoped
+public class RequestWarmUp {
+
+    private static final Logger LOG = Logger.getLogger(RequestWarmUp.class);
+    /** Users asked for in turn: the request path, not the users, is what is warmed. */
+    static final int USERS = 64;
+
+    private final int requests;
+    private final Duration budget;
+    private final String base;
+
+    public RequestWarmUp(@ConfigProperty(name = "quarkus.http.port") int port,
+                         @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String host,
+                         io.cinegraph.support.ApiConfig api) {
+        this.requests = port > 0 ? api.warmUpRequests() : 0;
+        this.budget = Duration.ofSeconds(api.warmUpRequestsSeconds());
+        String loopback = host.equals("0.0.0.0") || host.equals("::") || host.equals("localhost") ? "127.0.0.1" : host;
+        this.base = "http://" + (loopback.contains(":") ? "[" + loopback + "]" : loopback) + ":" + port;
+    }
+
+    /** Asks for the recommendations of the first {@value #USERS} of {@code users} in turn; returns the requests made. */
+    public int run(List<Long> users) {
+        if (requests <= 0 || users.isEmpty() || budget.isZero()) {
+            return 0;
+        }
+        List<Long> asked = users.subList(0, Math.min(USERS, users.size()));
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            get(client, asked.get(0), 0);
+        } catch (Exception e) {
+            LOG.warnf("No request warm-up: %s answered %s", base, e.getMessage());
+            return 0;
+        }
+        long start = System.nanoTime();
+        int made = BudgetedWork.forEach("Warming the request path", " requests",
+                IntStream.range(0, requests).boxed().toList(), budget, Runtime.getRuntime().availableProcessors(),
+                i -> {
+                    try {
+                        get(client, asked.get(i % asked.size()), i);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        LOG.infof("Warmed the request path with %,d requests in %.1f s", made, (System.nanoTime() - start) / 1e9);
+        return made;
+    }
+
+    /** One request as clients make them (every other one without explanations); a status other than 200 fails it. */
+    private void get(HttpClient client, long userId, int i) throws java.io.IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/users/" + userId
+                + "/recommendations?limit=10&explain=" + (i % 2 == 0))).timeout(Duration.ofSeconds(10)).GET().build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new java.io.IOException("status " + response.statusCode() + " for user " + userId);
+        }
+    }
+}
