@@ -51,6 +51,9 @@ class RecommendationApiTest {
     @Inject
     RankerConfig config;
 
+    @Inject
+    RequestWarmUp requestWarmUp;
+
     @BeforeEach
     void trainedGraph() throws Exception {
         if (trained) {
@@ -62,6 +65,19 @@ class RecommendationApiTest {
         importer.run(dir, new ImportOptions(1_000, ImportOptions.OnError.FAIL, null, false));
         registry.promote(training.train(true), config.keepModels());
         trained = true;
+    }
+
+    @Test
+    void theStartUpWarmUpAsksTheServiceItselfForRecommendationsOverLoopback() {
+        // the bean finds the port the server listens on; the test profile asks for 40 requests
+        assertThat(requestWarmUp.run(List.of(7L, 8L, 9L))).isEqualTo(40);
+        // a service it cannot reach, or on a port it does not know, is not warmed (and start-up goes on)
+        assertThat(new RequestWarmUp(() -> "http://127.0.0.1:1", 10, java.time.Duration.ofSeconds(5)).run(List.of(7L)))
+                .isZero();
+        assertThat(new RequestWarmUp(() -> RequestWarmUp.loopback("0.0.0.0", 0), 10, java.time.Duration.ofSeconds(5))
+                .run(List.of(7L))).isZero();
+        assertThat(RequestWarmUp.loopback("::", 8080)).isEqualTo("http://127.0.0.1:8080");
+        assertThat(RequestWarmUp.loopback("10.0.0.5", 8080)).isEqualTo("http://10.0.0.5:8080");
     }
 
     @Test
