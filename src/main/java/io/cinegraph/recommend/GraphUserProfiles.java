@@ -27,8 +27,8 @@ public class GraphUserProfiles implements UserProfiles {
     }
 
     @Override
-    public UserSide withRating(UserSide side, UserSide.Rated rating, SignalSnapshot snapshot) {
-        return extractor.withRating(side, rating, snapshot);
+    public UserSide withRatings(UserSide side, java.util.List<UserSide.Rated> ratings, SignalSnapshot snapshot) {
+        return extractor.withRatings(side, ratings, snapshot);
     }
 
     @Override

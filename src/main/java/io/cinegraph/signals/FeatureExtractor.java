@@ -82,15 +82,15 @@ public class FeatureExtractor {
      * what {@link #request} reads once the rating is in the graph (the ratings are kept in movie order, so even the
      * sums are taken in the same order).
      */
-    public UserSide withRating(UserSide side, UserSide.Rated rating, SignalSnapshot snapshot) {
-        List<UserSide.Rated> ratings = new ArrayList<>(side.ratings().size() + 1);
+    public UserSide withRatings(UserSide side, List<UserSide.Rated> later, SignalSnapshot snapshot) {
+        Map<Long, UserSide.Rated> byMovie = new HashMap<>(2 * (side.ratings().size() + later.size()));
         for (UserSide.Rated r : side.ratings()) {
-            if (r.movieId() != rating.movieId()) {
-                ratings.add(r);
-            }
+            byMovie.put(r.movieId(), r);
         }
-        ratings.add(rating);
-        return LiveUserSignals.current(byMovie(side, ratings), snapshot, config.genreShrinkage());
+        for (UserSide.Rated r : later) {
+            byMovie.put(r.movieId(), r);
+        }
+        return LiveUserSignals.current(byMovie(side, new ArrayList<>(byMovie.values())), snapshot, config.genreShrinkage());
     }
 
     private static UserSide byMovie(UserSide side, List<UserSide.Rated> ratings) {

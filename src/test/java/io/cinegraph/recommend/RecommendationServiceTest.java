@@ -193,6 +193,38 @@ class RecommendationServiceTest {
     }
 
     @Test
+    void ratingsWaitBesideTheCachedSideAndJoinItOnceAtTheNextRequest() {
+        service.warmUp(List.of(WARM), java.time.Duration.ofMinutes(1), 1); // side cached, nobody served: no re-ranking
+        int reads = profiles.reads;
+        for (UserSide.Rated r : List.of(new UserSide.Rated(3, 5, 990), new UserSide.Rated(4, 2, 991),
+                new UserSide.Rated(3, 1, 992))) {
+            service.rated(WARM, r.movieId(), r.rating(), r.ratedAt());
+        }
+        assertThat(ranker.rankings).as("the writes ranked nobody").isEqualTo(1);
+
+        Recommendations next = service.recommend(WARM, RecommendationQuery.top(10));
+        assertThat(ids(next)).doesNotContain(3L, 4L);
+        assertThat(ranker.lastRequest.side().ratings()).as("the later rating of movie 3 in place of the earlier")
+                .contains(new UserSide.Rated(3, 1, 992), new UserSide.Rated(4, 2, 991))
+                .doesNotContain(new UserSide.Rated(3, 5, 990)).hasSize(12);
+        assertThat(profiles.reads).as("the side caught up in memory, not read").isEqualTo(reads);
+    }
+
+    @Test
+    void aSideWithTooManyRatingsWaitingIsDroppedAndReadAgain() {
+        service.warmUp(List.of(WARM), java.time.Duration.ofMinutes(1), 1);
+        int reads = profiles.reads;
+        for (int k = 0; k <= UserSides.MAX_LATER; k++) {
+            UserSide.Rated r = new UserSide.Rated(200 + k, 4, 1_000 + k);
+            profiles.written(r);
+            service.rated(WARM, r.movieId(), r.rating(), r.ratedAt());
+        }
+        service.recommend(WARM, RecommendationQuery.top(10));
+        assertThat(profiles.reads).as("read again from the graph").isEqualTo(reads + 1);
+        assertThat(ranker.lastRequest.side().ratings()).hasSize(10 + UserSides.MAX_LATER + 1);
+    }
+
+    @Test
     void aWriteCommittedWhileARequestReadsLeavesNothingOlderCached() {
         // warm-ups dropped: only the caches' own guard stands between the older read and the next request
         RecommendationService unwarmed = new RecommendationService(() -> SNAPSHOT, RankerChoice.of(active::get),
@@ -294,10 +326,12 @@ class RecommendationServiceTest {
         }
 
         @Override
-        public UserSide withRating(UserSide side, UserSide.Rated rating, SignalSnapshot snapshot) {
+        public UserSide withRatings(UserSide side, List<UserSide.Rated> later, SignalSnapshot snapshot) {
             List<UserSide.Rated> ratings = new ArrayList<>(side.ratings());
-            ratings.removeIf(r -> r.movieId() == rating.movieId());
-            ratings.add(rating);
+            for (UserSide.Rated rating : later) {
+                ratings.removeIf(r -> r.movieId() == rating.movieId());
+                ratings.add(rating);
+            }
             return new UserSide(ratings.size(), side.meanRating(), side.ratingSd(), 0, null, null, null,
                     List.copyOf(ratings), side.prefers(), List.of());
         }

@@ -239,7 +239,7 @@ class SignalsTest {
     /** Writes u3's rating of m3 and checks the side patched in memory equals the side read after; returns the latter. */
     private UserSide writtenAndPatched(FeatureExtractor extractor, UserSide before, double stars, long at, boolean created) {
         assertThat(new RatingRepository(graph).put(3, 3, stars, at, at)).contains(created);
-        UserSide patched = extractor.withRating(before, new UserSide.Rated(3, stars, at), snapshots.current());
+        UserSide patched = extractor.withRatings(before, List.of(new UserSide.Rated(3, stars, at)), snapshots.current());
         UserSide read = extractor.request(3).orElseThrow();
         assertThat(patched).isEqualTo(read);
         return read;
