@@ -77,10 +77,10 @@ public class FeatureExtractor {
     }
 
     /**
-     * {@code side} (as {@link #request} gave it, under {@code snapshot}) after a rating of a movie: the rating in place
-     * of the user's earlier rating or view of that movie, statistics and genre affinities recomputed. Equal to
-     * what {@link #request} reads once the rating is in the graph (the ratings are kept in movie order, so even the
-     * sums are taken in the same order).
+     * {@code side} (as {@link #request} gave it, under {@code snapshot}) after {@code later} ratings (in commit order):
+     * each in place of the user's earlier rating or view of its movie, statistics and genre affinities recomputed
+     * once. Equal to what {@link #request} reads once the ratings are in the graph (the ratings are kept in movie
+     * order, so even the sums are taken in the same order).
      */
     public UserSide withRatings(UserSide side, List<UserSide.Rated> later, SignalSnapshot snapshot) {
         Map<Long, UserSide.Rated> byMovie = new HashMap<>(2 * (side.ratings().size() + later.size()));
