@@ -78,14 +78,6 @@ public interface RankerConfig {
     int candidateCacheSize();
 
     /**
-     * The share of the time (0–1] the background thread that runs the graph generators' queries for users new to
-     * the cache may be busy: after a user's queries that took t it pauses t·(1/share − 1), so a stream of new users
-     * cannot take the cores from the requests (which rank with the in-memory candidates meanwhile).
-     */
-    @WithDefault("0.25")
-    double backgroundCandidatesShare();
-
-    /**
      * How long {@code serve} may spend at start-up, before it reports ready, running the graph generators for the
      * users who rated most recently (up to {@link #candidateCacheSize}, on every core), so that its first requests
      * find their candidates cached and its memory is filled from the start; 0 for none. Users not reached in time

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.cinegraph.domain.Candidate;
 import io.cinegraph.signals.CandidateSource;
 import io.cinegraph.signals.SignalSnapshot;
-import io.cinegraph.support.DutyCycle;
+import io.cinegraph.support.BackgroundLane;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
  * signals are refreshed after their ratings changed ({@link #refresh}: the old ones are served until the new ones
  * land) or the signals are recomputed (a new snapshot). A ranker with candidates of
  * its own never waits for the generators' queries: on a miss it gets what an older snapshot proposed (if anything)
- * while one low-priority background thread runs the queries for the next request, at most a configured share of
- * the time; when that thread's queue is full, misses are simply not queued. The fallback, which has nothing else, has them run inline.
+ * while one low-priority background thread runs the queries for the next request, in the service's lane of
+ * background work ({@link BackgroundLane}); when that thread's queue is full, misses are simply not queued. The fallback, which has nothing else, has them run inline.
  */
 final class Proposals implements AutoCloseable {
 
@@ -53,28 +53,20 @@ final class Proposals implements AutoCloseable {
     }
 
     /**
-     * The service's filler: one low-priority daemon thread with a queue of {@code capacity} users, busy at most
-     * {@code share} of the time (after a user's queries that took t it pauses t·(1/share − 1)), so that a stream
-     * of new users leaves the cores to the requests.
+     * The service's filler: one low-priority daemon thread with a queue of {@code capacity} users, whose queries take
+     * their turn in the service's {@code lane} of background work (one user's queries a piece), so that a stream of
+     * new users leaves the cores to the requests.
      */
-    static ExecutorService background(int capacity, double share) {
-        DutyCycle cycle = new DutyCycle(share);
+    static ExecutorService background(int capacity, BackgroundLane lane) {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(capacity), r -> {
             Thread t = new Thread(r, "cinegraph-candidates");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         }, new ThreadPoolExecutor.AbortPolicy()) {
-            private long started;
-
             @Override
-            protected void beforeExecute(Thread t, Runnable r) {
-                started = System.nanoTime();
-            }
-
-            @Override
-            protected void afterExecute(Runnable r, Throwable t) {
-                cycle.pauseAfter(started);
+            public void execute(Runnable command) {
+                super.execute(() -> lane.run(command));
             }
         };
     }

@@ -8,6 +8,7 @@ import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.ranker.StatedPreferences;
 import io.cinegraph.signals.SignalGraph;
 import io.cinegraph.signals.SignalsConfig;
+import io.cinegraph.support.BackgroundLane;
 import io.cinegraph.signals.SignalSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
@@ -66,7 +67,8 @@ public class RecommendationService implements AutoCloseable {
         Ranker ranker = new NeuralRanker(model, graph.extractor(), config, signalsConfig.historySize());
         return new RecommendationService(graph::snapshot, RankerChoice.of(() -> ranker),
                 new Proposals(graph.candidates().all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
-                        Proposals.background(config.candidateCacheSize(), config.backgroundCandidatesShare())),
+                        Proposals.background(config.candidateCacheSize(),
+                                new BackgroundLane(signalsConfig.backgroundShare()))),
                 new GraphUserProfiles(graph.extractor(), new UserRepository(graph.graph())), UserRevisions.NONE, meters,
                 config.candidateCacheSize(), warmer());
     }

@@ -2,6 +2,7 @@ package io.cinegraph.recommend;
 
 import io.cinegraph.graph.ClusterRepository;
 import io.cinegraph.signals.StaleUsers;
+import io.cinegraph.support.BackgroundLane;
 import io.cinegraph.training.Replica;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.signals.CandidateSources;
@@ -18,10 +19,11 @@ public class RecommendationWiring {
     @Singleton
     RecommendationService recommendations(SignalSnapshots snapshots, Experiments ranker, CandidateSources sources,
                                           GraphUserProfiles profiles, RankerConfig config, MeterRegistry meters,
-                                          StaleUsers stale, Replica replica, ClusterRepository cluster) {
+                                          StaleUsers stale, BackgroundLane lane, Replica replica,
+                                          ClusterRepository cluster) {
         RecommendationService service = new RecommendationService(snapshots::current, ranker,
                 new Proposals(sources.all(), config.candidatesPerGenerator(), config.candidateCacheSize(),
-                        Proposals.background(config.candidateCacheSize(), config.backgroundCandidatesShare())), profiles,
+                        Proposals.background(config.candidateCacheSize(), lane)), profiles,
                 replica.shared() ? new GraphUserRevisions(cluster, config.candidateCacheSize()) : UserRevisions.NONE,
                 meters, config.candidateCacheSize(), RecommendationService.warmer());
         // a user's refreshed neighbours reach their next ranking

@@ -132,11 +132,12 @@ public class SignalJob {
     }
 
     /**
-     * After users' ratings changed (the background refresh of {@link StaleUsers}): their statistics, genre affinities
-     * and neighbours, and the popularity of the movies they touched, shrunk toward the snapshot's graph-wide figures
-     * (which one rating barely moves). Demographic cohorts do not depend on ratings and are left alone.
+     * After users' ratings changed (the background refresh of {@link StaleUsers}), all but their neighbours (see
+     * {@link #refreshNeighbours}): their statistics and genre affinities, and the popularity of the movies they
+     * touched, shrunk toward the snapshot's graph-wide figures (which one rating barely moves). Demographic cohorts do
+     * not depend on ratings and are left alone.
      */
-    public void refreshUsers(List<Long> users, java.util.Collection<Long> touchedMovies) {
+    public void refreshUserStats(List<Long> users, java.util.Collection<Long> touchedMovies) {
         if (!touchedMovies.isEmpty()) {
             repository.moviePopularity(List.copyOf(touchedMovies), snapshots.current().global(),
                     config.popularityPriorWeight(), config.trendHalfLifeDays() * SECONDS_PER_DAY);
@@ -146,12 +147,16 @@ public class SignalJob {
         }
         repository.userStats(users);
         repository.genreAffinity(users, config.genreShrinkage());
-        // one transaction per user: writing a user's NEIGHBOUR relationships locks the user and every neighbour, and
-        // a rating write of any of them waits for that transaction; a batch's would hold most users at once
-        for (long user : users) {
-            repository.userNeighbours(List.of(user), config.neighbours().k(), config.neighbours().minOverlap(),
-                    config.neighbours().shrinkage(), config.degreeCap());
-        }
+    }
+
+    /**
+     * A user's neighbours, after their ratings changed. One transaction per user: writing a user's NEIGHBOUR
+     * relationships locks the user and every neighbour, and a rating write of any of them waits for that
+     * transaction; a batch's would hold most users at once.
+     */
+    public void refreshNeighbours(long user) {
+        repository.userNeighbours(List.of(user), config.neighbours().k(), config.neighbours().minOverlap(),
+                config.neighbours().shrinkage(), config.degreeCap());
     }
 
     /** One movie's popularity, rating-based and content-based similarity, on demand. */

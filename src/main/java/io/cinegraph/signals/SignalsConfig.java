@@ -23,11 +23,13 @@ public interface SignalsConfig {
     int staleQueueSize();
 
     /**
-     * The share of the time the background refresh of stale users may run (0–1]: after a batch that took t it
-     * pauses t·(1/share − 1), so that a burst of writes cannot take the machine from the requests.
+     * The share of the time the service's background graph queries may run (0–1]: the refresh of stale users'
+     * signals and the candidate queries of the serving cache take turns in one lane, and after a piece of work (a
+     * user's queries) that took t the lane pauses t·(1/share − 1), so that a burst of writes or of new users cannot
+     * take the machine from the requests.
      */
     @WithDefault("0.25")
-    double staleRefreshShare();
+    double backgroundShare();
 
     /** Raters of a movie (and ratings of a user) a similarity query looks at, at most. */
     @WithDefault("300")

@@ -1,7 +1,7 @@
 package io.cinegraph.signals;
 
 import io.cinegraph.graph.SignalsRepository;
-import io.cinegraph.support.DutyCycle;
+import io.cinegraph.support.BackgroundLane;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -20,14 +20,16 @@ import java.util.function.LongConsumer;
 
 /**
  * The background refresh of the graph signals of users whose ratings changed. A rating write marks the user stale
- * in its own transaction and lands here; one worker thread refreshes the waiting users in batches (statistics,
- * genre affinities, neighbours; see {@link SignalJob#refreshUsers}) and, with each batch, the popularity of every
- * movie the waiting users' writes touched since the last one, clears their marks and tells the listeners (the serving caches). Writes of a
+ * in its own transaction and lands here; one worker thread refreshes the waiting users in batches (statistics and
+ * genre affinities, see {@link SignalJob#refreshUserStats}, then each user's neighbours) and, with each batch, the
+ * popularity of every movie the waiting users' writes touched since the last one, clears their marks and tells the listeners (the serving caches). Writes of a
  * user still waiting coalesce into one refresh. The queue is bounded ({@code cinegraph.signals.stale-queue-size}):
  * a write that finds it full waits for room. Requests do not wait for any of this: they compute the user's own
  * statistics and affinities from the current ratings ({@link LiveUserSignals}); only the neighbours lag.
- * The worker runs at most {@code cinegraph.signals.stale-refresh-share} of the time (pausing after each batch in
- * proportion to how long it took), so that a burst of writes cannot take the machine from the requests.
+ * The worker's queries go through the service's {@link BackgroundLane}, shared with the candidate queries of the
+ * serving cache: a batch's statistics, then each user's neighbours, one piece at a time, together busy at most
+ * {@code cinegraph.signals.background-share} of the time, so that a burst of writes cannot take the machine from
+ * the requests.
  * The marks outlive a crash: {@link #resume} queues every marked user again at start-up.
  */
 @ApplicationScoped
@@ -41,8 +43,8 @@ public class StaleUsers {
     private final SignalsRepository repository;
     private final int capacity;
     private final int batchSize;
-    /** Pause after a batch (see {@code stale-refresh-share}). */
-    private final DutyCycle cycle;
+    /** Where the refresh queries run, one piece at a time and paced (see {@code background-share}). */
+    private final BackgroundLane lane;
     /** Users waiting, in order of their first write. */
     private final LinkedHashSet<Long> waiting = new LinkedHashSet<>();
     /**
@@ -56,12 +58,12 @@ public class StaleUsers {
     private Thread worker;
     private boolean closed;
 
-    public StaleUsers(SignalJob job, SignalsRepository repository, SignalsConfig config) {
+    public StaleUsers(SignalJob job, SignalsRepository repository, SignalsConfig config, BackgroundLane lane) {
         this.job = job;
         this.repository = repository;
         this.capacity = Math.max(1, config.staleQueueSize());
         this.batchSize = Math.max(1, config.batchSize());
-        this.cycle = new DutyCycle(config.staleRefreshShare());
+        this.lane = lane;
     }
 
     /** Called with each refreshed user's id, after their signals are written. */
@@ -144,20 +146,9 @@ public class StaleUsers {
             List<Long> users = new ArrayList<>(batch.users());
             Set<Long> movies = batch.movies();
             long startedMillis = System.currentTimeMillis();
-            long startedNanos = System.nanoTime();
             boolean done = false;
             try {
-                // a whole signal run since the write cleared the user's mark and computed everything (views too,
-                // which this per-user refresh does not read): refreshing again would only undo it
-                users.retainAll(new HashSet<>(repository.staleUsers()));
-                // the movies are every waiting user's, not only this batch's: refreshed even when no user is left
-                if (!users.isEmpty() || !movies.isEmpty()) {
-                    job.refreshUsers(users, movies);
-                }
-                if (!users.isEmpty()) {
-                    repository.clearStale(users, startedMillis);
-                }
-                done = true;
+                done = refresh(users, movies, startedMillis);
             } catch (RuntimeException e) {
                 LOG.warnf("Refreshing the signals of %d users failed (tried again in %d ms): %s", users.size(),
                         RETRY_MILLIS, e.getMessage());
@@ -168,11 +159,38 @@ public class StaleUsers {
                 }
             }
             finish(batch, done);
-            long pause = done ? cycle.pauseMillis(startedNanos) : RETRY_MILLIS;
-            if (pause > 0) {
-                sleepQuietly(pause);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
+            }
+            if (!done) {
+                sleepQuietly(RETRY_MILLIS);
             }
         }
+    }
+
+    /**
+     * Refreshes the users still marked stale (dropping the others from {@code users}) through the lane and clears
+     * their marks; false when interrupted first (closing).
+     */
+    private boolean refresh(List<Long> users, Set<Long> movies, long startedMillis) {
+        // a whole signal run since the write cleared the user's mark and computed everything (views too, which this
+        // per-user refresh does not read): refreshing again would only undo it
+        if (!lane.run(() -> {
+            users.retainAll(new HashSet<>(repository.staleUsers()));
+            // the movies are every waiting user's, not only this batch's: refreshed even when no user is left
+            job.refreshUserStats(users, movies);
+        })) {
+            return false;
+        }
+        for (long userId : users) {
+            if (!lane.run(() -> job.refreshNeighbours(userId))) {
+                return false;
+            }
+        }
+        if (!users.isEmpty()) {
+            repository.clearStale(users, startedMillis);
+        }
+        return true;
     }
 
     /** Users refreshed together, and the movies every waiting user's writes touched when the batch was taken. */

@@ -27,7 +27,6 @@ public final class TestRankerConfig {
             public int randomNegatives() { return 20; }
             public int candidatesPerGenerator() { return 20; }
             public int candidateCacheSize() { return 100; }
-            public double backgroundCandidatesShare() { return 1; }
             public int warmUpSeconds() { return 0; }
             public double easeLambda() { return 50; }
             public int knnK() { return 50; }

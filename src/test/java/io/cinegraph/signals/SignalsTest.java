@@ -184,7 +184,7 @@ class SignalsTest {
         FeatureRepository features = new FeatureRepository(graph);
         FeatureExtractor extractor = new FeatureExtractor(features, snapshots, TestSignalsConfig.fixture());
         SignalsRepository signals = new SignalsRepository(graph);
-        StaleUsers stale = new StaleUsers(job, signals, TestSignalsConfig.fixture());
+        StaleUsers stale = new StaleUsers(job, signals, TestSignalsConfig.fixture(), new io.cinegraph.support.BackgroundLane(1));
         List<Long> refreshed = new java.util.concurrent.CopyOnWriteArrayList<>();
         stale.onRefreshed(refreshed::add);
         assertThat(userSignals.neighbours(3)).extracting(UserSignalsRepository.Neighbour::userId).containsExactly(4L);

@@ -12,7 +12,7 @@ public final class TestSignalsConfig {
             public int parallelism() { return 2; }
             public int degreeCap() { return 300; }
             public int staleQueueSize() { return 100; }
-            public double staleRefreshShare() { return 1; }
+            public double backgroundShare() { return 1; }
             public Neighbours neighbours() {
                 return new Neighbours() {
                     public int k() { return 30; }
