@@ -2,7 +2,6 @@ package io.cinegraph.graph;
 
 import io.cinegraph.support.PairFilter;
 import io.cinegraph.support.Progress;
-import org.eclipse.collections.impl.map.mutable.primitive.LongLongHashMap;
 import org.jboss.logging.Logger;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.graphdb.Direction;
@@ -42,11 +41,6 @@ final class RatedPairs implements TransactionEventListener<long[]>, AutoCloseabl
     private static final int HEADROOM = 4;
     static final long MIN_PAIRS = 1 << 20;
     private static final int STRIPES = 1024;
-    /**
-     * Pairs whose relationship ids are remembered at most (the most recent writes of each stripe's users: a re-rating
-     * most often follows soon), ~2 MB in all: the hint must not grow with every write a long-running service takes.
-     */
-    static final int KNOWN_PAIRS = 1 << 16;
     /** How long a transaction that began committing before a scan may take to finish committing. */
     static final long GRACE_MS = 5_000;
 
@@ -64,13 +58,11 @@ final class RatedPairs implements TransactionEventListener<long[]>, AutoCloseabl
             .generate(java.util.concurrent.locks.ReentrantLock::new).limit(STRIPES)
             .toArray(java.util.concurrent.locks.ReentrantLock[]::new);
     /**
-     * Per user stripe, the RATED relationship ids of pairs this process's writes created or found (a hint, verified
-     * when read: a rolled-back or deleted relationship, or a reused id, fails the check and the chain is walked), so
-     * that re-rating a pair does not walk a RATED chain again. Guarded by the stripe's lock; a stripe that outgrows
-     * its share of {@link #KNOWN_PAIRS} starts again empty.
+     * The RATED relationship ids of pairs this process's writes created or found, and of the pairs its scans read (a
+     * hint, verified when read: a rolled-back or deleted relationship, or a reused id, fails the check and the chain
+     * is walked), so that re-rating a pair does not walk a RATED chain again; a fixed table, sized from the heap.
      */
-    private final LongLongHashMap[] known = java.util.stream.Stream.generate(LongLongHashMap::new).limit(STRIPES)
-            .toArray(LongLongHashMap[]::new);
+    private final KnownRelationships known = KnownRelationships.forHeap(Runtime.getRuntime().maxMemory());
 
     private RatedPairs(DatabaseManagementService service, String database, long graceMs) {
         this.service = service;
@@ -120,23 +112,14 @@ final class RatedPairs implements TransactionEventListener<long[]>, AutoCloseabl
         return Math.floorMod(Long.hashCode(userId * io.cinegraph.support.Seeds.GOLDEN), STRIPES);
     }
 
-    /** The remembered RATED relationship id of this pair, or -1; only under the user's lock ({@link #lockUsers}). */
+    /** The remembered RATED relationship id of this pair, or -1 (a hint: see {@link KnownRelationships}). */
     long knownRelationship(long userId, long movieId) {
-        return known[stripe(userId)].getIfAbsent(pairKey(userId, movieId), -1);
+        return known.get(userId, movieId);
     }
 
-    /** Remembers the RATED relationship of this pair; only under the user's lock ({@link #lockUsers}). */
+    /** Remembers the RATED relationship of this pair. */
     void remember(long userId, long movieId, long relationshipId) {
-        LongLongHashMap stripe = known[stripe(userId)];
-        if (stripe.size() >= KNOWN_PAIRS / STRIPES) {
-            stripe.clear();
-        }
-        stripe.put(pairKey(userId, movieId), relationshipId);
-    }
-
-    /** Exact for ids below 2³²; beyond, two pairs may share a key, which the check on reading catches. */
-    private static long pairKey(long userId, long movieId) {
-        return (userId << 32) ^ (movieId & 0xFFFF_FFFFL) ^ (movieId >>> 32);
+        known.put(userId, movieId, relationshipId);
     }
 
     /** Locks to release after the transaction ends. */
@@ -265,6 +248,7 @@ final class RatedPairs implements TransactionEventListener<long[]>, AutoCloseabl
                         long movieId = movieIds.computeIfAbsent(r.getEndNode(),
                                 m -> ((Number) m.getProperty("movieId")).longValue());
                         into.add(userId, movieId);
+                        known.put(userId, movieId, r.getId());
                         done++;
                     }
                 }
