@@ -14,7 +14,7 @@ public final class DutyCycle {
     }
 
     /** The pause owed for work that started at {@code startedNanos} ({@link System#nanoTime()}), in milliseconds. */
-    public long pauseMillis(long startedNanos) {
+    long pauseMillis(long startedNanos) {
         return (long) ((System.nanoTime() - startedNanos) / 1e6 * pausePerBusy);
     }
 
