@@ -27,9 +27,10 @@ import java.util.Map;
 
 /**
  * The serving forward pass of a trained DL4J computation graph, in inference mode, on EJML's float matrices: the
- * graph's weights are read once into immutable arrays, and each call allocates its own matrices, so any number of
- * request threads score at once with no copies of the network and no ND4J code (the dense layers' products are
- * OpenBLAS calls on plain arrays). DL4J stays the trainer; serving
+ * graph's weights are read once into immutable arrays, and each call works in matrices of its own (a workspace
+ * taken from a small pool and given back, so that a ranking after every write does not allocate a megabyte of
+ * temporaries), so any number of request threads score at once with no copies of the network and no ND4J code
+ * (the dense layers' products are OpenBLAS calls on plain arrays). DL4J stays the trainer; serving
  * left ND4J because its forward passes crashed the JVM natively under load (a freed buffer in the bias add, twice
  * in 10-minute soaks, even with each network copy confined to a thread of its own).
  *
@@ -79,15 +80,15 @@ final class Forward {
             return value == null || value == 0;
         }
 
-        void applyTo(float[] values) {
+        void applyTo(float[] values, int length) {
             switch (this) {
                 case RELU -> {
-                    for (int i = 0; i < values.length; i++) {
+                    for (int i = 0; i < length; i++) {
                         values[i] = Math.max(0f, values[i]);
                     }
                 }
                 case SIGMOID -> {
-                    for (int i = 0; i < values.length; i++) {
+                    for (int i = 0; i < length; i++) {
                         values[i] = (float) (1.0 / (1.0 + Math.exp(-values[i])));
                     }
                 }
@@ -102,6 +103,9 @@ final class Forward {
     private final String output;
     private final float[] mean;
     private final float[] std;
+    /** Workspaces not in use: at most one per thread that scored at once; they go with this network. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<Map<String, FMatrixRMaj>> workspaces =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private Forward(List<String> inputs, List<Step> steps, String output, float[] mean, float[] std) {
         this.inputs = inputs;
@@ -173,32 +177,60 @@ final class Forward {
         if (given.size() != inputs.size()) {
             throw new IllegalArgumentException("The network takes " + inputs + " but " + given.size() + " inputs were given");
         }
-        Map<String, FMatrixRMaj> values = new HashMap<>();
-        for (int i = 0; i < given.size(); i++) {
-            FMatrixRMaj m = new FMatrixRMaj(given.get(i));
-            if (i == 0) {
-                standardize(m);
+        Map<String, FMatrixRMaj> values = workspaces.pollFirst();
+        if (values == null) {
+            values = new HashMap<>();
+        }
+        try {
+            for (int i = 0; i < given.size(); i++) {
+                FMatrixRMaj m = fill(matrix(values, inputs.get(i)), given.get(i));
+                if (i == 0) {
+                    standardize(m);
+                }
             }
-            values.put(inputs.get(i), m);
+            for (Step step : steps) {
+                apply(step, values);
+            }
+            FMatrixRMaj out = values.get(output);
+            float[] column = new float[out.numRows];
+            for (int r = 0; r < out.numRows; r++) {
+                column[r] = out.data[r * out.numCols];
+            }
+            return column;
+        } finally {
+            workspaces.offerFirst(values);
         }
-        for (Step step : steps) {
-            values.put(step.name(), apply(step, values));
-        }
-        FMatrixRMaj out = values.get(output);
-        return out.numCols == 1 ? out.data.clone() : CommonOps_FDRM.extractColumn(out, 0, null).data;
     }
 
-    private static FMatrixRMaj apply(Step step, Map<String, FMatrixRMaj> values) {
+    /** The workspace's matrix for a vertex (its shape set by whoever writes it). */
+    private static FMatrixRMaj matrix(Map<String, FMatrixRMaj> values, String name) {
+        return values.computeIfAbsent(name, n -> new FMatrixRMaj(1, 1));
+    }
+
+    /** {@code rows} copied into {@code m}, reshaped to fit them. */
+    private static FMatrixRMaj fill(FMatrixRMaj m, float[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        m.reshape(rows.length, cols);
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != cols) {
+                throw new IllegalArgumentException("Row " + r + " has " + rows[r].length + " columns, not " + cols);
+            }
+            System.arraycopy(rows[r], 0, m.data, r * cols, cols);
+        }
+        return m;
+    }
+
+    private static void apply(Step step, Map<String, FMatrixRMaj> values) {
+        FMatrixRMaj out = matrix(values, step.name());
         if (step instanceof Embedding e) {
-            return embed(values.get(e.input()), e);
+            embed(values.get(e.input()), e, out);
+        } else if (step instanceof Dense d) {
+            dense(values.get(d.input()), d, out);
+        } else if (step instanceof Merge m) {
+            concatenate(m.inputs().stream().map(values::get).toList(), out);
+        } else {
+            product(((Product) step).inputs().stream().map(values::get).toList(), out);
         }
-        if (step instanceof Dense d) {
-            return dense(values.get(d.input()), d);
-        }
-        if (step instanceof Merge m) {
-            return CommonOps_FDRM.concatColumnsMulti(m.inputs().stream().map(values::get).toArray(FMatrixRMaj[]::new));
-        }
-        return product(((Product) step).inputs().stream().map(values::get).toList());
     }
 
     /** A single-column input (an embedding's indexes) as the rows {@link #output} takes. */
@@ -222,9 +254,9 @@ final class Forward {
         }
     }
 
-    private static FMatrixRMaj embed(FMatrixRMaj indexes, Embedding e) {
+    private static void embed(FMatrixRMaj indexes, Embedding e, FMatrixRMaj out) {
         int width = e.weights().numCols;
-        FMatrixRMaj out = new FMatrixRMaj(indexes.numRows, width);
+        out.reshape(indexes.numRows, width);
         for (int r = 0; r < indexes.numRows; r++) {
             int row = (int) indexes.data[r * indexes.numCols];
             if (row < 0 || row >= e.weights().numRows) {
@@ -234,7 +266,6 @@ final class Forward {
             System.arraycopy(e.weights().data, row * width, out.data, r * width, width);
         }
         addBias(out, e.bias());
-        return out;
     }
 
     /**
@@ -243,27 +274,46 @@ final class Forward {
      * pure-Java product on the ranking network's shapes (700 × 77 · 77 × 64, then · 64 × 32: 0.2 ms against 2.1 ms
      * on the reference machine).
      */
-    private static FMatrixRMaj dense(FMatrixRMaj input, Dense d) {
+    private static void dense(FMatrixRMaj input, Dense d, FMatrixRMaj out) {
         FMatrixRMaj w = d.weights();
         if (input.numCols != w.numRows) {
             throw new IllegalArgumentException("Layer " + d.name() + " takes " + w.numRows + " columns, not " + input.numCols);
         }
-        FMatrixRMaj out = new FMatrixRMaj(input.numRows, w.numCols);
+        out.reshape(input.numRows, w.numCols);
         if (input.numRows > 0) {
+            // beta 0: what the workspace held before is not read
             openblas.cblas_sgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasNoTrans, input.numRows,
                     w.numCols, w.numRows, 1f, input.data, input.numCols, w.data, w.numCols, 0f, out.data, w.numCols);
         }
         addBias(out, d.bias());
-        d.activation().applyTo(out.data);
-        return out;
+        d.activation().applyTo(out.data, out.getNumElements());
     }
 
-    private static FMatrixRMaj product(List<FMatrixRMaj> factors) {
-        FMatrixRMaj out = factors.get(0).copy();
+    /** The inputs' columns side by side, in input order. */
+    private static void concatenate(List<FMatrixRMaj> parts, FMatrixRMaj out) {
+        int rows = parts.get(0).numRows;
+        int cols = 0;
+        for (FMatrixRMaj p : parts) {
+            if (p.numRows != rows) {
+                throw new IllegalArgumentException("Merged inputs have " + rows + " and " + p.numRows + " rows");
+            }
+            cols += p.numCols;
+        }
+        out.reshape(rows, cols);
+        for (int r = 0; r < rows; r++) {
+            int at = r * cols;
+            for (FMatrixRMaj p : parts) {
+                System.arraycopy(p.data, r * p.numCols, out.data, at, p.numCols);
+                at += p.numCols;
+            }
+        }
+    }
+
+    private static void product(List<FMatrixRMaj> factors, FMatrixRMaj out) {
+        out.setTo(factors.get(0));
         for (int i = 1; i < factors.size(); i++) {
             CommonOps_FDRM.elementMult(out, factors.get(i));
         }
-        return out;
     }
 
     private static void addBias(FMatrixRMaj m, float[] bias) {

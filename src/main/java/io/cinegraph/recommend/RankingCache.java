@@ -21,7 +21,7 @@ final class RankingCache {
     static final class Entry {
         private final Ranker ranker;
         private final Ranker.Request request;
-        private final List<Ranker.Item> items;
+        private final RankedItems items;
         private final Map<Long, Double> stars = new ConcurrentHashMap<>();
         private final Map<Long, Explanation> explanations = new ConcurrentHashMap<>();
         /** Whether an answer was given from it (a ranking only warmed, at start-up or after a write, is not yet). */
@@ -30,7 +30,7 @@ final class RankingCache {
         Entry(Ranker ranker, Ranker.Request request, List<Ranker.Item> items) {
             this.ranker = ranker;
             this.request = request;
-            this.items = List.copyOf(items);
+            this.items = RankedItems.of(items);
         }
 
         Ranker ranker() {

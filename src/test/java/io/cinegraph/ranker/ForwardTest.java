@@ -71,6 +71,13 @@ class ForwardTest {
         } finally {
             threads.shutdown();
         }
+        int few = 5;
+        float[] fewer = forward.output(List.of(java.util.Arrays.copyOf(dense, few), Forward.column(java.util.Arrays.copyOf(user, few)),
+                Forward.column(java.util.Arrays.copyOf(movie, few)), java.util.Arrays.copyOf(batch.genres(), few),
+                java.util.Arrays.copyOf(batch.demographics(), few), java.util.Arrays.copyOf(known, few)));
+        assertThat(fewer).as("a smaller batch in a workspace sized by larger ones").hasSize(few);
+        assertClose(fewer, java.util.Arrays.copyOf(expected, few));
+        assertClose(forward.output(inputs), expected);
     }
 
     @Test
