@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -57,12 +58,14 @@ public class ServeCommand implements Callable<Integer> {
     private final StaleUsers staleUsers;
     private final CandidateWarmUp warmUp;
     private final RequestWarmUp requestWarmUp;
+    private final io.cinegraph.ratings.WriteWarmUp writeWarmUp;
 
     public ServeCommand(Graph graph, Importer importer, DatasetDownloader downloader, ImportConfig config,
                         ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort, ModelRegistry models,
                         RetrainService retrain, CatalogService catalog, StaleUsers staleUsers, CandidateWarmUp warmUp,
-                        RequestWarmUp requestWarmUp) {
+                        RequestWarmUp requestWarmUp, io.cinegraph.ratings.WriteWarmUp writeWarmUp) {
         this.requestWarmUp = requestWarmUp;
+        this.writeWarmUp = writeWarmUp;
         this.staleUsers = staleUsers;
         this.warmUp = warmUp;
         this.models = models;
@@ -95,7 +98,9 @@ public class ServeCommand implements Callable<Integer> {
         staleUsers.resume();
         state.serving();
         try {
-            requestWarmUp.run(warmUp.run());
+            List<Long> warmed = warmUp.run();
+            writeWarmUp.run();
+            requestWarmUp.run(warmed);
             settleHeap();
         } finally {
             state.started();

@@ -78,6 +78,11 @@ public final class SignalGraph implements AutoCloseable {
         return snapshots.current();
     }
 
+    /** The graph's signal job (e.g. to refresh users after writes, as the service's background refresh does). */
+    public SignalJob job() {
+        return job;
+    }
+
     public FeatureExtractor extractor() {
         return extractor;
     }

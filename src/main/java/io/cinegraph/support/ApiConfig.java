@@ -34,6 +34,17 @@ public interface ApiConfig {
     @WithDefault("20")
     int warmUpRequestsSeconds();
 
+    /**
+     * Rating writes made at start-up, before readiness, on a throw-away graph in this process, to have the write
+     * path compiled (see {@code ratings/WriteWarmUp}); only with the embedded database; 0: none.
+     */
+    @WithDefault("4000")
+    int warmUpWrites();
+
+    /** The most seconds that warm-up may take, its throw-away graph's set-up included. */
+    @WithDefault("15")
+    int warmUpWritesSeconds();
+
     /** Recommendation requests that may wait for a serving thread; one more gets 503. */
     @WithDefault("10000")
     int servingQueue();
