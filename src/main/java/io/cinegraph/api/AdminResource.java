@@ -4,6 +4,7 @@ import io.cinegraph.ranker.ModelInfo;
 import io.cinegraph.training.ModelRegistry;
 import io.cinegraph.training.RetrainJob;
 import io.cinegraph.training.RetrainService;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,18 +26,10 @@ import java.util.List;
 @APIResponse(responseCode = "403", description = "No API key configured: admin endpoints are disabled")
 public class AdminResource {
 
-    private final RetrainService retrain;
-    private final ModelRegistry registry;
-    private final io.cinegraph.events.ExperimentService experiments;
-    private final io.cinegraph.events.Replay replay;
-
-    public AdminResource(RetrainService retrain, ModelRegistry registry, io.cinegraph.events.ExperimentService experiments,
-                         io.cinegraph.events.Replay replay) {
-        this.retrain = retrain;
-        this.registry = registry;
-        this.experiments = experiments;
-        this.replay = replay;
-    }
+    @Inject RetrainService retrain;
+    @Inject ModelRegistry registry;
+    @Inject io.cinegraph.events.ExperimentService experiments;
+    @Inject io.cinegraph.events.Replay replay;
 
     @GET
     @Path("/experiments")

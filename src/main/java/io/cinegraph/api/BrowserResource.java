@@ -1,6 +1,7 @@
 package io.cinegraph.api;
 
 import io.cinegraph.graph.Graph;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,11 +31,7 @@ public class BrowserResource {
             Map.entry("eot", "application/vnd.ms-fontobject"), Map.entry("map", "application/json"),
             Map.entry("txt", "text/plain; charset=utf-8"), Map.entry("jpg", "image/jpeg"), Map.entry("gif", "image/gif"));
 
-    private final Graph graph;
-
-    public BrowserResource(Graph graph) {
-        this.graph = graph;
-    }
+    @Inject Graph graph;
 
     /** The Browser's page; without a connect URL, redirects to itself with the graph's Bolt address. */
     @GET

@@ -2,6 +2,7 @@ package io.cinegraph.api;
 
 import io.cinegraph.events.EventService;
 import io.cinegraph.support.InvalidParameterException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,11 +19,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
-    private final EventService events;
-
-    public EventResource(EventService events) {
-        this.events = events;
-    }
+    @Inject EventService events;
 
     /** A batch: {@code {"events": [{"userId": 1, "movieId": 50, "type": "impression", "recommendationId": "…"}, ...]}}. */
     public record Batch(List<EventService.Item> events) {

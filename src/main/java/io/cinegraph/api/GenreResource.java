@@ -2,6 +2,7 @@ package io.cinegraph.api;
 
 import io.cinegraph.catalog.BrowseService;
 import io.cinegraph.domain.GenreCount;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,11 +17,7 @@ import java.util.List;
 @Tag(name = "Movies")
 public class GenreResource {
 
-    private final BrowseService browse;
-
-    public GenreResource(BrowseService browse) {
-        this.browse = browse;
-    }
+    @Inject BrowseService browse;
 
     @GET
     @Operation(summary = "Every genre with its number of movies")

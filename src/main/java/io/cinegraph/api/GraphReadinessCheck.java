@@ -3,6 +3,7 @@ package io.cinegraph.api;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.support.ServiceState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -12,13 +13,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class GraphReadinessCheck implements HealthCheck {
 
-    private final Graph graph;
-    private final ServiceState state;
-
-    public GraphReadinessCheck(Graph graph, ServiceState state) {
-        this.graph = graph;
-        this.state = state;
-    }
+    @Inject Graph graph;
+    @Inject ServiceState state;
 
     @Override
     public HealthCheckResponse call() {

@@ -1,6 +1,7 @@
 package io.cinegraph.api;
 
 import io.cinegraph.guide.BrowserGuide;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,11 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/guide")
 public class GuideResource {
 
-    private final BrowserGuide guide;
-
-    public GuideResource(BrowserGuide guide) {
-        this.guide = guide;
-    }
+    @Inject BrowserGuide guide;
 
     @GET
     @Path("/cinegraph.html")

@@ -3,6 +3,7 @@ package io.cinegraph.api;
 import io.cinegraph.support.ServiceState;
 import io.cinegraph.training.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -15,13 +16,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ModelReadinessCheck implements HealthCheck {
 
-    private final ModelRegistry registry;
-    private final ServiceState state;
-
-    public ModelReadinessCheck(ModelRegistry registry, ServiceState state) {
-        this.registry = registry;
-        this.state = state;
-    }
+    @Inject ModelRegistry registry;
+    @Inject ServiceState state;
 
     @Override
     public HealthCheckResponse call() {

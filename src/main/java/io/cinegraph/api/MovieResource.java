@@ -4,6 +4,7 @@ import io.cinegraph.catalog.BrowseService;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.domain.Explanation;
 import io.cinegraph.domain.Movie;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -29,13 +30,8 @@ import java.util.List;
 @Tag(name = "Movies")
 public class MovieResource {
 
-    private final CatalogService catalog;
-    private final BrowseService browse;
-
-    public MovieResource(CatalogService catalog, BrowseService browse) {
-        this.catalog = catalog;
-        this.browse = browse;
-    }
+    @Inject CatalogService catalog;
+    @Inject BrowseService browse;
 
     @GET
     @Operation(summary = "Search movies by title (every word, case- and accent-insensitive) and genre; most-rated first")

@@ -2,6 +2,7 @@ package io.cinegraph.api;
 
 import io.cinegraph.ratings.RatingService;
 import io.cinegraph.support.InvalidParameterException;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,11 +20,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class RatingResource {
 
-    private final RatingService ratings;
-
-    public RatingResource(RatingService ratings) {
-        this.ratings = ratings;
-    }
+    @Inject RatingService ratings;
 
     /** A batch: {@code {"ratings": [{"userId": 1, "movieId": 2, "rating": 4, "ratedAt": 1700000000}, ...]}}. */
     public record Batch(List<RatingService.Item> ratings) {

@@ -3,6 +3,7 @@ package io.cinegraph.api;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.domain.GraphCounts;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,11 +20,7 @@ public class StatsResource {
     public record Stats(GraphCounts counts, DatasetInfo dataset) {
     }
 
-    private final CatalogService catalog;
-
-    public StatsResource(CatalogService catalog) {
-        this.catalog = catalog;
-    }
+    @Inject CatalogService catalog;
 
     @GET
     @Operation(summary = "What the graph holds: users, movies, genres, ratings, tags, and the source dataset")

@@ -4,11 +4,12 @@ import io.cinegraph.domain.UserRating;
 import io.cinegraph.ratings.RatingService;
 import io.cinegraph.recommend.RecommendationQuery;
 import io.cinegraph.recommend.RecommendationService;
-import io.cinegraph.recommend.ServingPool;
 import io.cinegraph.recommend.Recommendations;
+import io.cinegraph.recommend.ServingPool;
 import io.cinegraph.support.InvalidParameterException;
 import io.cinegraph.users.UserProfile;
 import io.cinegraph.users.UserService;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -38,20 +39,11 @@ import java.util.concurrent.CompletionStage;
 @Tag(name = "Users")
 public class UserResource {
 
-    private final RecommendationService recommendations;
-    private final RatingService ratings;
-    private final UserService users;
-    private final io.cinegraph.events.EventService events;
-    private final ServingPool serving;
-
-    public UserResource(RecommendationService recommendations, RatingService ratings, UserService users,
-                        io.cinegraph.events.EventService events, ServingPool serving) {
-        this.serving = serving;
-        this.events = events;
-        this.users = users;
-        this.recommendations = recommendations;
-        this.ratings = ratings;
-    }
+    @Inject RecommendationService recommendations;
+    @Inject RatingService ratings;
+    @Inject UserService users;
+    @Inject io.cinegraph.events.EventService events;
+    @Inject ServingPool serving;
 
     /** A new user's sign-up: demographics (all optional) and what they like. */
     public record SignUp(@Min(1) @Max(120) Integer age,
@@ -186,7 +178,6 @@ public class UserResource {
         }
         return out;
     }
-
 
     @GET
     @Path("/{id}")

@@ -7,6 +7,7 @@ import io.cinegraph.signals.SignalSnapshot;
 import io.cinegraph.signals.SignalSnapshots;
 import io.cinegraph.signals.SignalsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -22,15 +23,9 @@ import java.util.Map;
 @ApplicationScoped
 public class BrowseService {
 
-    private final SignalSnapshots snapshots;
-    private final CatalogRepository repository;
-    private final SignalsConfig config;
-
-    public BrowseService(SignalSnapshots snapshots, CatalogRepository repository, SignalsConfig config) {
-        this.snapshots = snapshots;
-        this.repository = repository;
-        this.config = config;
-    }
+    @Inject SignalSnapshots snapshots;
+    @Inject CatalogRepository repository;
+    @Inject SignalsConfig config;
 
     /** A movie in a list: identity, genres, rating count and Bayesian mean rating. */
     public record MovieSummary(long movieId, String title, Integer year, List<String> genres, long ratingCount,

@@ -1,9 +1,5 @@
 package io.cinegraph.catalog;
 
-import io.cinegraph.signals.SignalJob;
-import io.cinegraph.signals.SignalSnapshot;
-import io.cinegraph.signals.SignalSnapshots;
-import java.util.List;
 import io.cinegraph.domain.Candidate;
 import io.cinegraph.domain.DatasetInfo;
 import io.cinegraph.domain.GraphCounts;
@@ -12,7 +8,11 @@ import io.cinegraph.domain.User;
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.CatalogRepository;
 import io.cinegraph.signals.Explanations;
+import io.cinegraph.signals.SignalJob;
+import io.cinegraph.signals.SignalSnapshot;
+import io.cinegraph.signals.SignalSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.List;
 
@@ -24,22 +24,14 @@ import java.util.List;
 @ApplicationScoped
 public class CatalogService {
 
-    private final CatalogRepository repository;
-    private final CandidateRepository candidates;
+    @Inject CatalogRepository repository;
+    @Inject CandidateRepository candidates;
 
     private static final int ID_ATTEMPTS = 5;
 
-    private final SignalJob signals;
-    private final SignalSnapshots snapshots;
+    @Inject SignalJob signals;
+    @Inject SignalSnapshots snapshots;
     private final java.time.Clock clock = java.time.Clock.systemUTC();
-
-    public CatalogService(CatalogRepository repository, CandidateRepository candidates, SignalJob signals,
-                          SignalSnapshots snapshots) {
-        this.repository = repository;
-        this.candidates = candidates;
-        this.signals = signals;
-        this.snapshots = snapshots;
-    }
 
     /**
      * Adds a movie to the catalogue (genres among the graph's, matched regardless of case); returns it.

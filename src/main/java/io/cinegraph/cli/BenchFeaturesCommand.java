@@ -3,6 +3,7 @@ package io.cinegraph.cli;
 import io.cinegraph.graph.CandidateRepository;
 import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.signals.FeatureExtractor;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -31,16 +32,9 @@ public class BenchFeaturesCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final FeatureExtractor extractor;
-    private final CandidateRepository candidateRepository;
-    private final SignalsRepository signals;
-
-    public BenchFeaturesCommand(FeatureExtractor extractor, CandidateRepository candidateRepository,
-                                SignalsRepository signals) {
-        this.extractor = extractor;
-        this.candidateRepository = candidateRepository;
-        this.signals = signals;
-    }
+    @Inject FeatureExtractor extractor;
+    @Inject CandidateRepository candidateRepository;
+    @Inject SignalsRepository signals;
 
     @Override
     public Integer call() {

@@ -3,6 +3,7 @@ package io.cinegraph.cli;
 import io.cinegraph.bench.ScaleBenchmark;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.signals.SignalsConfig;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -49,13 +50,8 @@ public class BenchScaleCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final RankerConfig rankerConfig;
-    private final SignalsConfig signalsConfig;
-
-    public BenchScaleCommand(RankerConfig rankerConfig, SignalsConfig signalsConfig) {
-        this.rankerConfig = rankerConfig;
-        this.signalsConfig = signalsConfig;
-    }
+    @Inject RankerConfig rankerConfig;
+    @Inject SignalsConfig signalsConfig;
 
     @Override
     public Integer call() {

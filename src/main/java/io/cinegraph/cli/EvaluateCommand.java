@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cinegraph.domain.Interaction;
 import io.cinegraph.evaluation.FoldsProtocol;
-import io.cinegraph.events.Replay;
 import io.cinegraph.evaluation.OfflineEvaluation;
 import io.cinegraph.evaluation.Report;
 import io.cinegraph.evaluation.SignUpProtocol;
 import io.cinegraph.evaluation.Splitter;
+import io.cinegraph.events.Replay;
 import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.signals.SignalsConfig;
 import io.cinegraph.training.RankerRecommender;
 import io.cinegraph.training.RankerTrainer;
 import io.cinegraph.tuning.Profiles;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -126,17 +127,10 @@ public class EvaluateCommand implements Callable<Integer> {
     record RatingRow(String name, Map<String, Double> rating) {
     }
 
-    private final ObjectMapper mapper;
-    private final SignalsConfig signalsConfig;
-    private final RankerConfig rankerConfig;
-    private final Replay replay;
-
-    public EvaluateCommand(ObjectMapper mapper, SignalsConfig signalsConfig, RankerConfig rankerConfig, Replay replay) {
-        this.mapper = mapper;
-        this.signalsConfig = signalsConfig;
-        this.rankerConfig = rankerConfig;
-        this.replay = replay;
-    }
+    @Inject ObjectMapper mapper;
+    @Inject SignalsConfig signalsConfig;
+    @Inject RankerConfig rankerConfig;
+    @Inject Replay replay;
 
     @Override
     public Integer call() throws IOException {

@@ -1,6 +1,7 @@
 package io.cinegraph.cli;
 
 import io.cinegraph.ingest.CsvExporter;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -19,11 +20,7 @@ public class ExportCsvCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final CsvExporter exporter;
-
-    public ExportCsvCommand(CsvExporter exporter) {
-        this.exporter = exporter;
-    }
+    @Inject CsvExporter exporter;
 
     @Override
     public Integer call() {

@@ -6,6 +6,7 @@ import io.cinegraph.ingest.ImportConfig;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.ImportSummary;
 import io.cinegraph.ingest.Importer;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,17 +44,10 @@ public class ImportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final Importer importer;
-    private final DatasetDownloader downloader;
-    private final ImportConfig config;
-    private final Graph graph;
-
-    public ImportCommand(Importer importer, DatasetDownloader downloader, ImportConfig config, Graph graph) {
-        this.graph = graph;
-        this.importer = importer;
-        this.downloader = downloader;
-        this.config = config;
-    }
+    @Inject Importer importer;
+    @Inject DatasetDownloader downloader;
+    @Inject ImportConfig config;
+    @Inject Graph graph;
 
     @Override
     public Integer call() {

@@ -8,6 +8,7 @@ import io.cinegraph.recommend.RecommendationService;
 import io.cinegraph.recommend.Recommendations;
 import io.cinegraph.signals.CandidateSource;
 import io.cinegraph.signals.CandidateSources;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -34,15 +35,9 @@ public class RecommendCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final CandidateSources sources;
-    private final CatalogService catalog;
-    private final RecommendationService recommendations;
-
-    public RecommendCommand(CandidateSources sources, CatalogService catalog, RecommendationService recommendations) {
-        this.sources = sources;
-        this.catalog = catalog;
-        this.recommendations = recommendations;
-    }
+    @Inject CandidateSources sources;
+    @Inject CatalogService catalog;
+    @Inject RecommendationService recommendations;
 
     @Override
     public Integer call() {

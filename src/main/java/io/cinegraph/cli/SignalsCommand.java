@@ -1,6 +1,7 @@
 package io.cinegraph.cli;
 
 import io.cinegraph.signals.SignalJob;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -20,13 +21,8 @@ public class SignalsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final SignalJob job;
-    private final io.cinegraph.catalog.CatalogService catalog;
-
-    public SignalsCommand(SignalJob job, io.cinegraph.catalog.CatalogService catalog) {
-        this.job = job;
-        this.catalog = catalog;
-    }
+    @Inject SignalJob job;
+    @Inject io.cinegraph.catalog.CatalogService catalog;
 
     @Override
     public Integer call() {

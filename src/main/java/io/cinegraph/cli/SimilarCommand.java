@@ -2,6 +2,7 @@ package io.cinegraph.cli;
 
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.domain.Movie;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -21,11 +22,7 @@ public class SimilarCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final CatalogService catalog;
-
-    public SimilarCommand(CatalogService catalog) {
-        this.catalog = catalog;
-    }
+    @Inject CatalogService catalog;
 
     @Override
     public Integer call() {

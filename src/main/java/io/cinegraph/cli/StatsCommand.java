@@ -2,6 +2,7 @@ package io.cinegraph.cli;
 
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.domain.GraphCounts;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -14,11 +15,7 @@ public class StatsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final CatalogService catalog;
-
-    public StatsCommand(CatalogService catalog) {
-        this.catalog = catalog;
-    }
+    @Inject CatalogService catalog;
 
     @Override
     public Integer call() {

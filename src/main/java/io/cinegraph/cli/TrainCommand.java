@@ -7,6 +7,7 @@ import io.cinegraph.support.Memory;
 import io.cinegraph.training.ModelRegistry;
 import io.cinegraph.training.TrainingService;
 import io.cinegraph.tuning.Profiles;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -35,15 +36,9 @@ public class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final TrainingService training;
-    private final ModelRegistry registry;
-    private final RankerConfig config;
-
-    public TrainCommand(TrainingService training, ModelRegistry registry, RankerConfig config) {
-        this.training = training;
-        this.registry = registry;
-        this.config = config;
-    }
+    @Inject TrainingService training;
+    @Inject ModelRegistry registry;
+    @Inject RankerConfig config;
 
     @Override
     public Integer call() {

@@ -15,6 +15,7 @@ import io.cinegraph.tuning.TrialRecord;
 import io.cinegraph.tuning.Tuner;
 import io.cinegraph.tuning.TuningReport;
 import io.cinegraph.tuning.ValidationObjective;
+import jakarta.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -94,18 +95,11 @@ public class TuneCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final ObjectMapper mapper;
-    private final RankerConfig rankerConfig;
-    private final SignalsConfig signalsConfig;
+    @Inject ObjectMapper mapper;
+    @Inject RankerConfig rankerConfig;
+    @Inject SignalsConfig signalsConfig;
 
-    private final Graph graph;
-
-    public TuneCommand(ObjectMapper mapper, RankerConfig rankerConfig, SignalsConfig signalsConfig, Graph graph) {
-        this.mapper = mapper;
-        this.graph = graph;
-        this.rankerConfig = rankerConfig;
-        this.signalsConfig = signalsConfig;
-    }
+    @Inject Graph graph;
 
     @Override
     public Integer call() throws Exception {

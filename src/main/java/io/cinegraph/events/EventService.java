@@ -1,15 +1,16 @@
 package io.cinegraph.events;
 
-import io.cinegraph.support.ApiConfig;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.graph.EventRepository;
 import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.recommend.RecommendationIds;
 import io.cinegraph.recommend.RecommendationService;
+import io.cinegraph.support.ApiConfig;
 import io.cinegraph.support.InvalidParameterException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,23 +40,13 @@ public class EventService {
     static final long MAX_CLOCK_SKEW_SECONDS = 300;
     static final int MAX_LISTED_ERRORS = 100;
 
-    private final EventRepository events;
-    private final RatingRepository ratings;
-    private final CatalogService catalog;
-    private final RecommendationService recommendations;
-    private final MeterRegistry meters;
+    @Inject EventRepository events;
+    @Inject RatingRepository ratings;
+    @Inject CatalogService catalog;
+    @Inject RecommendationService recommendations;
+    @Inject MeterRegistry meters;
     private final Clock clock = Clock.systemUTC();
-    private final ApiConfig api;
-
-    public EventService(EventRepository events, RatingRepository ratings, CatalogService catalog,
-                        RecommendationService recommendations, MeterRegistry meters, ApiConfig api) {
-        this.api = api;
-        this.events = events;
-        this.ratings = ratings;
-        this.catalog = catalog;
-        this.recommendations = recommendations;
-        this.meters = meters;
-    }
+    @Inject ApiConfig api;
 
     /** An event as sent (any field may be missing); {@code at} in epoch seconds, default now. */
     public record Item(Long userId, Long movieId, String type, String recommendationId, String eventId, Long at) {

@@ -5,6 +5,7 @@ import io.cinegraph.recommend.Experiment;
 import io.cinegraph.recommend.Experiments;
 import io.cinegraph.training.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,18 +24,10 @@ public class ExperimentService {
     /** z of a two-sided 95 % interval. */
     static final double Z95 = 1.959964;
 
-    private final Experiments experiments;
-    private final EventService events;
-    private final EventRepository repository;
-    private final ModelRegistry registry;
-
-    public ExperimentService(Experiments experiments, EventService events, EventRepository repository,
-                             ModelRegistry registry) {
-        this.experiments = experiments;
-        this.events = events;
-        this.repository = repository;
-        this.registry = registry;
-    }
+    @Inject Experiments experiments;
+    @Inject EventService events;
+    @Inject EventRepository repository;
+    @Inject ModelRegistry registry;
 
     /** One arm against the control: click-through difference and its 95 % interval, and the verdict. */
     public record Comparison(String arm, String control, Double clickThroughDifference, Double low, Double high,

@@ -14,6 +14,7 @@ import io.cinegraph.support.InvalidParameterException;
 import io.cinegraph.support.Progress;
 import io.cinegraph.training.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,23 +47,13 @@ public class Replay {
     /** The default number of answers replayed (the latest ones). */
     public static final int DEFAULT_LIMIT = 20_000;
 
-    private final EventRepository events;
-    private final FeatureExtractor extractor;
-    private final SignalSnapshots snapshots;
-    private final ModelRegistry registry;
-    private final SignalsConfig signals;
-    private final io.cinegraph.ranker.RankerConfig ranker;
+    @Inject EventRepository events;
+    @Inject FeatureExtractor extractor;
+    @Inject SignalSnapshots snapshots;
+    @Inject ModelRegistry registry;
+    @Inject SignalsConfig signals;
+    @Inject io.cinegraph.ranker.RankerConfig ranker;
     private final Clock clock = Clock.systemUTC();
-
-    public Replay(EventRepository events, FeatureExtractor extractor, SignalSnapshots snapshots, ModelRegistry registry,
-                  SignalsConfig signals, io.cinegraph.ranker.RankerConfig ranker) {
-        this.ranker = ranker;
-        this.events = events;
-        this.extractor = extractor;
-        this.snapshots = snapshots;
-        this.registry = registry;
-        this.signals = signals;
-    }
 
     /**
      * One model's figures, means over the answers with something taken up: re-ranking the shown movies (NDCG, MRR,

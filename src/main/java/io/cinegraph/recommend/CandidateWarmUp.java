@@ -3,6 +3,7 @@ package io.cinegraph.recommend;
 import io.cinegraph.graph.UserRepository;
 import io.cinegraph.ranker.RankerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -19,15 +20,9 @@ public class CandidateWarmUp {
 
     private static final Logger LOG = Logger.getLogger(CandidateWarmUp.class);
 
-    private final RecommendationService recommendations;
-    private final UserRepository users;
-    private final RankerConfig config;
-
-    public CandidateWarmUp(RecommendationService recommendations, UserRepository users, RankerConfig config) {
-        this.recommendations = recommendations;
-        this.users = users;
-        this.config = config;
-    }
+    @Inject RecommendationService recommendations;
+    @Inject UserRepository users;
+    @Inject RankerConfig config;
 
     /** Warms what the budget allows; returns the users whose candidates and ranking were reached, in order. */
     public List<Long> run() {

@@ -4,6 +4,7 @@ import io.cinegraph.signals.SignalSnapshots;
 import io.cinegraph.support.ServiceState;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,17 +17,10 @@ public class ReplicaSync {
 
     private static final Logger LOG = Logger.getLogger(ReplicaSync.class);
 
-    private final Replica replica;
-    private final ModelRegistry registry;
-    private final SignalSnapshots snapshots;
-    private final ServiceState state;
-
-    public ReplicaSync(Replica replica, ModelRegistry registry, SignalSnapshots snapshots, ServiceState state) {
-        this.replica = replica;
-        this.registry = registry;
-        this.snapshots = snapshots;
-        this.state = state;
-    }
+    @Inject Replica replica;
+    @Inject ModelRegistry registry;
+    @Inject SignalSnapshots snapshots;
+    @Inject ServiceState state;
 
     @Scheduled(identity = "replica-sync", every = "{cinegraph.replicas.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -7,6 +7,7 @@ import io.cinegraph.ranker.RankerModel;
 import io.cinegraph.signals.SignalJob;
 import io.cinegraph.signals.SignalsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Trains rankers from the live graph: for the {@code train} command, and for the first start and the scheduled
@@ -24,17 +25,10 @@ public class TrainingService {
                         double trainSeconds, double evaluateSeconds) {
     }
 
-    private final Graph graph;
-    private final SignalJob signals;
-    private final RankerConfig config;
-    private final SignalsConfig signalsConfig;
-
-    public TrainingService(Graph graph, SignalJob signals, RankerConfig config, SignalsConfig signalsConfig) {
-        this.graph = graph;
-        this.signals = signals;
-        this.config = config;
-        this.signalsConfig = signalsConfig;
-    }
+    @Inject Graph graph;
+    @Inject SignalJob signals;
+    @Inject RankerConfig config;
+    @Inject SignalsConfig signalsConfig;
 
     /** Recomputes the live graph's signals (if asked), then trains on every rating in it. */
     public RankerModel train(boolean recomputeSignals) {

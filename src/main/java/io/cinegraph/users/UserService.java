@@ -8,6 +8,7 @@ import io.cinegraph.graph.UserSignalsRepository;
 import io.cinegraph.signals.SignalJob;
 import io.cinegraph.support.InvalidParameterException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,23 +25,15 @@ public class UserService {
 
     private static final int ID_ATTEMPTS = 5;
 
-    private final UserRepository users;
-    private final CatalogRepository catalog;
-    private final UserSignalsRepository userSignals;
-    private final SignalJob signals;
+    @Inject UserRepository users;
+    @Inject CatalogRepository catalog;
+    @Inject UserSignalsRepository userSignals;
+    @Inject SignalJob signals;
     private final Clock clock = Clock.systemUTC();
     /** The dataset's occupations change only with an import: read at most once a minute. */
     private final com.github.benmanes.caffeine.cache.Cache<Boolean, List<String>> occupations =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
-
-    public UserService(UserRepository users, CatalogRepository catalog, UserSignalsRepository userSignals,
-                       SignalJob signals) {
-        this.users = users;
-        this.catalog = catalog;
-        this.userSignals = userSignals;
-        this.signals = signals;
-    }
 
     /** A user's profile; a 404 for an unknown user. */
     public UserProfile profile(long userId) {
