@@ -84,11 +84,8 @@ public class AdminResource {
     @APIResponse(responseCode = "201", description = "Started")
     @APIResponse(responseCode = "400", description = "Bad definition, or an experiment is already running")
     public Response startExperiment(NewExperiment body) {
-        if (body == null) {
-            throw new io.cinegraph.support.InvalidParameterException("body", "a JSON object is required, e.g. {\"name\": "
-                    + "\"ranker-v2\", \"variants\": [{\"name\": \"A\", \"model\": \"active\", \"share\": 50}, "
-                    + "{\"name\": \"B\", \"model\": \"fallback\", \"share\": 50}]}");
-        }
+        Bodies.required(body, "{\"name\": \"ranker-v2\", \"variants\": [{\"name\": \"A\", \"model\": \"active\", "
+                + "\"share\": 50}, {\"name\": \"B\", \"model\": \"fallback\", \"share\": 50}]}");
         return Response.status(Response.Status.CREATED).entity(experiments.start(body.name(), body.variants())).build();
     }
 

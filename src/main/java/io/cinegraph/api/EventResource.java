@@ -32,10 +32,7 @@ public class EventResource {
             + "events stored before (same eventId)")
     @APIResponse(responseCode = "400", description = "Nothing stored: every bad item named as events[i].field")
     public EventService.BatchStored write(Batch body) {
-        if (body == null) {
-            throw new InvalidParameterException("body", "a JSON object is required, e.g. {\"events\": "
-                    + "[{\"userId\": 1, \"movieId\": 50, \"type\": \"impression\"}]}");
-        }
-        return events.putAll(body.events());
+        return events.putAll(Bodies.required(body, "{\"events\": [{\"userId\": 1, \"movieId\": 50, "
+                + "\"type\": \"impression\"}]}").events());
     }
 }

@@ -4,6 +4,7 @@ import io.cinegraph.ranker.ModelInfo;
 import io.cinegraph.ranker.RankerSchema;
 import io.cinegraph.training.ModelRegistry;
 import io.quarkus.scheduler.Scheduler;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,13 +24,8 @@ public class ModelResource {
                               List<String> versions, String nextScheduledRun) {
     }
 
-    private final ModelRegistry registry;
-    private final Scheduler scheduler;
-
-    public ModelResource(ModelRegistry registry, Scheduler scheduler) {
-        this.registry = registry;
-        this.scheduler = scheduler;
-    }
+    @Inject ModelRegistry registry;
+    @Inject Scheduler scheduler;
 
     @GET
     @Operation(summary = "The active model: version, trained-at, validation figures, feature schema, stored versions, "

@@ -61,10 +61,7 @@ public class MovieResource {
     @APIResponse(responseCode = "400", description = "A missing title, an unknown genre or another invalid field")
     @APIResponse(responseCode = "409", description = "The requested movieId is taken")
     public Response create(@jakarta.validation.Valid NewMovie body) {
-        if (body == null) {
-            throw new io.cinegraph.support.InvalidParameterException("body", "a JSON object is required, e.g. "
-                    + "{\"title\": \"Arrival\", \"year\": 2016, \"genres\": [\"Drama\", \"Sci-Fi\"]}");
-        }
+        Bodies.required(body, "{\"title\": \"Arrival\", \"year\": 2016, \"genres\": [\"Drama\", \"Sci-Fi\"]}");
         Movie created = catalog.createMovie(new io.cinegraph.domain.NewMovie(body.movieId(), body.title(), body.year(),
                 body.genres(), body.imdbId(), body.tmdbId()));
         return Response.created(java.net.URI.create("/api/movies/" + created.movieId())).entity(created).build();

@@ -33,10 +33,7 @@ public class RatingResource {
     @APIResponse(responseCode = "400", description = "Nothing written: every bad item named as ratings[i].field "
             + "(missing field, off the dataset's scale, unknown user or movie, a pair sent twice, too many items)")
     public RatingService.BatchWritten write(Batch body) {
-        if (body == null) {
-            throw new InvalidParameterException("body", "a JSON object is required, e.g. {\"ratings\": "
-                    + "[{\"userId\": 1, \"movieId\": 2, \"rating\": 4}]}");
-        }
-        return ratings.putAll(body.ratings());
+        return ratings.putAll(Bodies.required(body, "{\"ratings\": [{\"userId\": 1, \"movieId\": 2, "
+                + "\"rating\": 4}]}").ratings());
     }
 }

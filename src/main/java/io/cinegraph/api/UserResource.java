@@ -64,10 +64,7 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "The user (Location header) and their first 10 recommendations")
     @APIResponse(responseCode = "400", description = "Invalid demographics, or an unknown genre or movie")
     public Response create(@jakarta.validation.Valid SignUp body) {
-        if (body == null) {
-            throw new InvalidParameterException("body", "a JSON object is required, e.g. {\"age\": 30, \"gender\": \"F\", "
-                    + "\"likedGenres\": [\"Comedy\"]}");
-        }
+        Bodies.required(body, "{\"age\": 30, \"gender\": \"F\", \"likedGenres\": [\"Comedy\"]}");
         long id = users.create(new UserService.NewUser(body.age(), body.gender(), body.occupation(), body.zip(),
                 body.likedGenres(), body.likedMovies()));
         Created created = new Created(users.profile(id), recommendations.recommend(id, RecommendationQuery.top(10)));

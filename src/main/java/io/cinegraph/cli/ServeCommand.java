@@ -1,20 +1,22 @@
 package io.cinegraph.cli;
 
-import io.cinegraph.signals.StaleUsers;
+import io.cinegraph.api.RequestWarmUp;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.graph.Graph;
 import io.cinegraph.ingest.DatasetDownloader;
-import io.cinegraph.recommend.CandidateWarmUp;
-import io.cinegraph.api.RequestWarmUp;
 import io.cinegraph.ingest.ImportConfig;
 import io.cinegraph.ingest.ImportOptions;
 import io.cinegraph.ingest.ImportSummary;
 import io.cinegraph.ingest.Importer;
+import io.cinegraph.ratings.WriteWarmUp;
+import io.cinegraph.recommend.CandidateWarmUp;
+import io.cinegraph.signals.StaleUsers;
 import io.cinegraph.support.Memory;
 import io.cinegraph.support.ServiceState;
 import io.cinegraph.training.ModelRegistry;
 import io.cinegraph.training.RetrainService;
 import io.quarkus.runtime.Quarkus;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
@@ -46,38 +48,19 @@ public class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final Graph graph;
-    private final Importer importer;
-    private final DatasetDownloader downloader;
-    private final ImportConfig config;
-    private final ServiceState state;
-    private final int httpPort;
-    private final ModelRegistry models;
-    private final RetrainService retrain;
-    private final CatalogService catalog;
-    private final StaleUsers staleUsers;
-    private final CandidateWarmUp warmUp;
-    private final RequestWarmUp requestWarmUp;
-    private final io.cinegraph.ratings.WriteWarmUp writeWarmUp;
-
-    public ServeCommand(Graph graph, Importer importer, DatasetDownloader downloader, ImportConfig config,
-                        ServiceState state, @ConfigProperty(name = "quarkus.http.port") int httpPort, ModelRegistry models,
-                        RetrainService retrain, CatalogService catalog, StaleUsers staleUsers, CandidateWarmUp warmUp,
-                        RequestWarmUp requestWarmUp, io.cinegraph.ratings.WriteWarmUp writeWarmUp) {
-        this.requestWarmUp = requestWarmUp;
-        this.writeWarmUp = writeWarmUp;
-        this.staleUsers = staleUsers;
-        this.warmUp = warmUp;
-        this.models = models;
-        this.retrain = retrain;
-        this.catalog = catalog;
-        this.graph = graph;
-        this.importer = importer;
-        this.downloader = downloader;
-        this.config = config;
-        this.state = state;
-        this.httpPort = httpPort;
-    }
+    @Inject Graph graph;
+    @Inject Importer importer;
+    @Inject DatasetDownloader downloader;
+    @Inject ImportConfig config;
+    @Inject ServiceState state;
+    @Inject @ConfigProperty(name = "quarkus.http.port") int httpPort;
+    @Inject ModelRegistry models;
+    @Inject RetrainService retrain;
+    @Inject CatalogService catalog;
+    @Inject StaleUsers staleUsers;
+    @Inject CandidateWarmUp warmUp;
+    @Inject RequestWarmUp requestWarmUp;
+    @Inject WriteWarmUp writeWarmUp;
 
     @Override
     public Integer call() {

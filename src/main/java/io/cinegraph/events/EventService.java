@@ -36,9 +36,6 @@ public class EventService {
     /** The kinds of event. */
     public static final List<String> TYPES = List.of("impression", "click", "view", "skip");
     static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    /** An event's time may run this far ahead of the service's clock. */
-    static final long MAX_CLOCK_SKEW_SECONDS = 300;
-    static final int MAX_LISTED_ERRORS = 100;
 
     @Inject EventRepository events;
     @Inject RatingRepository ratings;
@@ -108,9 +105,7 @@ public class EventService {
             errors.addAll(ratings.unknown("events", items.stream().map(Item::userId).toList(),
                     items.stream().map(Item::movieId).toList()));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidParameterException(errors.size() <= MAX_LISTED_ERRORS ? errors : errors.subList(0, MAX_LISTED_ERRORS));
-        }
+        InvalidParameterException.throwIfAny(errors);
         List<EventRepository.NewEvent> rows = items.stream().map(item -> toNew(item, now)).toList();
         List<Boolean> created = events.put(rows);
         stored(rows, created);
@@ -147,10 +142,7 @@ public class EventService {
             errors.add(new InvalidParameterException.Field(prefix + "recommendationId", "is not the recommendationId of "
                     + "an answer of this service (send it as the recommendations response gave it, or leave it out)"));
         }
-        if (item.at() != null && (item.at() < 0 || item.at() > now + MAX_CLOCK_SKEW_SECONDS)) {
-            errors.add(new InvalidParameterException.Field(prefix + "at", "must be a time in epoch seconds, not in the "
-                    + "future (now " + now + "), got " + item.at()));
-        }
+        InvalidParameterException.checkTime(prefix + "at", item.at(), now, errors);
     }
 
     private static EventRepository.NewEvent toNew(Item item, long now) {

@@ -80,12 +80,7 @@ public final class BulkLoad implements AutoCloseable {
     public void users(List<UserRow> rows) {
         write(() -> {
             for (UserRow u : rows) {
-                users.write(Long.toString(u.userId()));
-                field(users, u.age());
-                text(users, u.gender());
-                text(users, u.occupation());
-                text(users, u.zip());
-                users.write('\n');
+                line(users, u.userId(), u.age(), u.gender(), u.occupation(), u.zip());
             }
         });
     }
@@ -102,12 +97,7 @@ public final class BulkLoad implements AutoCloseable {
     public void movies(List<MovieRow> rows) {
         write(() -> {
             for (MovieRow m : rows) {
-                movies.write(Long.toString(m.movieId()));
-                text(movies, m.title());
-                field(movies, m.year());
-                text(movies, m.imdbId());
-                field(movies, m.tmdbId());
-                movies.write('\n');
+                line(movies, m.movieId(), m.title(), m.year(), m.imdbId(), m.tmdbId());
                 for (String g : m.genres()) {
                     inGenre.write(m.movieId() + "," + genre(g) + "\n");
                 }
@@ -247,6 +237,19 @@ public final class BulkLoad implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot stage a bulk import in " + dir, e);
         }
+    }
+
+    /** A node's line: its id, then each value as {@link #text} (strings) or {@link #field} (numbers). */
+    private void line(Writer w, long id, Object... values) throws IOException {
+        w.write(Long.toString(id));
+        for (Object value : values) {
+            if (value instanceof String text) {
+                text(w, text);
+            } else {
+                field(w, value);
+            }
+        }
+        w.write('\n');
     }
 
     private static void field(Writer w, Object value) throws IOException {

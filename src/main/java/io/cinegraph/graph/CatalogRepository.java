@@ -38,13 +38,7 @@ public class CatalogRepository {
 
     /** Creates the movie with its (known) genres; {@code now} in epoch seconds. */
     public Creation createMovie(io.cinegraph.domain.NewMovie movie, long now) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        params.put("movieId", movie.movieId());
-        params.put("title", movie.title());
-        params.put("year", movie.year());
-        params.put("genres", movie.genres());
-        params.put("imdbId", movie.imdbId());
-        params.put("tmdbId", movie.tmdbId());
+        Map<String, Object> params = Parameters.of(movie);
         params.put("now", now);
         try {
             List<Long> ids = graph.writeList(CypherQuery.MOVIE_CREATE, params, r -> r.get("movieId").asLong());

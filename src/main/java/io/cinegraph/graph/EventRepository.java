@@ -33,17 +33,8 @@ public class EventRepository {
     public List<Boolean> put(List<NewEvent> events) {
         List<Map<String, Object>> rows = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            NewEvent e = events.get(i);
-            Map<String, Object> row = new HashMap<>();
+            Map<String, Object> row = Parameters.of(events.get(i));
             row.put("i", i);
-            row.put("eventId", e.eventId());
-            row.put("userId", e.userId());
-            row.put("movieId", e.movieId());
-            row.put("type", e.type());
-            row.put("at", e.at());
-            row.put("recommendationId", e.recommendationId());
-            row.put("model", e.model());
-            row.put("variant", e.variant());
             rows.add(row);
         }
         List<Boolean> created = new ArrayList<>(Collections.nCopies(events.size(), false));

@@ -54,32 +54,11 @@ public class IngestRepository {
     }
 
     public void mergeUsers(List<UserRow> rows) {
-        List<Map<String, Object>> params = new ArrayList<>(rows.size());
-        for (UserRow u : rows) {
-            Map<String, Object> m = new HashMap<>(8);
-            m.put("userId", u.userId());
-            m.put("age", u.age());
-            m.put("gender", u.gender());
-            m.put("occupation", u.occupation());
-            m.put("zip", u.zip());
-            params.add(m);
-        }
-        graph.write(CypherQuery.INGEST_MERGE_USERS, Map.of("rows", params));
+        graph.write(CypherQuery.INGEST_MERGE_USERS, Map.of("rows", Parameters.of(rows)));
     }
 
     public void mergeMovies(List<MovieRow> rows) {
-        List<Map<String, Object>> params = new ArrayList<>(rows.size());
-        for (MovieRow mv : rows) {
-            Map<String, Object> m = new HashMap<>(8);
-            m.put("movieId", mv.movieId());
-            m.put("title", mv.title());
-            m.put("year", mv.year());
-            m.put("genres", mv.genres());
-            m.put("imdbId", mv.imdbId());
-            m.put("tmdbId", mv.tmdbId());
-            params.add(m);
-        }
-        graph.write(CypherQuery.INGEST_MERGE_MOVIES, Map.of("rows", params));
+        graph.write(CypherQuery.INGEST_MERGE_MOVIES, Map.of("rows", Parameters.of(rows)));
     }
 
     /** Creates the users of a batch that the graph does not hold yet (datasets without a users file). */
@@ -127,11 +106,7 @@ public class IngestRepository {
     }
 
     public void mergeTags(List<TagRow> rows) {
-        List<Map<String, Object>> params = new ArrayList<>(rows.size());
-        for (TagRow t : rows) {
-            params.add(Map.of("userId", t.userId(), "movieId", t.movieId(), "tag", t.tag(), "taggedAt", t.taggedAt()));
-        }
-        graph.write(CypherQuery.INGEST_MERGE_TAGS, Map.of("rows", params));
+        graph.write(CypherQuery.INGEST_MERGE_TAGS, Map.of("rows", Parameters.of(rows)));
     }
 
     public void recordDataset(Map<String, Object> props) {

@@ -39,8 +39,8 @@ public class CsvExporter {
         try {
             Files.createDirectories(dir);
             long[] n = new long[4];
-            try (CSVPrinter movies = printer(dir.resolve("movies.csv"), CsvReader.MOVIES_HEADER);
-                 CSVPrinter links = printer(dir.resolve("links.csv"), CsvReader.LINKS_HEADER)) {
+            try (CSVPrinter movies = printer(dir.resolve(DatasetFormat.ML_CSV.moviesFile()), CsvReader.MOVIES_HEADER);
+                 CSVPrinter links = printer(dir.resolve(CsvReader.LINKS), CsvReader.LINKS_HEADER)) {
                 repository.exportMovies(m -> {
                     print(movies, m.movieId(), titleWithYear(m), m.genres().isEmpty() ? "(no genres listed)"
                             : String.join("|", m.genres()));
@@ -55,13 +55,13 @@ public class CsvExporter {
                     n[1]++;
                 });
             }
-            try (CSVPrinter ratings = printer(dir.resolve("ratings.csv"), CsvReader.RATINGS_HEADER)) {
+            try (CSVPrinter ratings = printer(dir.resolve(DatasetFormat.ML_CSV.ratingsFile()), CsvReader.RATINGS_HEADER)) {
                 repository.exportRatings(r -> {
                     print(ratings, r.userId(), r.movieId(), stars(r.rating()), r.ratedAt());
                     n[2]++;
                 });
             }
-            try (CSVPrinter tags = printer(dir.resolve("tags.csv"), CsvReader.TAGS_HEADER)) {
+            try (CSVPrinter tags = printer(dir.resolve(CsvReader.TAGS), CsvReader.TAGS_HEADER)) {
                 repository.exportTags(t -> {
                     print(tags, t.userId(), t.movieId(), t.tag(), t.taggedAt());
                     n[3]++;

@@ -1,5 +1,6 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.RatingScale;
 import io.cinegraph.domain.Rows.LinkRow;
 import io.cinegraph.domain.Rows.MovieRow;
 import io.cinegraph.domain.Rows.RatingRow;
@@ -32,8 +33,6 @@ import java.util.function.LongConsumer;
  */
 final class CsvReader extends DatasetReader {
 
-    static final String RATINGS = "ratings.csv";
-    static final String MOVIES = "movies.csv";
     static final String TAGS = "tags.csv";
     static final String LINKS = "links.csv";
     static final String RATINGS_HEADER = "userId,movieId,rating,timestamp";
@@ -46,13 +45,10 @@ final class CsvReader extends DatasetReader {
         super(dir, DatasetFormat.ML_CSV);
     }
 
-
-
     @Override
     public boolean hasUsers() {
         return false;
     }
-
 
     @Override
     public List<String> files() {
@@ -60,8 +56,8 @@ final class CsvReader extends DatasetReader {
         if (has(LINKS)) {
             files.add(LINKS);
         }
-        files.add(MOVIES);
-        files.add(RATINGS);
+        files.add(moviesFile());
+        files.add(ratingsFile());
         if (has(TAGS)) {
             files.add(TAGS);
         }
@@ -100,7 +96,7 @@ final class CsvReader extends DatasetReader {
                 }
             }, b -> { });
         }
-        readCsv(MOVIES, MOVIES_HEADER, 3, f -> {
+        readCsv(moviesFile(), MOVIES_HEADER, 3, f -> {
             long id = Fields.id(f[0], "movieId");
             Fields.TitleYear ty = Fields.titleAndYear(f[1]);
             LinkRow link = links.get(id);
@@ -112,7 +108,7 @@ final class CsvReader extends DatasetReader {
     @Override
     public void ratings(RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
         RatingScale scale = scale();
-        readCsv(RATINGS, RATINGS_HEADER, 4, f -> Fields.ratingRow(f, scale, "userId", "movieId", "timestamp"), sink, bytes);
+        readCsv(ratingsFile(), RATINGS_HEADER, 4, f -> Fields.ratingRow(f, scale, "userId", "movieId", "timestamp"), sink, bytes);
     }
 
     @Override

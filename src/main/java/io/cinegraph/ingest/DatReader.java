@@ -24,8 +24,6 @@ import java.util.regex.Pattern;
  */
 final class DatReader extends DatasetReader {
 
-    static final String RATINGS = "ratings.dat";
-    static final String MOVIES = "movies.dat";
     static final String USERS = "users.dat";
     static final String TAGS = "tags.dat";
     private static final Pattern SEP = Pattern.compile("::");
@@ -40,13 +38,10 @@ final class DatReader extends DatasetReader {
         super(dir, DatasetFormat.ML_DAT);
     }
 
-
-
     @Override
     public boolean hasUsers() {
         return Files.isRegularFile(directory().resolve(USERS));
     }
-
 
     @Override
     public List<String> files() {
@@ -54,8 +49,8 @@ final class DatReader extends DatasetReader {
         if (hasUsers()) {
             files.add(USERS);
         }
-        files.add(MOVIES);
-        files.add(RATINGS);
+        files.add(moviesFile());
+        files.add(ratingsFile());
         if (tagsFile() != null) {
             files.add(TAGS);
         }
@@ -100,7 +95,7 @@ final class DatReader extends DatasetReader {
 
     @Override
     public void movies(RowSink<MovieRow> sink, LongConsumer bytes) throws IOException {
-        readLines(MOVIES, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
+        readLines(moviesFile(), TextEncoding.LATIN1_OR_UTF8, 0, text -> {
             String[] f = SEP.split(text, -1);
             if (f.length < 3) {
                 throw new InvalidRowException("expected 3 fields (MovieID::Title::Genres), found " + f.length);
@@ -130,7 +125,7 @@ final class DatReader extends DatasetReader {
 
     @Override
     public void ratings(RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
-        readSeparatedRatings(RATINGS, SEP, "UserID::MovieID::Rating::Timestamp",
+        readSeparatedRatings(ratingsFile(), SEP, "UserID::MovieID::Rating::Timestamp",
                 new String[]{"UserID", "MovieID", "Timestamp"}, sink, bytes);
     }
 

@@ -1,5 +1,6 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.RatingScale;
 import io.cinegraph.domain.Rows.MovieRow;
 import io.cinegraph.domain.Rows.RatingRow;
 import io.cinegraph.domain.Rows.TagRow;

@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
  */
 final class Ml100kReader extends DatasetReader {
 
-    static final String DATA = "u.data";
-    static final String ITEM = "u.item";
     static final String USER = "u.user";
     static final String GENRE = "u.genre";
     private static final Pattern TAB = Pattern.compile("\t");
@@ -35,8 +33,6 @@ final class Ml100kReader extends DatasetReader {
         super(dir, DatasetFormat.ML_100K);
     }
 
-
-
     @Override
     public boolean hasUsers() {
         return true;
@@ -44,7 +40,7 @@ final class Ml100kReader extends DatasetReader {
 
     @Override
     public List<String> files() {
-        return List.of(GENRE, USER, ITEM, DATA);
+        return List.of(GENRE, USER, moviesFile(), ratingsFile());
     }
 
     @Override
@@ -103,7 +99,7 @@ final class Ml100kReader extends DatasetReader {
     public void movies(RowSink<MovieRow> sink, LongConsumer bytes) throws IOException {
         List<String> names = declaredGenres();
         int expected = ITEM_FIXED_FIELDS + names.size();
-        readLines(ITEM, TextEncoding.LATIN1_OR_UTF8, 0, text -> {
+        readLines(moviesFile(), TextEncoding.LATIN1_OR_UTF8, 0, text -> {
             String[] f = PIPE.split(text, -1);
             requireFields(f, expected, "id|title|release date|video release date|IMDb URL|" + names.size() + " genre flags");
             long id = Fields.id(f[0], "movie id");
@@ -136,7 +132,7 @@ final class Ml100kReader extends DatasetReader {
 
     @Override
     public void ratings(RowSink<RatingRow> sink, LongConsumer bytes) throws IOException {
-        readRatings(DATA, sink, bytes);
+        readRatings(ratingsFile(), sink, bytes);
     }
 
     /** {@code u1.base} … {@code u5.base} and {@code u1.test} … {@code u5.test}: the README's 80/20 splits. */

@@ -81,12 +81,12 @@ public final class Collaborative {
 
     /** EASE scores over the catalogue for a user who interacted with {@code items} (catalogue indexes). */
     public double[] ease(int[] items) {
-        return rows(ease).scoresOf(items);
+        return sumOfRows(ease, items);
     }
 
     /** Item-kNN cosine scores over the catalogue for a user who interacted with {@code items}. */
     public double[] cosine(int[] items) {
-        return rows(cosine).scoresOf(items);
+        return sumOfRows(cosine, items);
     }
 
     /** The cosine similarity of two catalogue items (0 outside each other's k nearest). */
@@ -113,46 +113,28 @@ public final class Collaborative {
     }
 
     /**
-     * A single-precision weight matrix as an item-item model. A user's rows are summed in single precision
-     * {@value #ROWS_PER_PARTIAL_SUM} at a time and those partial sums in double: the JIT vectorises a float sum but
-     * not a double sum of floats (JDK 17), which made this the largest cost of a ranking (4× slower); the scores
-     * differ from an all-double sum by about 1e-7 of their size.
+     * The sum of the rows {@code items} of a single-precision weight matrix: a user's item-item scores. The rows are
+     * summed in single precision {@value #ROWS_PER_PARTIAL_SUM} at a time and those partial sums in double: the JIT
+     * vectorises a float sum but not a double sum of floats (JDK 17), which made this the largest cost of a ranking
+     * (4× slower); the scores differ from an all-double sum by about 1e-7 of their size.
      */
-    private ItemItemWeights rows(float[][] weights) {
-        return new ItemItemWeights() {
-            @Override
-            public int items() {
-                return movieIds.length;
-            }
-
-            @Override
-            public void addRow(int item, double[] scores) {
-                float[] row = weights[item];
-                for (int j = 0; j < scores.length; j++) {
-                    scores[j] += row[j];
+    private double[] sumOfRows(float[][] weights, int[] items) {
+        int n = movieIds.length;
+        double[] scores = new double[n];
+        float[] partial = new float[n];
+        for (int start = 0; start < items.length; start += ROWS_PER_PARTIAL_SUM) {
+            java.util.Arrays.fill(partial, 0f);
+            for (int k = start; k < Math.min(items.length, start + ROWS_PER_PARTIAL_SUM); k++) {
+                float[] row = weights[items[k]];
+                for (int j = 0; j < n; j++) {
+                    partial[j] += row[j];
                 }
             }
-
-            @Override
-            public double[] scoresOf(int[] items) {
-                int n = movieIds.length;
-                double[] scores = new double[n];
-                float[] partial = new float[n];
-                for (int start = 0; start < items.length; start += ROWS_PER_PARTIAL_SUM) {
-                    java.util.Arrays.fill(partial, 0f);
-                    for (int k = start; k < Math.min(items.length, start + ROWS_PER_PARTIAL_SUM); k++) {
-                        float[] row = weights[items[k]];
-                        for (int j = 0; j < n; j++) {
-                            partial[j] += row[j];
-                        }
-                    }
-                    for (int j = 0; j < n; j++) {
-                        scores[j] += partial[j];
-                    }
-                }
-                return scores;
+            for (int j = 0; j < n; j++) {
+                scores[j] += partial[j];
             }
-        };
+        }
+        return scores;
     }
 
     public void write(DataOutputStream out) throws IOException {

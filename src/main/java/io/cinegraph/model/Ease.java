@@ -11,10 +11,9 @@ public final class Ease {
 
     /** The fitted weights B over the catalogue of {@code data}. */
     public static DenseItemWeights fit(TrainingData data, double lambda) {
-        int n = data.items();
         // the Gram matrix, the solver's blocked copy and inverse, the inverse handed back, and the weights
-        Gram.requireHeap(n, 5, "EASE");
-        double[][] g = Gram.of(data);
+        double[][] g = Gram.of(data, 5, "EASE");
+        int n = g.length;
         for (int i = 0; i < n; i++) {
             g[i][i] += lambda;
         }

@@ -1,5 +1,7 @@
 package io.cinegraph.model;
 
+import io.cinegraph.support.Sorted;
+
 import java.util.Arrays;
 
 /**
@@ -42,8 +44,8 @@ public final class FractionalRanks {
     /** Item i's fractional rank. */
     public double rank(int i) {
         double x = scores[i];
-        int below = firstAtLeast(x);
-        int upTo = firstAbove(ascending, x, below);
+        int below = Sorted.firstAtLeast(ascending, x);
+        int upTo = Sorted.firstAbove(ascending, x, below);
         return (ascending.length - upTo) + (upTo - below - 1) / 2.0;
     }
 
@@ -54,35 +56,5 @@ public final class FractionalRanks {
             out[i] = rank(i);
         }
         return out;
-    }
-
-    /** The first position holding a value ≥ x. */
-    private int firstAtLeast(double x) {
-        int lo = 0;
-        int hi = ascending.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ascending[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** The first position from {@code from} of the ascending array holding a value > x. */
-    static int firstAbove(double[] ascending, double x, int from) {
-        int lo = from;
-        int hi = ascending.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ascending[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

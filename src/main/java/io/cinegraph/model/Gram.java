@@ -47,6 +47,15 @@ final class Gram {
         }
     }
 
+    /**
+     * XᵀX for a model that holds {@code matrices} dense n × n matrices at its peak: fails first, with what to do,
+     * when the heap cannot hold them ({@link #requireHeap}).
+     */
+    static double[][] of(TrainingData data, int matrices, String model) {
+        requireHeap(data.items(), matrices, model);
+        return of(data);
+    }
+
     /** XᵀX: co-occurrence counts, with each item's count on the diagonal. */
     static double[][] of(TrainingData data) {
         int n = data.items();

@@ -11,9 +11,8 @@ public final class ItemKnnCosine {
 
     /** The fitted similarities s_k over the catalogue of {@code data}. */
     public static DenseItemWeights fit(TrainingData data, int k) {
-        int n = data.items();
-        Gram.requireHeap(n, 2, "item-kNN cosine");
-        double[][] co = Gram.of(data);
+        double[][] co = Gram.of(data, 2, "item-kNN cosine");
+        int n = co.length;
         int[] counts = data.itemCounts();
         double[][] similarity = new double[n][n];
         for (int j = 0; j < n; j++) {

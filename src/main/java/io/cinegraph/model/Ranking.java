@@ -1,5 +1,7 @@
 package io.cinegraph.model;
 
+import io.cinegraph.support.Sorted;
+
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -43,7 +45,7 @@ public final class Ranking {
         int m = 0;
         for (int i = 0; i < n; i++) {
             if (scores[i] >= threshold) {
-                long higher = n - FractionalRanks.firstAbove(ascending, scores[i], 0);
+                long higher = n - Sorted.firstAbove(ascending, scores[i], 0);
                 keys[m++] = higher << 32 | i;
             }
         }

@@ -1,6 +1,6 @@
 package io.cinegraph.ranker;
 
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
@@ -41,17 +41,8 @@ public final class Networks {
 
     public static ComputationGraph ranking(RankerSchema schema, RankerConfig config, long seed) {
         int e = config.embeddingSize();
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
-                .seed(seed)
-                .updater(new Adam(config.learningRate()))
-                .weightInit(WeightInit.XAVIER)
-                .l2(config.l2())
-                .graphBuilder()
-                .addInputs(RANKING_INPUTS)
-                .addLayer("userEmbedding", new EmbeddingLayer.Builder().nIn(schema.users().size() + 1).nOut(e)
-                        .activation(Activation.IDENTITY).build(), "user")
-                .addLayer("movieEmbedding", new EmbeddingLayer.Builder().nIn(schema.newUserMovieSlot() + 1).nOut(e)
-                        .activation(Activation.IDENTITY).build(), "movie")
+        GraphBuilder graph = embeddings(config.learningRate(), config.l2(), seed, RANKING_INPUTS,
+                schema.users().size(), schema.newUserMovieSlot(), e)
                 .addLayer("genreEmbedding", new DenseLayer.Builder().nIn(schema.genres().size()).nOut(8)
                         .activation(Activation.IDENTITY).hasBias(false).build(), "genres")
                 .addLayer("demographicsEmbedding", new DenseLayer.Builder().nIn(schema.demographicsSize()).nOut(8)
@@ -59,20 +50,12 @@ public final class Networks {
                 .addVertex("knownUserEmbedding", new ElementWiseVertex(ElementWiseVertex.Op.Product), "userEmbedding",
                         "userKnown")
                 .addVertex("merged", new MergeVertex(), "dense", "knownUserEmbedding", "movieEmbedding", "genreEmbedding",
-                        "demographicsEmbedding")
-                .addLayer("hidden1", new DenseLayer.Builder().nIn(schema.denseSize() + 2 * e + 16).nOut(config.hidden())
-                        .activation(Activation.RELU).build(), "merged")
-                .addLayer("hidden2", new DenseLayer.Builder().nIn(config.hidden()).nOut(config.hidden() / 2)
-                        .activation(Activation.RELU).build(), "hidden1")
+                        "demographicsEmbedding");
+        return initialized(hiddenLayers(graph, schema.denseSize() + 2 * e + 16, config.hidden())
                 .addVertex("wideAndDeep", new MergeVertex(), "dense", "hidden2")
                 .addLayer("score", new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
                         .nIn(schema.denseSize() + config.hidden() / 2).nOut(1)
-                        .activation(Activation.SIGMOID).build(), "wideAndDeep")
-                .setOutputs("score")
-                .build();
-        ComputationGraph network = new ComputationGraph(conf);
-        network.init();
-        return network;
+                        .activation(Activation.SIGMOID).build(), "wideAndDeep"), "score");
     }
 
     /** Fails with a clear message when a stored ranking network does not take this code's inputs. */
@@ -91,27 +74,41 @@ public final class Networks {
 
     static ComputationGraph rating(int dense, int users, int catalogue, RankerConfig config, long seed) {
         int e = config.embeddingSize();
-        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
+        GraphBuilder graph = embeddings(config.ratingLearningRate(), config.l2() * 10, seed, RATING_INPUTS, users,
+                catalogue, e)
+                .addVertex("merged", new MergeVertex(), "dense", "userEmbedding", "movieEmbedding");
+        return initialized(hiddenLayers(graph, dense + 2 * e, config.hidden())
+                .addLayer("deviation", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(config.hidden() / 2)
+                        .nOut(1).activation(Activation.IDENTITY).build(), "hidden2"), "deviation");
+    }
+
+    /** Adam, Xavier weights and L2 over {@code inputs}, with the user and the movie embedding ({@code width} wide). */
+    private static GraphBuilder embeddings(double learningRate, double l2, long seed, String[] inputs, int users,
+                                           int movies, int width) {
+        return new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .updater(new Adam(config.ratingLearningRate()))
+                .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
-                .l2(config.l2() * 10)
+                .l2(l2)
                 .graphBuilder()
-                .addInputs(RATING_INPUTS)
-                .addLayer("userEmbedding", new EmbeddingLayer.Builder().nIn(users + 1).nOut(e)
+                .addInputs(inputs)
+                .addLayer("userEmbedding", new EmbeddingLayer.Builder().nIn(users + 1).nOut(width)
                         .activation(Activation.IDENTITY).build(), "user")
-                .addLayer("movieEmbedding", new EmbeddingLayer.Builder().nIn(catalogue + 1).nOut(e)
-                        .activation(Activation.IDENTITY).build(), "movie")
-                .addVertex("merged", new MergeVertex(), "dense", "userEmbedding", "movieEmbedding")
-                .addLayer("hidden1", new DenseLayer.Builder().nIn(dense + 2 * e).nOut(config.hidden())
+                .addLayer("movieEmbedding", new EmbeddingLayer.Builder().nIn(movies + 1).nOut(width)
+                        .activation(Activation.IDENTITY).build(), "movie");
+    }
+
+    /** The MLP on "merged": ReLU layers hidden1 ({@code width}) and hidden2 ({@code width / 2}). */
+    private static GraphBuilder hiddenLayers(GraphBuilder graph, int in, int width) {
+        return graph
+                .addLayer("hidden1", new DenseLayer.Builder().nIn(in).nOut(width)
                         .activation(Activation.RELU).build(), "merged")
-                .addLayer("hidden2", new DenseLayer.Builder().nIn(config.hidden()).nOut(config.hidden() / 2)
-                        .activation(Activation.RELU).build(), "hidden1")
-                .addLayer("deviation", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(config.hidden() / 2).nOut(1)
-                        .activation(Activation.IDENTITY).build(), "hidden2")
-                .setOutputs("deviation")
-                .build();
-        ComputationGraph network = new ComputationGraph(conf);
+                .addLayer("hidden2", new DenseLayer.Builder().nIn(width).nOut(width / 2)
+                        .activation(Activation.RELU).build(), "hidden1");
+    }
+
+    private static ComputationGraph initialized(GraphBuilder graph, String output) {
+        ComputationGraph network = new ComputationGraph(graph.setOutputs(output).build());
         network.init();
         return network;
     }

@@ -139,14 +139,14 @@ public final class RankerInputs {
             double recentCosine = recentCosines[r];
             if (item >= 0) {
                 row[graphFeatures + ModelFeature.EASE_SCORE.ordinal()] = (float) user.ease()[item];
-                row[graphFeatures + ModelFeature.EASE_RANK.ordinal()] = (float) Math.log1p(user.easeRank().rank(item));
+                row[graphFeatures + ModelFeature.EASE_FRACTIONAL_RANK.ordinal()] = (float) Math.log1p(user.easeRank().rank(item));
                 row[graphFeatures + ModelFeature.COSINE_SCORE.ordinal()] = (float) user.cosine()[item];
-                row[graphFeatures + ModelFeature.COSINE_RANK.ordinal()] = (float) Math.log1p(user.cosineRank().rank(item));
+                row[graphFeatures + ModelFeature.COSINE_FRACTIONAL_RANK.ordinal()] = (float) Math.log1p(user.cosineRank().rank(item));
             } else {
-                row[graphFeatures + ModelFeature.EASE_RANK.ordinal()] = (float) Math.log1p(collaborative.items());
-                row[graphFeatures + ModelFeature.COSINE_RANK.ordinal()] = (float) Math.log1p(collaborative.items());
+                row[graphFeatures + ModelFeature.EASE_FRACTIONAL_RANK.ordinal()] = (float) Math.log1p(collaborative.items());
+                row[graphFeatures + ModelFeature.COSINE_FRACTIONAL_RANK.ordinal()] = (float) Math.log1p(collaborative.items());
             }
-            row[graphFeatures + ModelFeature.SESSION.ordinal()] = item >= 0 ? (float) user.session()[item] : 0;
+            row[graphFeatures + ModelFeature.SESSION_SCORE.ordinal()] = item >= 0 ? (float) user.session()[item] : 0;
             row[graphFeatures + ModelFeature.RECENT_EASE.ordinal()] = (float) recentEase;
             row[graphFeatures + ModelFeature.RECENT_COSINE.ordinal()] = (float) recentCosine;
             row[graphFeatures + ModelFeature.POPULARITY_30D.ordinal()] =

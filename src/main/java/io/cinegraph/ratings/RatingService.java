@@ -1,16 +1,23 @@
 package io.cinegraph.ratings;
 
-import io.cinegraph.support.ApiConfig;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.cinegraph.catalog.CatalogService;
 import io.cinegraph.catalog.NotFoundException;
 import io.cinegraph.domain.DatasetInfo;
+import io.cinegraph.domain.RatingScale;
 import io.cinegraph.domain.UserRating;
 import io.cinegraph.graph.RatingRepository;
 import io.cinegraph.recommend.RecommendationService;
 import io.cinegraph.signals.StaleUsers;
+import io.cinegraph.support.ApiConfig;
 import io.cinegraph.support.InvalidParameterException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,45 +39,30 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class RatingService {
 
-    /** The scale when the graph does not record one: MovieLens' half stars from 0.5 to 5. */
-    static final double DEFAULT_MIN = 0.5;
-    static final double DEFAULT_MAX = 5;
-    static final double DEFAULT_STEP = 0.5;
-    /** A batch's ratedAt may run this far ahead of the service's clock. */
-    static final long MAX_CLOCK_SKEW_SECONDS = 300;
     /** Single writes that share one transaction at most, and that may wait for one. */
     static final int GROUP_COMMIT_MAX = 256;
     static final int GROUP_COMMIT_WRITERS = 1;
     static final int GROUP_COMMIT_QUEUE = 10_000;
-    /** A refused batch names at most this many problems. */
-    static final int MAX_LISTED_ERRORS = 100;
 
-    private final RatingRepository repository;
-    private final CatalogService catalog;
-    private final StaleUsers stale;
-    private final Clock clock;
-    private final RatingWriter writer;
+    @Inject RatingRepository repository;
+    @Inject CatalogService catalog;
+    @Inject StaleUsers stale;
+    @Inject RecommendationService recommendations;
+    @Inject MeterRegistry meters;
+    @Inject ApiConfig api;
+    private final Clock clock = Clock.systemUTC();
     /** Re-read a minute after it was read, in the background: writes meanwhile use the value held (never wait). */
-    private final com.github.benmanes.caffeine.cache.LoadingCache<Boolean, Scale> scales =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().refreshAfterWrite(java.time.Duration.ofMinutes(1))
-                    .build(k -> readScale());
-    private final RecommendationService recommendations;
-    private final ApiConfig api;
+    private final LoadingCache<Boolean, RatingScale> scales = Caffeine.newBuilder()
+            .refreshAfterWrite(java.time.Duration.ofMinutes(1)).build(k -> readScale());
+    private RatingWriter writer;
 
-    public RatingService(RatingRepository repository, CatalogService catalog, StaleUsers stale,
-                         RecommendationService recommendations, io.micrometer.core.instrument.MeterRegistry meters,
-                         ApiConfig api) {
-        this.api = api;
-        this.recommendations = recommendations;
-        this.repository = repository;
-        this.catalog = catalog;
-        this.stale = stale;
-        this.clock = Clock.systemUTC();
-        this.writer = new RatingWriter(repository, this::committed, GROUP_COMMIT_WRITERS, GROUP_COMMIT_MAX,
+    @PostConstruct
+    void open() {
+        writer = new RatingWriter(repository, this::committed, GROUP_COMMIT_WRITERS, GROUP_COMMIT_MAX,
                 GROUP_COMMIT_QUEUE, meters);
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void close() {
         writer.close();
     }
@@ -94,7 +86,7 @@ public class RatingService {
     public BatchWritten putAll(List<Item> items) {
         InvalidParameterException.checkBatch("ratings", items, api.maxBatchRatings(),
                 "{\"userId\": 1, \"movieId\": 2, \"rating\": 4}");
-        Scale scale = scale();
+        RatingScale scale = scale();
         java.time.Instant at = clock.instant();
         long now = at.getEpochSecond();
         List<InvalidParameterException.Field> errors = new ArrayList<>();
@@ -116,10 +108,7 @@ public class RatingService {
             if (problem != null) {
                 errors.add(new InvalidParameterException.Field(where + ".rating", problem));
             }
-            if (item.ratedAt() != null && (item.ratedAt() < 0 || item.ratedAt() > now + MAX_CLOCK_SKEW_SECONDS)) {
-                errors.add(new InvalidParameterException.Field(where + ".ratedAt", "must be a time in epoch seconds, "
-                        + "not in the future (now " + now + "), got " + item.ratedAt()));
-            }
+            InvalidParameterException.checkTime(where + ".ratedAt", item.ratedAt(), now, errors);
             if (item.userId() != null && item.movieId() != null) {
                 Integer first = firstAt.putIfAbsent(List.of(item.userId(), item.movieId()), i);
                 if (first != null) {
@@ -132,10 +121,7 @@ public class RatingService {
             errors.addAll(repository.unknown("ratings", items.stream().map(Item::userId).toList(),
                     items.stream().map(Item::movieId).toList()));
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidParameterException(errors.size() <= MAX_LISTED_ERRORS ? errors
-                    : errors.subList(0, MAX_LISTED_ERRORS));
-        }
+        InvalidParameterException.throwIfAny(errors);
         List<RatingRepository.NewRating> rows = items.stream().map(item -> new RatingRepository.NewRating(item.userId(),
                 item.movieId(), item.rating(), item.ratedAt() != null ? item.ratedAt() : now)).toList();
         RatingRepository.BatchWrite written = repository.putAll(rows, at.toEpochMilli());
@@ -194,41 +180,22 @@ public class RatingService {
         }
     }
 
-    /** The dataset's rating scale (MovieLens' half stars when the graph records none). */
-    record Scale(double min, double max, double step) {
-
-        /** Why {@code rating} is not on the scale, or null when it is. */
-        String problem(Double rating) {
-            if (rating == null) {
-                return "is required, e.g. {\"rating\": 4}";
-            }
-            double steps = (rating - min) / step;
-            if (rating < min || rating > max || Math.abs(steps - Math.rint(steps)) > 1e-9) {
-                return "must be between " + format(min) + " and " + format(max) + " in steps of " + format(step)
-                        + " (this dataset's scale), got " + format(rating);
-            }
-            return null;
-        }
-    }
-
     /** An import may bring another scale. */
     void onImport(@jakarta.enterprise.event.Observes io.cinegraph.ingest.Importer.DatasetImported imported) {
         scales.invalidateAll();
     }
 
     /** The scale changes only with an import: read once, not on every write (and again a minute later at most). */
-    private Scale scale() {
+    private RatingScale scale() {
         return scales.get(Boolean.TRUE);
     }
 
-    private Scale readScale() {
+    /** The scale the graph records, or MovieLens' half stars when it records none. */
+    private RatingScale readScale() {
         DatasetInfo info = catalog.dataset().orElse(null);
-        return new Scale(info != null && info.ratingMin() != null ? info.ratingMin() : DEFAULT_MIN,
-                info != null && info.ratingMax() != null ? info.ratingMax() : DEFAULT_MAX,
-                info != null && info.ratingStep() != null ? info.ratingStep() : DEFAULT_STEP);
-    }
-
-    private static String format(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+        RatingScale half = RatingScale.HALF_STARS;
+        return new RatingScale(info != null && info.ratingMin() != null ? info.ratingMin() : half.min(),
+                info != null && info.ratingMax() != null ? info.ratingMax() : half.max(),
+                info != null && info.ratingStep() != null ? info.ratingStep() : half.step());
     }
 }

@@ -6,6 +6,7 @@ import io.cinegraph.signals.FeatureExtractor;
 import io.cinegraph.signals.SignalsConfig;
 import io.cinegraph.training.ModelRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,19 +21,11 @@ public class ActiveRanker implements Supplier<Ranker> {
 
     private static final Ranker FALLBACK = new PopularityFallback();
 
-    private final ModelRegistry registry;
-    private final FeatureExtractor extractor;
-    private final RankerConfig config;
-    private final int historySize;
+    @Inject ModelRegistry registry;
+    @Inject FeatureExtractor extractor;
+    @Inject RankerConfig config;
+    @Inject SignalsConfig signalsConfig;
     private final AtomicReference<NeuralRanker> current = new AtomicReference<>();
-
-    public ActiveRanker(ModelRegistry registry, FeatureExtractor extractor, RankerConfig config,
-                        SignalsConfig signalsConfig) {
-        this.registry = registry;
-        this.extractor = extractor;
-        this.config = config;
-        this.historySize = signalsConfig.historySize();
-    }
 
     @Override
     public Ranker get() {
@@ -41,6 +34,11 @@ public class ActiveRanker implements Supplier<Ranker> {
             return FALLBACK;
         }
         return current.updateAndGet(n -> n != null && n.model() == model.get() ? n
-                : new NeuralRanker(model.get(), extractor, config, historySize));
+                : rankerOf(model.get()));
+    }
+
+    /** A ranker serving {@code model} with this service's features and settings (the active one, or an arm's). */
+    NeuralRanker rankerOf(RankerModel model) {
+        return new NeuralRanker(model, extractor, config, signalsConfig.historySize());
     }
 }

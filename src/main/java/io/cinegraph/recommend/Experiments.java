@@ -3,16 +3,12 @@ package io.cinegraph.recommend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cinegraph.graph.ClusterRepository;
-import io.cinegraph.ranker.RankerConfig;
 import io.cinegraph.ranker.RankerModel;
-import io.cinegraph.signals.FeatureExtractor;
-import io.cinegraph.signals.SignalsConfig;
 import io.cinegraph.support.InvalidParameterException;
-import io.cinegraph.support.ServiceState;
 import io.cinegraph.training.ModelRegistry;
-import io.cinegraph.training.Replica;
-import io.quarkus.scheduler.Scheduled;
+import io.cinegraph.training.ReplicaFollower;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -31,7 +27,7 @@ import java.util.regex.Pattern;
  * The definition is recorded in the graph, so every replica serves the same split ({@link #follow}).
  */
 @ApplicationScoped
-public class Experiments implements RankerChoice {
+public class Experiments implements RankerChoice, ReplicaFollower {
 
     /** An arm served by the popularity fallback instead of a model version. */
     public static final String FALLBACK_MODEL = "fallback";
@@ -48,27 +44,10 @@ public class Experiments implements RankerChoice {
     private record Running(Experiment experiment, Map<String, Ranker> rankers, String json) {
     }
 
-    private final ActiveRanker active;
-    private final ModelRegistry registry;
-    private final ClusterRepository cluster;
-    private final Replica replica;
-    private final ServiceState state;
-    private final FeatureExtractor extractor;
-    private final RankerConfig config;
-    private final int historySize;
+    @Inject ActiveRanker active;
+    @Inject ModelRegistry registry;
+    @Inject ClusterRepository cluster;
     private final AtomicReference<Running> running = new AtomicReference<>();
-
-    public Experiments(ActiveRanker active, ModelRegistry registry, ClusterRepository cluster, Replica replica,
-                       ServiceState state, FeatureExtractor extractor, RankerConfig config, SignalsConfig signals) {
-        this.active = active;
-        this.registry = registry;
-        this.cluster = cluster;
-        this.replica = replica;
-        this.state = state;
-        this.extractor = extractor;
-        this.config = config;
-        this.historySize = signals.historySize();
-    }
 
     @Override
     public Served choose(long userId) {
@@ -179,15 +158,8 @@ public class Experiments implements RankerChoice {
     }
 
     /** Serves the experiment recorded in the graph (started or ended through another replica). */
-    @Scheduled(identity = "experiment-sync", every = "{cinegraph.replicas.poll-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
-        if (replica.shared() && state.isServing()) {
-            follow();
-        }
-    }
-
-    synchronized void follow() {
+    @Override
+    public synchronized void follow() {
         try {
             String recorded = cluster.experiment().orElse(null);
             Running now = running.get();
@@ -214,7 +186,7 @@ public class Experiments implements RankerChoice {
                 }
                 RankerModel loaded = registry.active().filter(m -> m.info().version().equals(model))
                         .orElseGet(() -> registry.store().load(model));
-                return new NeuralRanker(loaded, extractor, config, historySize);
+                return active.rankerOf(loaded);
             }));
         }
         try {

@@ -1,5 +1,7 @@
 package io.cinegraph.signals;
 
+import io.cinegraph.support.Sorted;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -190,6 +192,6 @@ final class RatingTimeline {
             return keys.length;
         }
         // the first key of a later time is the first one above the last key this time could have
-        return SignalSnapshot.upperBound(keys, ((time - firstTime + 1) << bits) - 1);
+        return Sorted.countAtMost(keys, ((time - firstTime + 1) << bits) - 1);
     }
 }

@@ -2,6 +2,7 @@ package io.cinegraph.signals;
 
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.SignalsRepository;
+import io.cinegraph.support.Sorted;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -167,7 +168,7 @@ public final class SignalSnapshot {
     /** How many ratings the movie received in the time window (from, to], seconds since the epoch. */
     public int ratingsBetween(long movieId, long from, long to) {
         long[] t = ratingTimes.get(movieId);
-        return t == null ? 0 : upperBound(t, to) - upperBound(t, from);
+        return t == null ? 0 : Sorted.countAtMost(t, to) - Sorted.countAtMost(t, from);
     }
 
     /** A movie and how many ratings it received in a time window. */
@@ -200,7 +201,7 @@ public final class SignalSnapshot {
             if (kept.size() == limit && times.length < kept.peek().ratings()) {
                 break;
             }
-            int n = upperBound(times, to) - upperBound(times, from);
+            int n = Sorted.countAtMost(times, to) - Sorted.countAtMost(times, from);
             if (n == 0) {
                 continue;
             }
@@ -229,27 +230,6 @@ public final class SignalSnapshot {
     public java.util.OptionalLong firstRatedAt(long movieId) {
         long[] t = ratingTimes.get(movieId);
         return t == null || t.length == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t[0]);
-    }
-
-    /** The number of elements of sorted {@code t} that are ≤ {@code value}. */
-    static int upperBound(long[] t, long value) {
-        if (t.length == 0 || value < t[0]) {
-            return 0;
-        }
-        if (value >= t[t.length - 1]) {
-            return t.length;
-        }
-        int lo = 0;
-        int hi = t.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (t[mid] <= value) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Every movie the cohort rated, with the cohort's rating count and sum (empty for an unknown key). */

@@ -12,6 +12,11 @@ public class InvalidParameterException extends RuntimeException {
     public record Field(String field, String message) {
     }
 
+    /** A refused request names at most this many problems. */
+    public static final int MAX_LISTED = 100;
+    /** A client's time (an event's or a rating's) may run this far ahead of the service's clock. */
+    public static final long MAX_CLOCK_SKEW_SECONDS = 300;
+
     private final List<Field> errors;
 
     public InvalidParameterException(String field, String message) {
@@ -36,6 +41,24 @@ public class InvalidParameterException extends RuntimeException {
         if (items.size() > max) {
             throw new InvalidParameterException(field, "holds " + items.size() + " items; at most " + max
                     + " per request (cinegraph.api.max-batch-ratings)");
+        }
+    }
+
+    /** Throws naming the first {@link #MAX_LISTED} of {@code errors}, if there are any. */
+    public static void throwIfAny(List<Field> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidParameterException(errors.size() <= MAX_LISTED ? errors : errors.subList(0, MAX_LISTED));
+        }
+    }
+
+    /**
+     * Adds a problem for {@code field} unless {@code epochSeconds} is absent or a time that is not negative and not
+     * more than {@link #MAX_CLOCK_SKEW_SECONDS} after {@code now}.
+     */
+    public static void checkTime(String field, Long epochSeconds, long now, List<Field> errors) {
+        if (epochSeconds != null && (epochSeconds < 0 || epochSeconds > now + MAX_CLOCK_SKEW_SECONDS)) {
+            errors.add(new Field(field, "must be a time in epoch seconds, not in the future (now " + now + "), got "
+                    + epochSeconds));
         }
     }
 

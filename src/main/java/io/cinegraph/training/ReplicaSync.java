@@ -4,13 +4,16 @@ import io.cinegraph.signals.SignalSnapshots;
 import io.cinegraph.support.ServiceState;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
  * With replicas sharing the graph, each one looks every {@code cinegraph.replicas.poll-interval} for what another
  * replica changed: the model version to serve (a promotion or a rollback) and a recomputation of the signals. Both are
- * swapped in atomically, as a change made here is. Alone, it does nothing.
+ * swapped in atomically, as a change made here is; then every {@link ReplicaFollower} (the running experiment) catches
+ * up too. Alone, it does nothing.
  */
 @ApplicationScoped
 public class ReplicaSync {
@@ -21,6 +24,7 @@ public class ReplicaSync {
     @Inject ModelRegistry registry;
     @Inject SignalSnapshots snapshots;
     @Inject ServiceState state;
+    @Inject @Any Instance<ReplicaFollower> followers;
 
     @Scheduled(identity = "replica-sync", every = "{cinegraph.replicas.poll-interval}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -44,5 +48,6 @@ public class ReplicaSync {
         } catch (RuntimeException e) {
             LOG.warnf("Could not read the recomputed signals: %s", e.getMessage());
         }
+        followers.forEach(ReplicaFollower::follow);
     }
 }

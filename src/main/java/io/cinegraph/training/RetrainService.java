@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -59,19 +60,19 @@ public class RetrainService {
 
     private static final Logger LOG = Logger.getLogger(RetrainService.class);
 
-    private final TrainingService training;
-    private final SignalJob signals;
-    private final ModelRegistry registry;
-    private final RankerConfig rankerConfig;
-    private final RetrainConfig config;
-    private final ServiceState state;
-    private final MeterRegistry meters;
     private static final String LEASE = "retrain";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ClusterRepository cluster;
-    private final Replica replica;
-    private final long leaseMillis;
+    @Inject TrainingService training;
+    @Inject SignalJob signals;
+    @Inject ModelRegistry registry;
+    @Inject RankerConfig rankerConfig;
+    @Inject RetrainConfig config;
+    @Inject ServiceState state;
+    @Inject MeterRegistry meters;
+    @Inject ClusterRepository cluster;
+    @Inject Replica replica;
+    @Inject ReplicaConfig replicas;
     private final ExecutorService worker = Futures.daemonThread("cinegraph-retrain");
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cinegraph-retrain-lease");
@@ -82,21 +83,6 @@ public class RetrainService {
     private ScheduledFuture<?> renewal;
     private volatile boolean leaseLost;
     private boolean recovered;
-
-    public RetrainService(TrainingService training, SignalJob signals, ModelRegistry registry, RankerConfig rankerConfig,
-                          RetrainConfig config, ServiceState state, MeterRegistry meters, ClusterRepository cluster,
-                          Replica replica, ReplicaConfig replicas) {
-        this.training = training;
-        this.signals = signals;
-        this.registry = registry;
-        this.rankerConfig = rankerConfig;
-        this.config = config;
-        this.state = state;
-        this.meters = meters;
-        this.cluster = cluster;
-        this.replica = replica;
-        this.leaseMillis = replicas.leaseTtl().toMillis();
-    }
 
     /** The scheduled run (cron from configuration); only in the service, and skipped while a run is under way. */
     @Scheduled(identity = "retrain", cron = "{cinegraph.retrain.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -117,11 +103,11 @@ public class RetrainService {
      */
     public synchronized RetrainJob submit(String trigger) {
         if (running != null) {
-            throw new AlreadyRunningException(running, replica.name(), leaseMillis);
+            throw new AlreadyRunningException(running, replica.name(), leaseMillis());
         }
         recoverOnce();
         String id = "job-" + cluster.nextInSequence("retrain-job");
-        ClusterRepository.Lease lease = cluster.acquire(LEASE, replica.name(), id, leaseMillis);
+        ClusterRepository.Lease lease = cluster.acquire(LEASE, replica.name(), id, leaseMillis());
         if (!lease.acquired()) {
             throw new AlreadyRunningException(lease.job(), lease.holder(), lease.remainingMillis());
         }
@@ -131,7 +117,7 @@ public class RetrainService {
         running = id;
         leaseLost = false;
         save(job);
-        long every = Math.max(100, leaseMillis / 3);
+        long every = Math.max(100, leaseMillis() / 3);
         renewal = heartbeat.scheduleAtFixedRate(this::renew, every, every, TimeUnit.MILLISECONDS);
         worker.submit(() -> run(id, trigger));
         return job;
@@ -177,7 +163,7 @@ public class RetrainService {
 
     private void renew() {
         try {
-            if (!cluster.renew(LEASE, replica.name(), leaseMillis)) {
+            if (!cluster.renew(LEASE, replica.name(), leaseMillis())) {
                 leaseLost = true;
                 LOG.warnf("Retraining %s: the lease was lost (expired and taken); the run will not promote", running);
             }
@@ -245,7 +231,7 @@ public class RetrainService {
                     ? String.format(java.util.Locale.ROOT, "promoted: no model was active (candidate holdout NDCG@10 %.4f)", candidateNdcg)
                     : String.format(java.util.Locale.ROOT, "%s: candidate holdout NDCG@10 %.4f vs active %.4f (tolerance %.4f)",
                     promote ? "promoted" : "kept the active model", candidateNdcg, activeNdcg, config.tolerance());
-            if (promote && (leaseLost || !cluster.renew(LEASE, replica.name(), leaseMillis))) {
+            if (promote && (leaseLost || !cluster.renew(LEASE, replica.name(), leaseMillis()))) {
                 throw new IllegalStateException("the retraining lease was lost (this replica could not renew it in time "
                         + "and another one took it), so the candidate was not promoted");
             }
@@ -288,5 +274,10 @@ public class RetrainService {
     void stop() {
         worker.shutdownNow();
         heartbeat.shutdownNow();
+    }
+
+    /** How long a lease lasts without renewal. */
+    private long leaseMillis() {
+        return replicas.leaseTtl().toMillis();
     }
 }

@@ -1,5 +1,6 @@
 package io.cinegraph.ingest;
 
+import io.cinegraph.domain.RatingScale;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
