@@ -1,7 +1,6 @@
 package io.cinegraph.api;
 
 import io.cinegraph.events.EventService;
-import io.cinegraph.support.InvalidParameterException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -37,15 +37,7 @@ public final class Evidence {
     static final Interner<String> STRINGS = Interner.newWeakInterner();
 
     /** The evidence of a query's rows, column by column. */
-    static final class Table {
-
-        private final String[] names;
-        private final Column[] columns;
-
-        private Table(String[] names, Column[] columns) {
-            this.names = names;
-            this.columns = columns;
-        }
+    record Table(String[] names, Column[] columns) {
 
         /** The columns of {@code rows} but those named in {@code leftOut} (the rows share their column list). */
         static Table of(List<Record> rows, Set<String> leftOut) {

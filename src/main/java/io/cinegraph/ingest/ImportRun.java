@@ -53,8 +53,6 @@ final class ImportRun implements AutoCloseable {
     private long ratingRows;
     private long ratingsCreated;
     private long ratingsUpdated;
-    private double ratingsSeconds;
-    private boolean completed;
     /** Pairs written by this import, when it started on a graph without ratings (else null: always MERGE). */
     private final SeenPairs seen;
     /** The staged first import into an empty embedded graph (else null: every row in transactions). */
@@ -79,7 +77,13 @@ final class ImportRun implements AutoCloseable {
         return bulk != null;
     }
 
-    void execute() throws IOException {
+    /** What a run did: its ratings rows, created and updated, how long the ratings took, and whether it ran to the end. */
+    record Outcome(long ratingRows, long ratingsCreated, long ratingsUpdated, double ratingsSeconds, boolean completed) {
+    }
+
+    Outcome execute() throws IOException {
+        boolean completed;
+        double ratingsSeconds = 0;
         try {
             List<String> genres = reader.declaredGenres();
             if (!genres.isEmpty() && bulk != null) {
@@ -119,6 +123,7 @@ final class ImportRun implements AutoCloseable {
         if (bulk != null) {
             load();
         }
+        return new Outcome(ratingRows, ratingsCreated, ratingsUpdated, ratingsSeconds, completed);
     }
 
     /**
@@ -250,26 +255,6 @@ final class ImportRun implements AutoCloseable {
             bulk.close();
         }
         rejections.close();
-    }
-
-    boolean completed() {
-        return completed;
-    }
-
-    long ratingRows() {
-        return ratingRows;
-    }
-
-    long ratingsCreated() {
-        return ratingsCreated;
-    }
-
-    long ratingsUpdated() {
-        return ratingsUpdated;
-    }
-
-    double ratingsSeconds() {
-        return ratingsSeconds;
     }
 
     Rejections rejections() {

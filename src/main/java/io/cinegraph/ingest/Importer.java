@@ -78,10 +78,10 @@ public class Importer {
                 // the store afresh at its end (a crash before then leaves the empty graph it found)
                 ingest.recordDataset(record);
             }
-            run.execute();
+            ImportRun.Outcome outcome = run.execute();
             // the whole record again: a bulk load writes the store afresh
-            record.put("complete", run.completed());
-            if (run.completed()) {
+            record.put("complete", outcome.completed());
+            if (outcome.completed()) {
                 record.put("importedAt", Instant.now().getEpochSecond());
             }
             ingest.recordDataset(record);
@@ -89,9 +89,9 @@ public class Importer {
                 imported.fire(new DatasetImported(String.valueOf(record.get("name"))));
             }
             ImportSummary summary = new ImportSummary(reader.format().label(), reader.directory(), catalog.counts(),
-                    run.ratingRows(), run.ratingsCreated(), run.ratingsUpdated(), run.rejections().count(), run.rejections().kept(),
-                    options.onError() == ImportOptions.OnError.SKIP ? options.rejectsFile() : null,
-                    run.completed(), false, seconds(started), run.ratingsSeconds());
+                    outcome.ratingRows(), outcome.ratingsCreated(), outcome.ratingsUpdated(), run.rejections().count(),
+                    run.rejections().kept(), options.onError() == ImportOptions.OnError.SKIP ? options.rejectsFile() : null,
+                    outcome.completed(), false, seconds(started), outcome.ratingsSeconds());
             LOG.info(summary.describe());
             return summary;
         } catch (IOException e) {

@@ -1,6 +1,6 @@
 package io.cinegraph.model;
 
-import io.cinegraph.support.Sorted;
+import io.cinegraph.domain.Sorted;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -3,10 +3,6 @@ package io.cinegraph.ranker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cinegraph.model.Collaborative;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
-import org.nd4j.linalg.dataset.api.preprocessor.NormalizerStandardize;
-import org.nd4j.linalg.dataset.api.preprocessor.serializer.NormalizerSerializer;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -23,7 +19,8 @@ import java.nio.file.Path;
  */
 public final class ModelFiles {
 
-    private static final NormalizerSerializer NORMALIZERS = NormalizerSerializer.getDefault();
+    private static final String RANKING = "ranking";
+    private static final String RATING = "rating";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String METADATA = "model.json";
 
@@ -41,10 +38,8 @@ public final class ModelFiles {
 
     /** Writes every file of {@code model} into the (empty) directory {@code tmp}. */
     public static void write(RankerModel model, Path tmp) throws IOException {
-        ModelSerializer.writeModel(model.network(), tmp.resolve("ranking.zip").toFile(), false);
-        NORMALIZERS.write(model.normalizer(), tmp.resolve("ranking-normalizer.bin").toFile());
-        ModelSerializer.writeModel(model.ratings().network(), tmp.resolve("rating.zip").toFile(), false);
-        NORMALIZERS.write(model.ratings().normalizer(), tmp.resolve("rating-normalizer.bin").toFile());
+        model.ranking().write(tmp, RANKING);
+        model.ratings().network().write(tmp, RATING);
         try (DataOutputStream out = output(tmp.resolve("collaborative.bin"))) {
             model.collaborative().write(out);
         }
@@ -75,11 +70,9 @@ public final class ModelFiles {
             }
             schema.requireCurrent(path.toAbsolutePath().toString());
             ModelInfo info = JSON.readValue(path.resolve(METADATA).toFile(), ModelInfo.class);
-            ComputationGraph ranking = ModelSerializer.restoreComputationGraph(path.resolve("ranking.zip").toFile(), false);
-            Networks.requireRankingInputs(ranking, path.toAbsolutePath().toString());
-            NormalizerStandardize rankingNormalizer = NORMALIZERS.restore(path.resolve("ranking-normalizer.bin").toFile());
-            ComputationGraph rating = ModelSerializer.restoreComputationGraph(path.resolve("rating.zip").toFile(), false);
-            NormalizerStandardize ratingNormalizer = NORMALIZERS.restore(path.resolve("rating-normalizer.bin").toFile());
+            TrainedNetwork ranking = TrainedNetwork.read(path, RANKING,
+                    network -> Networks.requireRankingInputs(network, path.toAbsolutePath().toString()));
+            TrainedNetwork rating = TrainedNetwork.read(path, RATING, network -> { });
             Collaborative collaborative;
             try (DataInputStream in = input(path.resolve("collaborative.bin"))) {
                 collaborative = Collaborative.read(in);
@@ -88,9 +81,9 @@ public final class ModelFiles {
             try (DataInputStream in = input(path.resolve("rating-features.bin"))) {
                 double min = in.readDouble();
                 double max = in.readDouble();
-                ratings = new RatingModel(RatingFeatures.read(in), rating, ratingNormalizer, min, max);
+                ratings = new RatingModel(RatingFeatures.read(in), rating, min, max);
             }
-            return new RankerModel(info, schema, ranking, rankingNormalizer, collaborative, ratings);
+            return new RankerModel(info, schema, ranking, collaborative, ratings);
         } catch (Exception e) {
             if (e instanceof ModelException m) {
                 throw m;

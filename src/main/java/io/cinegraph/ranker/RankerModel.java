@@ -36,24 +36,25 @@ public final class RankerModel {
     private final ModelInfo info;
     private final RankerSchema schema;
     private final RankerSchema.Indexes indexes;
-    private final ComputationGraph network;
-    private final NormalizerStandardize normalizer;
+    private final TrainedNetwork ranking;
     private final Collaborative collaborative;
     private final RatingModel ratings;
-    private final Forward forward;
     private final int userEmbeddingSize;
 
     public RankerModel(ModelInfo info, RankerSchema schema, ComputationGraph network, NormalizerStandardize normalizer,
                 Collaborative collaborative, RatingModel ratings) {
+        this(info, schema, TrainedNetwork.of(network, normalizer), collaborative, ratings);
+    }
+
+    RankerModel(ModelInfo info, RankerSchema schema, TrainedNetwork ranking, Collaborative collaborative,
+                RatingModel ratings) {
         this.info = info;
         this.schema = schema;
         this.indexes = schema.indexes();
-        this.network = network;
-        this.normalizer = normalizer;
+        this.ranking = ranking;
         this.collaborative = collaborative;
         this.ratings = ratings;
-        this.userEmbeddingSize = Networks.userEmbeddingSize(network);
-        this.forward = Forward.of(network, normalizer);
+        this.userEmbeddingSize = Networks.userEmbeddingSize(ranking.network());
     }
 
     public ModelInfo info() {
@@ -65,7 +66,7 @@ public final class RankerModel {
     }
 
     public RankerModel withInfo(ModelInfo newInfo) {
-        return new RankerModel(newInfo, schema, network, normalizer, collaborative, ratings);
+        return new RankerModel(newInfo, schema, ranking, collaborative, ratings);
     }
 
     public Collaborative collaborative() {
@@ -76,12 +77,8 @@ public final class RankerModel {
         return indexes;
     }
 
-    ComputationGraph network() {
-        return network;
-    }
-
-    NormalizerStandardize normalizer() {
-        return normalizer;
+    TrainedNetwork ranking() {
+        return ranking;
     }
 
     RatingModel ratings() {
@@ -161,7 +158,7 @@ public final class RankerModel {
         if (rows.size() == 0) {
             return new float[0];
         }
-        return forward.output(List.of(rows.dense(), Forward.column(rows.user()), Forward.column(rows.movie()), rows.genres(),
+        return ranking.output(List.of(rows.dense(), Forward.column(rows.user()), Forward.column(rows.movie()), rows.genres(),
                 rows.demographics(), known(rows, userEmbeddingSize)));
     }
 

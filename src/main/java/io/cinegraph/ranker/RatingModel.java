@@ -29,19 +29,13 @@ public final class RatingModel {
     private static final int FOLDS = 5;
 
     private final RatingFeatures features;
-    private final ComputationGraph network;
-    private final NormalizerStandardize normalizer;
+    private final TrainedNetwork network;
     private final double minRating;
     private final double maxRating;
-    /** The network's serving forward pass (its weights read once; any number of threads at once). */
-    private final Forward forward;
 
-    RatingModel(RatingFeatures features, ComputationGraph network, NormalizerStandardize normalizer, double minRating,
-                double maxRating) {
+    RatingModel(RatingFeatures features, TrainedNetwork network, double minRating, double maxRating) {
         this.features = features;
         this.network = network;
-        this.normalizer = normalizer;
-        this.forward = Forward.of(network, normalizer);
         this.minRating = minRating;
         this.maxRating = maxRating;
     }
@@ -50,12 +44,8 @@ public final class RatingModel {
         return features;
     }
 
-    ComputationGraph network() {
+    TrainedNetwork network() {
         return network;
-    }
-
-    NormalizerStandardize normalizer() {
-        return normalizer;
     }
 
     double minRating() {
@@ -141,7 +131,7 @@ public final class RatingModel {
             }
         }
         stopping.restoreBest();
-        return new Fit(new RatingModel(RatingFeatures.fit(ratings, collaborative, seed), network, normalizer, min, max),
+        return new Fit(new RatingModel(RatingFeatures.fit(ratings, collaborative, seed), TrainedNetwork.of(network, normalizer), min, max),
                 stopping.best(), stopping.bestEpoch());
     }
 
@@ -204,7 +194,7 @@ public final class RatingModel {
             user[r] = userIndex;
             movie[r] = collaborative.indexOf(movieIds[r]) + 1;
         }
-        float[] out = forward.output(List.of(dense, Forward.column(user), Forward.column(movie)));
+        float[] out = network.output(List.of(dense, Forward.column(user), Forward.column(movie)));
         double[] stars = new double[n];
         for (int r = 0; r < n; r++) {
             stars[r] = Math.max(minRating, Math.min(maxRating, dense[r][0] + out[r]));

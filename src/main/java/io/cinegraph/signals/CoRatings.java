@@ -1,6 +1,5 @@
 package io.cinegraph.signals;
 
-import io.cinegraph.graph.SignalsRepository;
 import io.cinegraph.graph.SignalsRepository.Replacement;
 import io.cinegraph.graph.SignalsRepository.Scored;
 

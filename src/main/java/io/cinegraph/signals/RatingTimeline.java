@@ -1,6 +1,6 @@
 package io.cinegraph.signals;
 
-import io.cinegraph.support.Sorted;
+import io.cinegraph.domain.Sorted;
 
 import java.util.ArrayList;
 import java.util.Arrays;

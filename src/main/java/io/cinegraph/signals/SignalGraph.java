@@ -14,31 +14,25 @@ import java.util.function.Consumer;
 /**
  * A graph with its signals, wired once: the graph, its signal job, the in-memory snapshot, the feature extractor
  * and the candidate generators. Either over an existing graph (its signals as they are) or a temporary graph that
- * is filled (e.g. with the training ratings only) and has every signal recomputed, deleted on close.
+ * is filled (e.g. with the training ratings only) and has every signal recomputed, deleted on close. Made by
+ * {@link #over} and {@link #temporary}; {@code temporary} is null over an existing graph.
  */
-public final class SignalGraph implements AutoCloseable {
+public record SignalGraph(Graph graph, TemporaryGraph temporary, SignalSnapshots snapshots, SignalJob job,
+                          FeatureExtractor extractor, CandidateSources candidates) implements AutoCloseable {
 
-    private final Graph graph;
-    private final TemporaryGraph temporary;
-    private final SignalSnapshots snapshots;
-    private final SignalJob job;
-    private final FeatureExtractor extractor;
-    private final CandidateSources candidates;
-
-    private SignalGraph(Graph graph, TemporaryGraph temporary, SignalsConfig config) {
-        this.graph = graph;
-        this.temporary = temporary;
+    /** Wires the signal job, the snapshot, the feature extractor and the candidate generators over {@code graph}. */
+    private static SignalGraph wire(Graph graph, TemporaryGraph temporary, SignalsConfig config) {
         FeatureRepository features = new FeatureRepository(graph);
         SignalsRepository signals = new SignalsRepository(graph);
-        this.snapshots = new SignalSnapshots(features, signals);
-        this.job = new SignalJob(signals, config, snapshots);
-        this.extractor = new FeatureExtractor(features, snapshots, config);
-        this.candidates = new CandidateSources(new CandidateRepository(graph), snapshots, config);
+        SignalSnapshots snapshots = new SignalSnapshots(features, signals);
+        return new SignalGraph(graph, temporary, snapshots, new SignalJob(signals, config, snapshots),
+                new FeatureExtractor(features, snapshots, config),
+                new CandidateSources(new CandidateRepository(graph), snapshots, config));
     }
 
     /** An existing graph, with the signals it holds; closing this leaves the graph open. */
     public static SignalGraph over(Graph graph, SignalsConfig config) {
-        return new SignalGraph(graph, null, config);
+        return wire(graph, null, config);
     }
 
     /** A new temporary graph, filled by {@code fill}, with every signal recomputed. */
@@ -49,7 +43,7 @@ public final class SignalGraph implements AutoCloseable {
     private static SignalGraph temporary(Consumer<Graph> fill, SignalsConfig config, TemporaryGraph temporary) {
         try {
             fill.accept(temporary.graph());
-            SignalGraph out = new SignalGraph(temporary.graph(), temporary, config);
+            SignalGraph out = wire(temporary.graph(), temporary, config);
             out.job.recomputeAll();
             return out;
         } catch (RuntimeException e) {
@@ -69,26 +63,9 @@ public final class SignalGraph implements AutoCloseable {
         return job.recomputeAll();
     }
 
-    public Graph graph() {
-        return graph;
-    }
-
     /** The current snapshot of the materialized signals. */
     public SignalSnapshot snapshot() {
         return snapshots.current();
-    }
-
-    /** The graph's signal job (e.g. to refresh users after writes, as the service's background refresh does). */
-    public SignalJob job() {
-        return job;
-    }
-
-    public FeatureExtractor extractor() {
-        return extractor;
-    }
-
-    public CandidateSources candidates() {
-        return candidates;
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.cinegraph.signals;
 
+import io.cinegraph.domain.Sorted;
 import io.cinegraph.graph.FeatureRepository;
 import io.cinegraph.graph.SignalsRepository;
-import io.cinegraph.support.Sorted;
 
 import java.util.ArrayList;
 import java.util.HashMap;

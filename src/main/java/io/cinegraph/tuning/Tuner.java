@@ -21,7 +21,8 @@ import java.util.function.LongSupplier;
  * would end past the wall-time budget (judged by this run's mean trial time), whichever comes first. A trial that
  * throws, runs out of memory or scores NaN is recorded as failed and the search goes on.
  */
-public final class Tuner {
+public record Tuner(SearchSpace space, Sampler sampler, Objective objective, RankerConfig base, LongSupplier clock,
+                    Confirmation confirmation, int leaders) {
 
     private static final Logger LOG = Logger.getLogger(Tuner.class);
 
@@ -57,31 +58,12 @@ public final class Tuner {
         }
     }
 
-    private final SearchSpace space;
-    private final Sampler sampler;
-    private final Objective objective;
-    private final RankerConfig base;
-    private final LongSupplier clock;
-    private final Confirmation confirmation;
-    private final int leaders;
-
     public Tuner(SearchSpace space, Sampler sampler, Objective objective, RankerConfig base) {
         this(space, sampler, objective, base, System::nanoTime, null, 0);
     }
 
     Tuner(SearchSpace space, Sampler sampler, Objective objective, RankerConfig base, LongSupplier clock) {
         this(space, sampler, objective, base, clock, null, 0);
-    }
-
-    private Tuner(SearchSpace space, Sampler sampler, Objective objective, RankerConfig base, LongSupplier clock,
-                  Confirmation confirmation, int leaders) {
-        this.space = space;
-        this.sampler = sampler;
-        this.objective = objective;
-        this.base = base;
-        this.clock = clock;
-        this.confirmation = confirmation;
-        this.leaders = leaders;
     }
 
     /**

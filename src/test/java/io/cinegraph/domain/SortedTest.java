@@ -1,4 +1,4 @@
-package io.cinegraph.support;
+package io.cinegraph.domain;
 
 import org.junit.jupiter.api.Test;
 
