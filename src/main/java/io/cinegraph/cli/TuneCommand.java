@@ -50,6 +50,11 @@ public class TuneCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Duration budget;
 
+    @Option(names = "--space", paramLabel = "FILE",
+            description = "The search space, a JSON array laid out as the built-in one (src/main/resources/"
+                    + SearchSpace.BUILT_IN + ", docs/tuning.md): narrow ranges, or search fewer settings.")
+    Path space;
+
     @Option(names = "--sampler", defaultValue = "tpe",
             description = "tpe (Tree-structured Parzen Estimator, learns from finished trials) or random (default: ${DEFAULT-VALUE}).")
     String sampler;
@@ -110,10 +115,10 @@ public class TuneCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
         }
         Profiles.file(Path.of(rankerConfig.modelDir()), profile); // a bad name fails before hours of work
-        SearchSpace space = SearchSpace.ranker();
+        SearchSpace searched = space == null ? SearchSpace.ranker() : SearchSpace.read(space);
         Sampler chosen = switch (sampler) {
-            case "tpe" -> new TpeSampler(space, seed, startup);
-            case "random" -> Sampler.random(space, seed);
+            case "tpe" -> new TpeSampler(searched, seed, startup);
+            case "random" -> Sampler.random(searched, seed);
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--sampler must be tpe or random, got '" + sampler + "'");
         };
@@ -128,7 +133,7 @@ public class TuneCommand implements Callable<Integer> {
         Path journalFile = journal != null ? journal : Path.of(rankerConfig.modelDir(), "tuning",
                 (dataset != null ? dataset.getFileName().toString() : "graph") + "-" + sampler + "-" + seed + ".jsonl");
         Journal.Study study = new Journal.Study(String.format(Locale.ROOT, "%s (test %s, validation %s)", source,
-                fraction, validationFraction), chosen.name(), seed, space.keys());
+                fraction, validationFraction), chosen.name(), seed, searched.ranges());
         Journal opened = Journal.open(journalFile, study);
         Tuner.Outcome outcome;
         try (ValidationObjective objective = dataset != null
@@ -137,7 +142,7 @@ public class TuneCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(Locale.ROOT, "Tuning on %s: %,d ratings train the trials, %,d validate them; "
                             + "the %,d of the test part are never read%n", source, objective.split().train().size(),
                     objective.split().validation().size(), objective.split().test().size());
-            Tuner tuner = new Tuner(space, chosen, objective, rankerConfig);
+            Tuner tuner = new Tuner(searched, chosen, objective, rankerConfig);
             if (confirm > 0) {
                 int[] sizes = objective.confirmationSizes();
                 spec.commandLine().getOut().printf(Locale.ROOT, "Confirmation after the search: the %d best trials and "
@@ -193,7 +198,7 @@ public class TuneCommand implements Callable<Integer> {
             mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
         }
         if (report != null) {
-            out.println("Report: " + TuningReport.write(report, "tune (" + chosen.name() + ") on " + source, space,
+            out.println("Report: " + TuningReport.write(report, "tune (" + chosen.name() + ") on " + source, searched,
                     outcome.trials()).toAbsolutePath());
         }
         return outcome.best().isPresent() ? 0 : CineGraphCommand.EXIT_FAILURE;

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 
 /** Collects accepted rows into batches and writes each full batch in one transaction. */
 final class ImportBatcher<T> implements RowSink<T> {
-    private final String file;
     private final ImportRun.Check<T> check;
     private final Consumer<List<T>> write;
     private final Progress progress;
@@ -23,9 +22,8 @@ final class ImportBatcher<T> implements RowSink<T> {
     private long rows;
     private Future<?> inFlight;
 
-    ImportBatcher(String file, ImportRun.Check<T> check, Consumer<List<T>> write, Progress progress,
+    ImportBatcher(ImportRun.Check<T> check, Consumer<List<T>> write, Progress progress,
                   ImportOptions options, ExecutorService writer, Rejections rejections) {
-        this.file = file;
         this.check = check;
         this.write = write;
         this.progress = progress;

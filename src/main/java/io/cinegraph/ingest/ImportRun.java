@@ -239,7 +239,7 @@ final class ImportRun implements AutoCloseable {
     private <T> void phase(String file, Source<T> source, Check<T> check, Consumer<List<T>> write)
             throws IOException {
         try (Progress progress = Progress.bytes("Importing " + file, reader.size(file))) {
-            ImportBatcher<T> batcher = new ImportBatcher<>(file, check, write, progress, options, writer, rejections);
+            ImportBatcher<T> batcher = new ImportBatcher<>(check, write, progress, options, writer, rejections);
             source.read(batcher, progress::stepTo);
             batcher.flush();
             double secs = Importer.seconds(batcher.started());

@@ -33,37 +33,37 @@ final class Rejections implements AutoCloseable {
         this.options = options;
     }
 
-void reject(SourcePosition at, String reason, String rawLine) {
-    rejected++;
-    String message = at + ": " + reason;
-    if (errors.size() < ERRORS_KEPT) {
-        errors.add(message);
-    }
-    if (rejected <= ERRORS_LOGGED) {
-        LOG.warn(message);
-    } else if (rejected == ERRORS_LOGGED + 1) {
-        LOG.warn("More rows were rejected; the rest are counted"
-                + (options.onError() == ImportOptions.OnError.SKIP ? " and written to " + options.rejectsFile() : ""));
-    }
-    if (options.onError() == ImportOptions.OnError.SKIP) {
-        try {
-            if (rejects == null) {
-                Path parent = options.rejectsFile().toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
+    void reject(SourcePosition at, String reason, String rawLine) {
+        rejected++;
+        String message = at + ": " + reason;
+        if (errors.size() < ERRORS_KEPT) {
+            errors.add(message);
+        }
+        if (rejected <= ERRORS_LOGGED) {
+            LOG.warn(message);
+        } else if (rejected == ERRORS_LOGGED + 1) {
+            LOG.warn("More rows were rejected; the rest are counted"
+                    + (options.onError() == ImportOptions.OnError.SKIP ? " and written to " + options.rejectsFile() : ""));
+        }
+        if (options.onError() == ImportOptions.OnError.SKIP) {
+            try {
+                if (rejects == null) {
+                    Path parent = options.rejectsFile().toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    rejects = Files.newBufferedWriter(options.rejectsFile(), StandardCharsets.UTF_8);
                 }
-                rejects = Files.newBufferedWriter(options.rejectsFile(), StandardCharsets.UTF_8);
+                rejects.write(message);
+                rejects.write('\n');
+                rejects.write('\t');
+                rejects.write(rawLine);
+                rejects.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the rejects file " + options.rejectsFile(), e);
             }
-            rejects.write(message);
-            rejects.write('\n');
-            rejects.write('\t');
-            rejects.write(rawLine);
-            rejects.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the rejects file " + options.rejectsFile(), e);
         }
     }
-}
 
     long count() {
         return rejected;

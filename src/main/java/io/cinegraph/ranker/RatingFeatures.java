@@ -20,36 +20,19 @@ import java.util.Map;
  * estimate of (u, i) is Σ s_ij·e_uj / Σ s_ij over the (at most 40) movies j the user rated that are among i's
  * most similar positive neighbours. And the estimate of a biased matrix factorization ({@link Factors}), as a
  * deviation from b_ui.
+ *
+ * @param neighbourIds  per movie id, its most similar movies, best first
+ * @param neighbourSims per movie id, the similarities of those movies
  */
-final class RatingFeatures {
+record RatingFeatures(Factors factors, double mu, Map<Long, Double> userBias, Map<Long, Double> itemBias,
+                      Map<Long, Integer> userCount, Map<Long, Integer> itemCount,
+                      Map<Long, long[]> neighbourIds, Map<Long, float[]> neighbourSims) {
 
     static final String[] NAMES = {"baseline", "userBias", "itemBias", "knnResidual", "knnWeight", "knnCount",
             "userRatings", "movieRatings", "factorResidual"};
     private static final int KEEP = 60;
     private static final int K = 40;
     private static final double SHRINKAGE = 100;
-
-    private final double mu;
-    private final Map<Long, Double> userBias;
-    private final Map<Long, Double> itemBias;
-    private final Map<Long, Integer> userCount;
-    private final Map<Long, Integer> itemCount;
-    /** Per movie id: its most similar movies and similarities, best first. */
-    private final Map<Long, long[]> neighbourIds;
-    private final Map<Long, float[]> neighbourSims;
-    private final Factors factors;
-
-    private RatingFeatures(Factors factors, double mu, Map<Long, Double> userBias, Map<Long, Double> itemBias, Map<Long, Integer> userCount,
-                           Map<Long, Integer> itemCount, Map<Long, long[]> neighbourIds, Map<Long, float[]> neighbourSims) {
-        this.factors = factors;
-        this.mu = mu;
-        this.userBias = userBias;
-        this.itemBias = itemBias;
-        this.userCount = userCount;
-        this.itemCount = itemCount;
-        this.neighbourIds = neighbourIds;
-        this.neighbourSims = neighbourSims;
-    }
 
     /** Fits biases and item neighbours on {@code ratings}; kNN covers the catalogue of {@code collaborative}. */
     static RatingFeatures fit(List<Interaction> ratings, Collaborative collaborative, long seed) {

@@ -8,38 +8,26 @@ import java.util.Random;
  * One dimension of the search: a ranker setting (its key under {@code cinegraph.ranker.}), either numeric between
  * {@code low} and {@code high} (searched on a log scale where {@code log}, rounded where {@code integer}) or one of
  * a few {@code choices}. Samplers work in the parameter's internal coordinate: the value itself, its logarithm, or
- * the index of a choice.
+ * the index of a choice. Choices that are all whole numbers are integers.
  */
 public record Parameter(String key, double low, double high, boolean log, boolean integer, List<Double> choices) {
 
     public Parameter {
-        if (choices.isEmpty() && !(low < high)) {
-            throw new IllegalArgumentException(key + ": the low bound must lie below the high one");
+        choices = choices == null ? List.of() : List.copyOf(choices);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("a parameter needs a key, the ranker setting it searches");
         }
-        if (log && low <= 0) {
-            throw new IllegalArgumentException(key + ": a log-scale range must be positive");
+        if (!choices.isEmpty()) {
+            if (choices.stream().distinct().count() < choices.size()) {
+                throw new IllegalArgumentException(key + ": a choice is listed twice in " + choices);
+            }
+            integer = choices.stream().allMatch(c -> c == Math.rint(c));
+        } else if (!(low < high)) {
+            throw new IllegalArgumentException(key + ": the low bound must lie below the high one (low " + low
+                    + ", high " + high + "), or give choices");
+        } else if (log && low <= 0) {
+            throw new IllegalArgumentException(key + ": a log-scale range must be positive (low " + low + ")");
         }
-        choices = List.copyOf(choices);
-    }
-
-    public static Parameter real(String key, double low, double high) {
-        return new Parameter(key, low, high, false, false, List.of());
-    }
-
-    public static Parameter logReal(String key, double low, double high) {
-        return new Parameter(key, low, high, true, false, List.of());
-    }
-
-    public static Parameter integer(String key, int low, int high) {
-        return new Parameter(key, low, high, false, true, List.of());
-    }
-
-    public static Parameter logInteger(String key, int low, int high) {
-        return new Parameter(key, low, high, true, true, List.of());
-    }
-
-    public static Parameter choice(String key, double... values) {
-        return new Parameter(key, 0, 0, false, true, java.util.Arrays.stream(values).boxed().toList());
     }
 
     public boolean categorical() {
