@@ -5,6 +5,8 @@ import io.cinegraph.training.ModelRegistry;
 import io.cinegraph.training.RetrainJob;
 import io.cinegraph.training.RetrainService;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,10 +40,8 @@ public class AdminResource {
             + "impressions, click-through, view-through, rated after being shown, mean rating then, catalogue coverage")
     @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "400", description = "days out of range")
-    public io.cinegraph.events.ExperimentService.Report experiments(
-            @jakarta.ws.rs.QueryParam("days") @jakarta.ws.rs.DefaultValue("30") @jakarta.validation.constraints.Min(1)
-            @jakarta.validation.constraints.Max(3650) int days) {
-        return experiments.report(java.time.Duration.ofDays(days));
+    public io.cinegraph.events.ExperimentService.Report experiments(@Valid @BeanParam DaysWindow window) {
+        return experiments.report(window.duration());
     }
 
     @GET
@@ -53,8 +53,7 @@ public class AdminResource {
     @APIResponse(responseCode = "200", description = "The replay")
     @APIResponse(responseCode = "400", description = "An unknown model, or a parameter out of range")
     public io.cinegraph.events.Replay.Result replay(
-            @jakarta.ws.rs.QueryParam("days") @jakarta.ws.rs.DefaultValue("30") @jakarta.validation.constraints.Min(1)
-            @jakarta.validation.constraints.Max(3650) int days,
+            @Valid @BeanParam DaysWindow window,
             @jakarta.ws.rs.QueryParam("models") List<String> models,
             @jakarta.ws.rs.QueryParam("variants") List<String> variants,
             @jakarta.ws.rs.QueryParam("since") @jakarta.validation.constraints.PositiveOrZero Long since,
@@ -62,7 +61,7 @@ public class AdminResource {
             @jakarta.validation.constraints.Max(1_000_000) int limit,
             @jakarta.ws.rs.QueryParam("liked") @jakarta.ws.rs.DefaultValue("4") double liked) {
         return since != null ? replay.run(since, names(models), names(variants), limit, liked)
-                : replay.run(java.time.Duration.ofDays(days), names(models), names(variants), limit, liked);
+                : replay.run(window.duration(), names(models), names(variants), limit, liked);
     }
 
     /** Names given as repeated parameters, comma-separated lists, or both. */

@@ -160,6 +160,14 @@ class EventApiTest {
                 .containsEntry("catalogueCoverage", 1 / 150f);
         assertThat(ofB.get("meanRatingAfter")).isNull();
         given().get("/api/admin/experiments").then().statusCode(401);
+        for (String report : List.of("/api/admin/experiments", "/api/admin/experiments/replay")) {
+            given().header("X-API-Key", KEY).get(report + "?days=0").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", equalTo(List.of("days")));
+            given().header("X-API-Key", KEY).get(report + "?days=3651").then().statusCode(400)
+                    .body("errors.field", equalTo(List.of("days")));
+        }
+        given().header("X-API-Key", KEY).get("/api/admin/experiments").then().statusCode(200)
+                .body("online.windowDays", equalTo(30));
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("cinegraph_events_total{model=\"" + a + "\",type=\"impression\",variant=\"default\"} 4.0")
                 .contains("cinegraph_events_total{model=\"" + a + "\",type=\"click\",variant=\"default\"} 1.0");

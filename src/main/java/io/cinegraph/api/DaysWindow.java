@@ -1,0 +1,22 @@
+package io.cinegraph.api;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+import java.time.Duration;
+
+/** A report's sliding window, {@code ?days=N}: the last 1 to 3650 days, 30 when absent. */
+public class DaysWindow {
+
+    @QueryParam("days")
+    @DefaultValue("30")
+    @Min(1)
+    @Max(3650)
+    int days;
+
+    Duration duration() {
+        return Duration.ofDays(days);
+    }
+}
