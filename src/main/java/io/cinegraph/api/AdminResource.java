@@ -57,7 +57,7 @@ public class AdminResource {
             @jakarta.ws.rs.QueryParam("models") List<String> models,
             @jakarta.ws.rs.QueryParam("variants") List<String> variants,
             @jakarta.ws.rs.QueryParam("since") @jakarta.validation.constraints.PositiveOrZero Long since,
-            @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("20000") @jakarta.validation.constraints.Min(1)
+            @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue(io.cinegraph.events.Replay.DEFAULT_LIMIT) @jakarta.validation.constraints.Min(1)
             @jakarta.validation.constraints.Max(1_000_000) int limit,
             @jakarta.ws.rs.QueryParam("liked") @jakarta.ws.rs.DefaultValue("4") double liked) {
         return since != null ? replay.run(since, names(models), names(variants), limit, liked)

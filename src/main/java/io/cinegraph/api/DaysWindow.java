@@ -1,5 +1,6 @@
 package io.cinegraph.api;
 
+import io.cinegraph.events.Replay;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -11,7 +12,7 @@ import java.time.Duration;
 public class DaysWindow {
 
     @QueryParam("days")
-    @DefaultValue("30")
+    @DefaultValue(Replay.DEFAULT_DAYS)
     @Min(1)
     @Max(3650)
     int days;

@@ -97,11 +97,11 @@ public class EvaluateCommand implements Callable<Integer> {
                             + "Without it, the ranker runs with the active profile (cinegraph.ranker.profile)."})
     List<String> profiles;
 
-    @Option(names = "--days", defaultValue = "30",
+    @Option(names = "--days", defaultValue = Replay.DEFAULT_DAYS,
             description = "replay: the window of logged answers, in days up to now (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--limit", defaultValue = "20000",
+    @Option(names = "--limit", defaultValue = Replay.DEFAULT_LIMIT,
             description = "replay: at most this many of the latest answers (default: ${DEFAULT-VALUE}).")
     int limit;
 

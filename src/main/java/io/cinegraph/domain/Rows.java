@@ -14,10 +14,6 @@ public final class Rows {
 
     /** A movie; {@code title} without the trailing year, which is in {@code year} (null if the title has none). */
     public record MovieRow(long movieId, String title, Integer year, List<String> genres, String imdbId, Long tmdbId) {
-
-        public MovieRow withLinks(String imdb, Long tmdb) {
-            return new MovieRow(movieId, title, year, genres, imdb, tmdb);
-        }
     }
 
     /** A rating on the dataset's own scale; {@code ratedAt} in seconds since the Unix epoch. */

@@ -44,8 +44,10 @@ public class Replay {
 
     /** The row of the exact expectation of a random order of each answer. */
     public static final String RANDOM = "random-order";
-    /** The default number of answers replayed (the latest ones). */
-    public static final int DEFAULT_LIMIT = 20_000;
+    /** The default number of answers replayed (the latest ones), as the API's and the CLI's default text. */
+    public static final String DEFAULT_LIMIT = "20000";
+    /** The default window of the online reports and the replay, in days up to now (the API's and the CLI's default). */
+    public static final String DEFAULT_DAYS = "30";
 
     @Inject EventRepository events;
     @Inject FeatureExtractor extractor;

@@ -53,7 +53,6 @@ public class StaleUsers {
     private final Set<Long> touched = new HashSet<>();
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private int refreshing;
-    private long refreshed;
     private Thread worker;
     private boolean closed;
 
@@ -108,11 +107,6 @@ public class StaleUsers {
     /** Users waiting or being refreshed. */
     public synchronized int pending() {
         return waiting.size() + refreshing;
-    }
-
-    /** Users refreshed since start. */
-    public synchronized long refreshedCount() {
-        return refreshed;
     }
 
     /** Waits until no user waits or is being refreshed; false if {@code timeout} passed first. */
@@ -222,9 +216,7 @@ public class StaleUsers {
 
     private synchronized void finish(Batch batch, boolean done) {
         refreshing = 0;
-        if (done) {
-            refreshed += batch.users().size();
-        } else {
+        if (!done) {
             // back at the head of the queue, before whoever wrote meanwhile; their movies wait again too
             LinkedHashSet<Long> again = new LinkedHashSet<>(batch.users());
             again.addAll(waiting);
