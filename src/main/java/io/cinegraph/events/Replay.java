@@ -1,5 +1,6 @@
 package io.cinegraph.events;
 
+import io.cinegraph.domain.TimeWindows;
 import io.cinegraph.domain.UserSide;
 import io.cinegraph.evaluation.Metrics;
 import io.cinegraph.graph.EventRepository;
@@ -97,7 +98,7 @@ public class Replay {
         if (limit < 1) {
             throw new InvalidParameterException("limit", "must be at least 1");
         }
-        long windowDays = Math.max(0, (clock.instant().getEpochSecond() - since) / 86_400);
+        long windowDays = Math.max(0, (clock.instant().getEpochSecond() - since) / TimeWindows.DAY);
         List<EventRepository.Slate> slates = events.slates(since, variants == null ? List.of() : List.copyOf(variants), limit, liked);
         List<EventRepository.Slate> scored = slates.stream()
                 .filter(s -> !s.positives().isEmpty() && s.shown().size() > 1).toList();

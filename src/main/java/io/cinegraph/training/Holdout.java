@@ -78,7 +78,7 @@ final class Holdout {
             UserSide request = graph.extractor().request(e.getKey()).orElseThrow();
             List<Long> ranked = model.rank(e.getKey(), request, List.of(), snapshot, graph.extractor(), config,
                     historySize).stream().map(RankerModel.Scored::movieId).toList();
-            sum += Metrics.ndcg(ranked, Set.of(e.getValue()), 10);
+            sum += Metrics.ndcg(ranked, Set.of(e.getValue()), Validation.CUTOFF);
         }
         return heldOut.isEmpty() ? 0 : sum / heldOut.size();
     }
